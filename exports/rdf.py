@@ -1,0 +1,223 @@
+"""RDF exports (Turtle, N-Triples, N-Quads, TriG, JSON-LD) of the knowledge graph via rdflib.
+
+Mapping, in one place:
+- entity: ``rdf:type`` ng:<Type> and schema:<Type>; one ``rdfs:label``; ``skos:altLabel``;
+  ``ng:mentionedIn`` each article; ``ng:mentionCount``.
+- relation mention: an ``ng:Statement`` node with rdf:subject/predicate/object, ng:stance,
+  ng:sentence, offsets, ng:confidence, ng:extractor, prov:wasDerivedFrom (the article) and
+  ng:speaker for reported speech. Only an asserted relation is also a direct triple
+  ``subject ng:predicate object``, so a naive query never sees proposed or negated facts.
+- N-Quads/TriG: one named graph per article (ng graph IRI), holding what that article says.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from exports import atomic_path, exporters
+from graph.errors import ExportError
+from graph.vocab import (
+    NG,
+    PREFIXES,
+    PROV,
+    SCHEMA,
+    STATEMENT,
+    article_graph_iri,
+    article_iri,
+    entity_iri,
+    extractor_iri,
+    predicate_iri,
+    statement_iri,
+)
+
+Triple = tuple[URIRef, URIRef, object]
+
+SCHEMA_CLASS = {
+    "Person": SCHEMA.Person,
+    "Organization": SCHEMA.Organization,
+    "Place": SCHEMA.Place,
+    "Country": SCHEMA.Country,
+    "Event": SCHEMA.Event,
+    "Quantity": SCHEMA.QuantitativeValue,
+    "Position": SCHEMA.Role,
+    "Group": SCHEMA.Audience,
+    "Concept": SCHEMA.Thing,
+}
+STANCE = {
+    "asserted": NG.Asserted,
+    "proposed": NG.Proposed,
+    "negated": NG.Negated,
+    "reported": NG.Reported,
+}
+
+
+def _entity_triples(key: str, node: dict, mentions: int, article_ids: list[str]) -> Iterator[Triple]:
+    iri = entity_iri(key)
+    yield iri, RDF.type, NG[node["type"]]
+    if node["type"] in SCHEMA_CLASS:
+        yield iri, RDF.type, SCHEMA_CLASS[node["type"]]
+    yield iri, RDFS.label, Literal(node["label"])
+    for alias in node.get("aliases", []):
+        if alias != node["label"]:
+            yield iri, SKOS.altLabel, Literal(alias)
+    yield iri, NG.mentionCount, Literal(mentions)
+    for article_id in article_ids:
+        yield iri, NG.mentionedIn, article_iri(article_id)
+    for name, datatype in (("date_value", None), ("numeric_value", XSD.decimal)):
+        value = node.get(name)
+        if value:
+            literal = Literal(value, datatype=datatype) if datatype else _date_literal(value)
+            yield iri, NG.dateValue if name == "date_value" else NG.numericValue, literal
+    for link in node.get("same_as", []):
+        yield iri, URIRef("http://www.w3.org/2002/07/owl#sameAs"), URIRef(link)
+
+
+def _date_literal(value: str) -> Literal:
+    if len(value) == 10:
+        return Literal(value, datatype=XSD.date)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+def _article_triples(article_id: str, info: dict) -> Iterator[Triple]:
+    iri = article_iri(article_id)
+    yield iri, RDF.type, NG.Article
+    yield iri, RDF.type, SCHEMA.NewsArticle
+    yield iri, SCHEMA.identifier, Literal(article_id)
+    if info.get("title"):
+        yield iri, SCHEMA.headline, Literal(info["title"])
+    if info.get("date"):
+        yield iri, SCHEMA.datePublished, Literal(info["date"])
+    if info.get("url"):
+        yield iri, SCHEMA.url, Literal(info["url"])
+
+
+def _statement_triples(u: str, v: str, key: str, data: dict) -> Iterator[Triple]:
+    statement = STATEMENT[key]
+    subject, obj, predicate = entity_iri(u), entity_iri(v), predicate_iri(data["predicate"])
+    if data["stance"] not in STANCE:
+        raise ExportError(f"edge {key}: unknown stance {data['stance']!r}")
+    if data["stance"] == "asserted":
+        yield subject, predicate, obj
+    yield statement, RDF.type, NG.Statement
+    yield statement, RDF.subject, subject
+    yield statement, RDF.predicate, predicate
+    yield statement, RDF.object, obj
+    yield statement, NG.stance, STANCE[data["stance"]]
+    yield statement, NG.sentence, Literal(data["sentence"])
+    yield statement, NG.sentenceStart, Literal(data["sentence_start"])
+    yield statement, NG.startOffset, Literal(data["start"])
+    yield statement, NG.endOffset, Literal(data["end"])
+    yield statement, NG.confidence, Literal(data["confidence"], datatype=XSD.decimal)
+    yield statement, NG.extractor, extractor_iri(data["extractor"])
+    yield statement, PROV.wasDerivedFrom, article_iri(data["article"])
+    if data.get("speaker"):
+        yield statement, NG.speaker, entity_iri(data["speaker"])
+
+
+def _coreference_triples(coref: dict) -> Iterator[Triple]:
+    node = statement_iri("coref", coref["article"], coref["start"], coref["end"])
+    yield node, RDF.type, NG.Coreference
+    yield node, NG.refersTo, entity_iri(coref["entity"])
+    yield node, NG.surface, Literal(coref["text"])
+    yield node, NG.startOffset, Literal(coref["start"])
+    yield node, NG.endOffset, Literal(coref["end"])
+    yield node, NG.method, Literal(coref["method"])
+    yield node, PROV.wasDerivedFrom, article_iri(coref["article"])
+
+
+def article_triples(graph: nx.MultiDiGraph) -> dict[str, list[Triple]]:
+    """Article id -> the triples that article supports (its own named graph)."""
+    by_article: dict[str, list[Triple]] = defaultdict(list)
+    for article_id, info in graph.graph.get("articles", {}).items():
+        by_article[article_id].extend(_article_triples(article_id, info))
+    for key, node in graph.nodes(data=True):
+        per_article = node.get("article_mentions") or {a: node["mentions"] for a in node["articles"]}
+        for article_id, count in per_article.items():
+            by_article[article_id].extend(_entity_triples(key, node, count, [article_id]))
+    extractors_seen: dict[str, set[str]] = defaultdict(set)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        by_article[data["article"]].extend(_statement_triples(u, v, key, data))
+        extractors_seen[data["article"]].add(data["extractor"])
+    for article_id, names in extractors_seen.items():
+        for name in sorted(names):
+            by_article[article_id].append((extractor_iri(name), RDF.type, NG.Extractor))
+            by_article[article_id].append((extractor_iri(name), RDFS.label, Literal(name)))
+    for coref in graph.graph.get("coreferences", []):
+        by_article[coref["article"]].extend(_coreference_triples(coref))
+    return by_article
+
+
+def to_dataset(graph: nx.MultiDiGraph) -> Dataset:
+    """One named graph per article."""
+    dataset = Dataset()
+    _bind(dataset)
+    for article_id, triples in article_triples(graph).items():
+        named = dataset.graph(article_graph_iri(article_id))
+        for triple in triples:
+            named.add(triple)
+    return dataset
+
+
+def to_graph(graph: nx.MultiDiGraph) -> Graph:
+    """The union of all articles, with corpus-wide mention counts."""
+    rdf = Graph()
+    _bind(rdf)
+    for triples in article_triples(graph).values():
+        for s, p, o in triples:
+            if p != NG.mentionCount:
+                rdf.add((s, p, o))
+    for key, node in graph.nodes(data=True):
+        rdf.add((entity_iri(key), NG.mentionCount, Literal(node["mentions"])))
+    return rdf
+
+
+def _bind(graph: Graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+
+
+def _write(rdf: Graph, path: Path, fmt: str) -> None:
+    try:
+        with atomic_path(path) as tmp:
+            rdf.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+@exporters.register("turtle", suffix=".ttl")
+def turtle(graph: nx.MultiDiGraph, path: Path) -> None:
+    _write(to_graph(graph), path, "turtle")
+
+
+@exporters.register("ntriples", suffix=".nt")
+def ntriples(graph: nx.MultiDiGraph, path: Path) -> None:
+    _write(to_graph(graph), path, "nt")
+
+
+@exporters.register("jsonld", suffix=".jsonld")
+def jsonld(graph: nx.MultiDiGraph, path: Path) -> None:
+    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    rdf = to_graph(graph)
+    try:
+        with atomic_path(path) as tmp:
+            rdf.serialize(destination=str(tmp), format="json-ld", context=context, encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+@exporters.register("nquads", suffix=".nq")
+def nquads(graph: nx.MultiDiGraph, path: Path) -> None:
+    _write(to_dataset(graph), path, "nquads")
+
+
+@exporters.register("trig", suffix=".trig")
+def trig(graph: nx.MultiDiGraph, path: Path) -> None:
+    _write(to_dataset(graph), path, "trig")

