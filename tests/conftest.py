@@ -1,0 +1,44 @@
+"""Shared fixtures: the seed article, the example articles, and graphs built from them once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip("../shared/seed/article.txt is not beside the checkout")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_path):  # noqa: ANN001, ANN201
+    from graph import build
+
+    return build(seed_path)
+
+
+@pytest.fixture(scope="session")
+def seed_export(seed_graph, tmp_path_factory):  # noqa: ANN001, ANN201
+    """Directory holding the seed graph exported as graph.ttl and graph.nq."""
+    from exports import export
+
+    out = tmp_path_factory.mktemp("seed")
+    export(seed_graph, "turtle", out / "graph.ttl")
+    export(seed_graph, "nquads", out / "graph.nq")
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_export):  # noqa: ANN001, ANN201
+    from graph.query import load_file
+
+    return load_file(seed_export / "graph.nq")
