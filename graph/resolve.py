@@ -92,17 +92,20 @@ def _choose_type(mentions: list[Mention]) -> EntityType:
 
 
 def _choose_label(mentions: list[Mention], etype: EntityType) -> str:
-    names = [m for m in mentions if m.name and m.antecedent is None] or [
-        m for m in mentions if m.name
-    ]
+    """The canonical name: a person's fullest name; otherwise the most repeated name, with
+    modified names ("international coalition") preferred over a bare head ("coalition")."""
+    names = [m for m in mentions if m.name]
     if not names:
         return mentions[0].text
+    proper = [m for m in names if m.antecedent is None and m.role != "description"]
     if etype is EntityType.PERSON:
-        return max(names, key=lambda m: (len(m.name.split()), m.confidence, -m.start)).name
-    confident = max(m.confidence for m in names)
-    best = [m for m in names if m.confidence >= confident]
-    counts = Counter(m.name for m in best)
-    return max(best, key=lambda m: (counts[m.name], len(m.name), -m.start)).name
+        pool = proper or names
+        return max(pool, key=lambda m: (len(m.name.split()), m.confidence, -m.start)).name
+    pool = proper or names
+    counts = Counter(m.name for m in pool)
+    return max(
+        pool, key=lambda m: (m.confidence, len(m.name.split()) > 1, counts[m.name], len(m.name), -m.start)
+    ).name
 
 
 def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
@@ -133,15 +136,13 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
         members.sort(key=lambda m: m.start)
         etype = _choose_type(members)
         label = _choose_label(members, etype)
-        if etype in ARTICLE_SCOPED or all(m.role == "description" for m in members):
+        named_members = [m for m in members if m.name] or members
+        if etype in ARTICLE_SCOPED or all(m.role == "description" for m in named_members):
             key = entity_key(etype.value, f"{slug(article.id)}--{label}")
         else:
             key = entity_key(etype.value, label)
-        surfaces = {
-            name
-            for m in members
-            if m.name and m.antecedent is None
-            for name in (m.name, clean_name(m.text))
+        surfaces = {m.name for m in members if m.name} | {
+            clean_name(m.text) for m in members if m.name and not m.role and m.antecedent is None
         }
         aliases = sorted(surfaces - {label, ""})
         for mention in members:

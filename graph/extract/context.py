@@ -3,6 +3,7 @@ and helpers to turn spaCy tokens into plain Mention / Evidence / RelationMention
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,11 @@ def clean_name(text: str) -> str:
             break
     if name.lower().startswith("the "):
         name = name[4:]
-    return name.strip(" \t\n\"'“”‘’()[],.;:")
+    name = name.strip(" \t\n\"'“”‘’()[],;:")
+    # Keep the final period of an abbreviation ("U.S.", "Inc."), drop a sentence's.
+    if name.endswith(".") and not re.search(r"(\b[A-Za-z]\.){2,}$|\b[A-Z][a-z]{0,3}\.$", name):
+        name = name.rstrip(".")
+    return name
 
 
 class Context:

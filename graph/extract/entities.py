@@ -121,6 +121,5 @@ def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
             etype,
             name=country or name,
             confidence=0.75,
-            role=match.group("verb"),
         )
     yield from ()

@@ -1,0 +1,148 @@
+"""Noun phrases that act as entities although NER does not name them:
+- organisation-like descriptions ("the international coalition", "the ruling party"), with
+  definite descriptions of the same head referring back ("this coalition", "the firm");
+- groups of people by nationality ("thirty French citizens", "Israeli soldiers");
+- quoted key phrases ("a “humanitarian pause”") as concepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.model import EntityType, Mention, RelationMention
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod"}
+QUOTES = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _modifiers(ctx: Context, head: Token) -> list[Token]:
+    """Contiguous adjective/noun modifiers left of ``head`` that carry no mention."""
+    mods: list[Token] = []
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in MODIFIER_DEPS or child.i != (mods[0].i if mods else head.i) - 1:
+            break
+        if ctx.mention_at(child) is not None or child.like_num:
+            break
+        mods.insert(0, child)
+    return mods
+
+
+def _capitalised(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens if t.text[:1].isupper()}
+
+
+def _is_named_elsewhere(ctx: Context, head: Token) -> bool:
+    """ "the militant group Hamas" / "Hamas, an extremist organisation": the noun only
+    describes a named entity."""
+    if head.dep_ == "appos" and ctx.mention_of(head.head) is not None:
+        return True
+    return any(
+        c.dep_ in {"appos", "compound"} and ctx.mention_of(c) is not None for c in head.children
+    )
+
+
+@extractors.register("noun_phrases", order=20)
+def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
+    """Organisation-like noun phrases, with same-head definite descriptions linked back."""
+    nouns = lexicon.collective_nouns()
+    chains: dict[str, list[tuple[Mention, set[str]]]] = {}
+    for head in ctx.doc:
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in nouns:
+            continue
+        if ctx.mention_at(head) is not None or _is_named_elsewhere(ctx, head):
+            continue
+        mods = _modifiers(ctx, head)
+        det = next((c for c in head.lefts if c.dep_ in {"det", "poss"}), None)
+        definite = det is not None and det.lower_ in DEFINITE
+        if not definite and not mods:
+            continue
+        if det is not None and det.lower_ in {"a", "an", "another", "any", "every", "no"}:
+            continue  # indefinite: a new, unnamed instance we cannot follow
+        capitals = _capitalised(mods)
+        earlier = chains.get(lemma, [])
+        antecedent = None
+        for first, caps in reversed(earlier):
+            if not (capitals and caps and capitals != caps):
+                antecedent = first
+                break
+        if antecedent is None and definite and not mods and nouns[lemma]:
+            named = [
+                m for m in ctx.mentions_before(head, [EntityType.ORGANIZATION])
+                if m.extractor == "ner" and ctx.sentence_index(head) - m.sentence <= 2
+            ]
+            antecedent = named[0] if named else None
+        span = ctx.doc[(mods[0].i if mods else head.i) : head.i + 1]
+        words = span.text
+        mention = ctx.add_mention(
+            span,
+            EntityType.ORGANIZATION,
+            name=words,
+            antecedent=antecedent,
+            confidence=0.6,
+            role="description",
+        )
+        if mention is not None and antecedent is None:
+            chains.setdefault(lemma, []).append((mention, capitals))
+        elif mention is not None and antecedent is not None and lemma in chains:
+            chains[lemma] = [
+                (f, caps | capitals) if f.span == antecedent.span else (f, caps)
+                for f, caps in chains[lemma]
+            ]
+    yield from ()
+
+
+@extractors.register("demonym_groups", order=22)
+def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
+    """ "thirty French citizens" -> Group "French citizens" citizenOf France, with its count."""
+    for head in ctx.doc:
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" or ctx.mention_at(head) is not None:
+            continue
+        demonym = next(
+            (c for c in head.lefts if c.dep_ in {"amod", "compound"} and lexicon.demonym_country(c.text)),
+            None,
+        )
+        if demonym is None or demonym.i != head.i - 1:
+            continue
+        country = ctx.mention_at(demonym) or ctx.add_mention(
+            demonym, EntityType.COUNTRY, name=lexicon.demonym_country(demonym.text),
+            confidence=0.8, role="demonym",
+        )
+        group = ctx.add_mention(
+            head, EntityType.GROUP, name=f"{demonym.text} {head.text}", confidence=0.7,
+            role="description",
+        )
+        if group is None or country is None:
+            continue
+        evidence = [demonym, head]
+        yield ctx.relation(group, "citizenOf", country, evidence, confidence=0.8)
+        for child in head.lefts:
+            count = ctx.mention_at(child)
+            if child.dep_ == "nummod" and count is not None and count.type is EntityType.QUANTITY:
+                yield ctx.relation(group, "quantity", count, [child, head], confidence=0.8)
+
+
+@extractors.register("quoted_concepts", order=24)
+def quoted_concepts(ctx: Context) -> Iterator[RelationMention]:
+    """A short noun phrase in quotation marks is a key phrase the article names."""
+    doc = ctx.doc
+    for i, token in enumerate(doc):
+        closing = QUOTES.get(token.text)
+        if closing is None:
+            continue
+        end = next((j for j in range(i + 1, min(i + 7, len(doc))) if doc[j].text == closing), None)
+        if end is None or end - i < 2:
+            continue
+        inner = doc[i + 1 : end]
+        if inner.root.pos_ not in {"NOUN", "PROPN"} or any(t.pos_ in {"VERB", "AUX"} for t in inner):
+            continue
+        if any(ctx.mention_at(t) for t in inner):
+            continue
+        ctx.add_mention(inner, EntityType.CONCEPT, confidence=0.6, role="description")
+    yield from ()
