@@ -28,7 +28,8 @@ NER_TYPES = {
     "WORK_OF_ART": EntityType.CONCEPT,
     "PRODUCT": EntityType.CONCEPT,
 }
-HYPHEN_MODIFIER = re.compile(r"^(?P<name>.+?)-(?P<verb>led|based|backed|owned|funded|run|born)$")
+HYPHEN_VERBS = {"led", "based", "backed", "owned", "funded", "run", "born", "headquartered"}
+HYPHEN_MODIFIER = re.compile(r"^(?P<name>.+?)-(?P<verb>%s)$" % "|".join(sorted(HYPHEN_VERBS)))
 
 
 def place_type(name: str) -> EntityType:
@@ -42,6 +43,10 @@ def _trim(span):  # type: ignore[no-untyped-def]
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
+    if span.label_ in {"PERSON", "ORG", "GPE"}:
+        # "bank Barclays", "spokesman John Smith": a lower-case common noun is not the name.
+        while start < end - 1 and doc[start].is_lower and doc[start].pos_ == "NOUN":
+            start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else None
@@ -103,23 +108,27 @@ def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
 
 @extractors.register("hyphen_modifiers", order=14)
 def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
-    """Names inside modifiers such as "U.S.-led" or "London-based" become mentions; the
-    relation they imply is added by the locative extractor."""
-    for token in ctx.doc:
+    """Names inside modifiers such as "U.S.-led", "Saudi-led" or "London - based" become
+    mentions (a demonym stands for its country); the relation they imply is added by the
+    locative extractor."""
+    doc = ctx.doc
+    for token in doc:
         match = HYPHEN_MODIFIER.match(token.text)
-        if not match or ctx.mention_at(token):
+        if match:
+            span, name, verb = (token.idx, token.idx + len(match.group("name"))), match.group("name"), match.group("verb")
+        elif token.i >= 2 and doc[token.i - 1].text == "-" and token.lower_ in HYPHEN_VERBS:
+            name_token = doc[token.i - 2]
+            span, name, verb = (name_token.idx, name_token.idx + len(name_token)), name_token.text, token.lower_
+        else:
             continue
-        name = match.group("name")
-        country = lexicon.country_name(name)
+        existing = ctx.mention_at(doc[token.i - 2]) if not match else ctx.mention_at(token)
+        country = lexicon.country_name(name) or lexicon.demonym_country(name)
+        if existing is not None and not (country and existing.type is EntityType.GROUP):
+            continue
         if not (country or name[:1].isupper()):
             continue
         etype = EntityType.COUNTRY if country else EntityType.PLACE
-        if match.group("verb") in {"led", "backed", "owned", "funded", "run"} and not country:
+        if verb in {"led", "backed", "owned", "funded", "run"} and not country:
             etype = EntityType.ORGANIZATION
-        ctx.add_mention(
-            (token.idx, token.idx + len(name)),
-            etype,
-            name=country or name,
-            confidence=0.75,
-        )
+        ctx.add_mention(span, etype, name=country or name, confidence=0.75, replace=True)
     yield from ()

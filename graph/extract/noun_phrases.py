@@ -29,6 +29,8 @@ def _modifiers(ctx: Context, head: Token) -> list[Token]:
             break
         if ctx.mention_at(child) is not None or child.like_num:
             break
+        if child.i > 0 and child.doc[child.i - 1].text == "-":
+            break  # the verb half of "U.S. - led": its name is a mention of its own
         mods.insert(0, child)
     return mods
 
@@ -61,14 +63,15 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
         mods = _modifiers(ctx, head)
         det = next((c for c in head.lefts if c.dep_ in {"det", "poss"}), None)
         definite = det is not None and det.lower_ in DEFINITE
-        if not definite and not mods:
+        has_members = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if not definite and not mods and not has_members:
             continue
-        if det is not None and det.lower_ in {"a", "an", "another", "any", "every", "no"}:
-            continue  # indefinite: a new, unnamed instance we cannot follow
+        if det is not None and det.lower_ in {"any", "every", "no"}:
+            continue
         capitals = _capitalised(mods)
         earlier = chains.get(lemma, [])
         antecedent = None
-        for first, caps in reversed(earlier):
+        for first, caps in reversed(earlier if definite else []):
             if not (capitals and caps and capitals != caps):
                 antecedent = first
                 break

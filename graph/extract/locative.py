@@ -1,0 +1,232 @@
+"""Where things are and what they belong to, from noun-phrase structure:
+- "Hamas in Gaza" (a prepositional modifier of a name) -> basedIn / locatedIn;
+- "Ramallah, West Bank" (a place in apposition to a place) -> locatedIn;
+- "Jordan's capital, Amman", "Nairobi, the capital of Kenya" -> capitalOf + locatedIn;
+- "Reuters, based in London", "headquartered in" -> basedIn / headquarteredIn;
+- "the U.S.-led coalition", "London-based bank" -> ledBy / basedIn / supports;
+- "a coalition of France, Britain and Italy", "including X" -> memberOf;
+  "excluding Israel" -> excludedFrom, and memberOf with stance negated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.model import EntityType, Mention, RelationMention, Stance
+
+PLACES = {EntityType.PLACE, EntityType.COUNTRY}
+ACTORS = {EntityType.ORGANIZATION, EntityType.GROUP}
+MEMBERS = {EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.PERSON, EntityType.PLACE}
+HYPHEN = re.compile(r"^(?P<name>.+?)-(?P<verb>led|based|backed|funded|run|headquartered)$")
+HYPHEN_PREDICATE = {
+    "led": ("ledBy", False),
+    "run": ("ledBy", False),
+    "based": ("basedIn", False),
+    "headquartered": ("headquarteredIn", False),
+    "backed": ("supports", True),
+    "funded": ("supports", True),
+}
+"""verb -> (predicate, whether the named thing is the subject)."""
+PARTICIPLES = {"based": "basedIn", "headquartered": "headquarteredIn", "located": "locatedIn",
+               "situated": "locatedIn"}
+EXCLUDING = {"excluding", "except", "besides", "without"}
+INCLUDING = {"including", "includes", "include"}
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _place_objects(ctx: Context, prep: Token) -> list[tuple[Token, Mention]]:
+    found = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for token in _with_conjuncts(pobj):
+            mention = ctx.mention_of(token)
+            if mention is not None and mention.type in PLACES:
+                found.append((token, mention))
+    return found
+
+
+def _located_predicate(subject: Mention) -> str | None:
+    if subject.type in PLACES:
+        return "locatedIn"
+    if subject.type in ACTORS:
+        return "basedIn"
+    return None
+
+
+@extractors.register("locative", order=50)
+def locative(ctx: Context) -> Iterator[RelationMention]:
+    for token in ctx.doc:
+        yield from _in_modifier(ctx, token)
+        yield from _place_apposition(ctx, token)
+        yield from _capital(ctx, token)
+        yield from _participle(ctx, token)
+        yield from _hyphenated(ctx, token)
+
+
+def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """A name modified by "in/of <place>" inside its own noun phrase: "Hamas in Gaza"."""
+    if token.dep_ != "prep" or token.lower_ not in {"in", "inside"}:
+        return
+    subject = ctx.mention_of(token.head)
+    if subject is None or token.head.pos_ not in {"PROPN", "NOUN"}:
+        return
+    predicate = _located_predicate(subject)
+    if predicate is None:
+        return
+    for place_token, place in _place_objects(ctx, token):
+        yield ctx.relation(subject, predicate, place, [token.head, token, place_token], confidence=0.65)
+
+
+def _place_apposition(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Ramallah, West Bank" / "Springfield, Illinois": a place in apposition to a place."""
+    if token.dep_ not in {"appos", "npadvmod"}:
+        return
+    inner, outer = ctx.mention_of(token.head), ctx.mention_of(token)
+    if inner is None or outer is None or inner.type not in PLACES or outer.type not in PLACES:
+        return
+    if inner.type is EntityType.COUNTRY and outer.type is not EntityType.COUNTRY:
+        return
+    if inner.type is EntityType.COUNTRY and outer.type is EntityType.COUNTRY:
+        return
+    comma = ctx.doc[token.head.i + 1] if token.head.i + 1 < len(ctx.doc) else None
+    if comma is None or comma.text != ",":
+        return
+    yield ctx.relation(inner, "locatedIn", outer, [token.head, token], confidence=0.7)
+
+
+def _capital_of(ctx: Context, capital: Token) -> Mention | None:
+    for child in capital.children:
+        mention = ctx.mention_of(child)
+        if child.dep_ == "poss" and mention is not None and mention.type in PLACES:
+            return mention
+        if child.dep_ == "prep" and child.lower_ == "of":
+            places = _place_objects(ctx, child)
+            if places:
+                return places[0][1]
+        if child.dep_ in {"amod", "compound"} and lexicon.demonym_country(child.text):
+            return ctx.mention_at(child) or ctx.add_mention(
+                child, EntityType.COUNTRY, name=lexicon.demonym_country(child.text),
+                confidence=0.8, role="demonym",
+            )
+    return None
+
+
+def _capital(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Jordan's capital, Amman", "Nairobi, the capital of Kenya", "the Kenyan capital Nairobi"."""
+    if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+        return
+    country = _capital_of(ctx, token)
+    if country is None:
+        return
+    cities = [c for c in token.children if c.dep_ in {"appos", "compound"} and c.i > token.i]
+    if token.dep_ == "appos":
+        cities.append(token.head)
+    for city_token in cities:
+        city = ctx.mention_of(city_token)
+        if city is None or city.type not in PLACES or city.span == country.span:
+            continue
+        evidence = [token, city_token]
+        yield ctx.relation(city, "capitalOf", country, evidence, confidence=0.85)
+        yield ctx.relation(city, "locatedIn", country, evidence, confidence=0.85)
+
+
+def _participle(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Reuters, based in London" / "a firm headquartered in Paris"."""
+    predicate = PARTICIPLES.get(token.lower_)
+    if predicate is None or token.dep_ not in {"acl", "relcl", "advcl"}:
+        return
+    subject = ctx.mention_of(token.head)
+    if subject is None:
+        return
+    if predicate == "basedIn" and subject.type in PLACES:
+        predicate = "locatedIn"
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+        for place_token, place in _place_objects(ctx, prep):
+            yield ctx.relation(subject, predicate, place, [token.head, token, place_token], confidence=0.8)
+
+
+def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "the U.S.-led coalition" -> ledBy; "London-based Barclays" -> basedIn."""
+    match = HYPHEN.match(token.text)
+    if match:
+        verb, named = match.group("verb"), ctx.mention_at(token)
+    elif token.i >= 2 and ctx.doc[token.i - 1].text == "-" and token.lower_ in HYPHEN_PREDICATE:
+        verb, named = token.lower_, ctx.mention_at(ctx.doc[token.i - 2])
+    else:
+        return
+    target = ctx.mention_of(token.head)
+    if named is None or target is None or named.span == target.span:
+        return
+    predicate, named_is_subject = HYPHEN_PREDICATE[verb]
+    if predicate in {"basedIn", "headquarteredIn"} and named.type not in PLACES:
+        return
+    subject, obj = (named, target) if named_is_subject else (target, named)
+    yield ctx.relation(subject, predicate, obj, [token, token.head], confidence=0.8)
+
+
+def _organisation_above(ctx: Context, token: Token, hops: int = 4) -> Mention | None:
+    """The organisation a membership phrase hangs from, following heads upwards."""
+    current = token
+    for _ in range(hops):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        mention = ctx.mention_of(current)
+        if mention is not None and mention.type is EntityType.ORGANIZATION:
+            return mention
+    return None
+
+
+@extractors.register("membership", order=52)
+def membership(ctx: Context) -> Iterator[RelationMention]:
+    """ "a coalition of France and Britain", "including X" -> memberOf; "excluding X" ->
+    excludedFrom plus a negated memberOf."""
+    for token in ctx.doc:
+        word = token.lower_
+        if token.dep_ not in {"prep", "acl", "advcl"} or word not in EXCLUDING | INCLUDING | {"of"}:
+            continue
+        members = [
+            (t, m)
+            for pobj in token.children if pobj.dep_ in {"pobj", "dobj"}
+            for t in _with_conjuncts(pobj)
+            if (m := ctx.mention_of(t)) is not None and m.type in MEMBERS
+        ]
+        if not members:
+            continue
+        if word == "of":
+            head = ctx.mention_of(token.head)
+            if head is None or head.role != "description" or head.type is not EntityType.ORGANIZATION:
+                continue
+            organisation = head
+        else:
+            organisation = _organisation_above(ctx, token)
+            if organisation is None and word in EXCLUDING:
+                sentence_orgs = [
+                    m for m in ctx.mentions_before(token, [EntityType.ORGANIZATION])
+                    if m.sentence == ctx.sentence_index(token) and m.role == "description"
+                ]
+                organisation = sentence_orgs[0] if sentence_orgs else None
+        if organisation is None:
+            continue
+        for member_token, member in members:
+            if member.span == organisation.span:
+                continue
+            evidence = [token, member_token]
+            if word in EXCLUDING:
+                yield ctx.relation(member, "excludedFrom", organisation, evidence, confidence=0.75)
+                yield ctx.relation(member, "memberOf", organisation, evidence, confidence=0.75,
+                                   stance=Stance.NEGATED)
+            else:
+                yield ctx.relation(member, "memberOf", organisation, evidence, confidence=0.7)
