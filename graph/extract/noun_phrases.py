@@ -42,7 +42,7 @@ def _capitalised(tokens: list[Token]) -> set[str]:
 def _is_named_elsewhere(ctx: Context, head: Token) -> bool:
     """ "the militant group Hamas" / "Hamas, an extremist organisation": the noun only
     describes a named entity."""
-    if head.dep_ == "appos" and ctx.mention_of(head.head) is not None:
+    if head.dep_ in {"appos", "compound"} and ctx.mention_of(head.head) is not None:
         return True
     return any(
         c.dep_ in {"appos", "compound"} and ctx.mention_of(c) is not None for c in head.children
