@@ -68,6 +68,8 @@ class Context:
         for child in token.children:
             if child.dep_ in {"appos", "compound"} and child.i in self._by_token:
                 return self._by_token[child.i]
+        if token.dep_ == "compound" and token.head.i in self._by_token:
+            return self._by_token[token.head.i]  # "the bank Barclays": the noun names nothing
         return None
 
     def add_mention(
