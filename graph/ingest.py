@@ -136,7 +136,7 @@ def from_html(html: str, *, source: str, id: str | None = None) -> Article:
 def from_jsonl(
     lines: Iterable[str], *, source: str, on_error: ErrorHandler | None = None
 ) -> Iterator[Article]:
-    """One article per JSON object with ``text`` and optional ``id``, ``title``, ``date``, ``url``."""
+    """One article per JSON object: ``text`` and optional ``id``, ``title``, ``date``, ``url``."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue

@@ -22,8 +22,13 @@ def statement_id(relation: Relation) -> str:
     """Deterministic id of one relation mention (the last segment of its statement IRI)."""
     ev = relation.evidence
     iri = statement_iri(
-        ev.article_id, relation.subject, relation.predicate, relation.object,
-        relation.stance, ev.start, ev.end,
+        ev.article_id,
+        relation.subject,
+        relation.predicate,
+        relation.object,
+        relation.stance,
+        ev.start,
+        ev.end,
     )
     return str(iri).rsplit("/", 1)[-1]
 

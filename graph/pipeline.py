@@ -70,7 +70,9 @@ def build(
     return graph
 
 
-def build_text(text: str, *, id: str | None = None, date: str | None = None, **kwargs) -> nx.MultiDiGraph:  # noqa: ANN003
+def build_text(
+    text: str, *, id: str | None = None, date: str | None = None, **kwargs
+) -> nx.MultiDiGraph:  # noqa: ANN003
     """Build the graph of one article given as a string."""
     from graph.ingest import make_article
 

@@ -32,7 +32,9 @@ def rdf_format(path: Path) -> ox.RdfFormat:
         return RDF_FORMATS[path.suffix.lower()]
     except KeyError:
         known = ", ".join(sorted(RDF_FORMATS))
-        raise InputError(f"{path}: unknown RDF file type {path.suffix!r} (known: {known})") from None
+        raise InputError(
+            f"{path}: unknown RDF file type {path.suffix!r} (known: {known})"
+        ) from None
 
 
 def load_file(path: Path, store: ox.Store | None = None) -> ox.Store:
@@ -50,10 +52,15 @@ def load_file(path: Path, store: ox.Store | None = None) -> ox.Store:
 
 def with_prefixes(sparql: str) -> str:
     """Prepend the project's prefixes (ng:, schema:, skos: ...) unless the query declares them."""
-    declared = {line.split()[1].rstrip(":") for line in sparql.splitlines()
-                if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1}
+    declared = {
+        line.split()[1].rstrip(":")
+        for line in sparql.splitlines()
+        if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1
+    }
     header = "".join(
-        line + "\n" for line in PREFIX_HEADER.splitlines() if line.split()[1].rstrip(":") not in declared
+        line + "\n"
+        for line in PREFIX_HEADER.splitlines()
+        if line.split()[1].rstrip(":") not in declared
     )
     return header + sparql
 
@@ -84,7 +91,7 @@ def term_text(term: object) -> str:
         iri = term.value
         for prefix, ns in PREFIXES.items():
             if iri.startswith(str(ns)) and "/" not in iri[len(str(ns)) :]:
-                return f"{prefix}:{iri[len(str(ns)):]}"
+                return f"{prefix}:{iri[len(str(ns)) :]}"
         return iri
     if isinstance(term, ox.Literal):
         return term.value
@@ -112,8 +119,12 @@ def render(result: object, fmt: str = "table") -> str:
         return out.getvalue().decode("utf-8").rstrip("\n")
     assert isinstance(result, ox.QuerySolutions)
     if fmt != "table":
-        formats = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
+        formats = {
+            "csv": ox.QueryResultsFormat.CSV,
+            "tsv": ox.QueryResultsFormat.TSV,
+            "json": ox.QueryResultsFormat.JSON,
+            "xml": ox.QueryResultsFormat.XML,
+        }
         if fmt not in formats:
             raise QueryError(f"unknown result format {fmt!r} (known: table, {', '.join(formats)})")
         return result.serialize(format=formats[fmt]).decode("utf-8").rstrip("\n")
@@ -125,7 +136,7 @@ def render(result: object, fmt: str = "table") -> str:
 def format_table(columns: list[str], rows: list[list[str]], max_width: int = 80) -> str:
     cut = [[v if len(v) <= max_width else v[: max_width - 1] + "…" for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cut]) for i, c in enumerate(columns)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cut]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)

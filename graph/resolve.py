@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from graph.extract.context import clean_name
 from graph.model import (
     ArticleExtraction,
     Coreference,
@@ -15,7 +16,6 @@ from graph.model import (
     Relation,
     ResolvedArticle,
 )
-from graph.extract.context import clean_name
 from graph.vocab import entity_key, slug
 
 FAMILIES = {
@@ -70,8 +70,11 @@ def _link_names(named: list[Mention], uf: _UnionFind) -> None:
     for short, mentions in persons.items():
         short_words = short.split()
         longer = [
-            n for n in persons if n != short and len(n.split()) > len(short_words)
-            and n.split()[-len(short_words):] == short_words
+            n
+            for n in persons
+            if n != short
+            and len(n.split()) > len(short_words)
+            and n.split()[-len(short_words) :] == short_words
         ]
         if len(longer) == 1 or (longer and len({persons[n][0].span for n in longer}) == 1):
             uf.union(persons[longer[0]][0].span, mentions[0].span)
@@ -104,7 +107,14 @@ def _choose_label(mentions: list[Mention], etype: EntityType) -> str:
     pool = proper or names
     counts = Counter(m.name for m in pool)
     return max(
-        pool, key=lambda m: (m.confidence, len(m.name.split()) > 1, counts[m.name], len(m.name), -m.start)
+        pool,
+        key=lambda m: (
+            m.confidence,
+            len(m.name.split()) > 1,
+            counts[m.name],
+            len(m.name),
+            -m.start,
+        ),
     ).name
 
 

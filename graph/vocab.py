@@ -122,6 +122,7 @@ def relation_schema() -> dict[str, RelationType]:
     graph = Graph().parse(data=ontology_text(), format="turtle")
     schema: dict[str, RelationType] = {}
     for prop in graph.subjects(RDF.type, NG.RelationType):
+
         def one(p: URIRef, prop: URIRef = prop) -> object | None:
             return next(iter(graph.objects(prop, p)), None)
 

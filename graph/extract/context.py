@@ -70,6 +70,10 @@ class Context:
                 return self._by_token[child.i]
         if token.dep_ == "compound" and token.head.i in self._by_token:
             return self._by_token[token.head.i]  # "the bank Barclays": the noun names nothing
+        following = token.i + 1
+        if token.pos_ == "NOUN" and following < len(self.doc) and following in self._by_token:
+            if self.doc[following].pos_ == "PROPN":
+                return self._by_token[following]  # same, when the parser splits the phrase
         return None
 
     def add_mention(

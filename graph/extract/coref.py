@@ -32,7 +32,7 @@ def _head_token(ctx: Context, mention: Mention) -> Token:
 
 def _antecedent(ctx: Context, pronoun: Token, types: set[EntityType]) -> Mention | None:
     here = ctx.sentence_index(pronoun)
-    best: tuple[tuple[int, int, int], Mention] | None = None
+    best: tuple[tuple[int, int, bool, int], Mention] | None = None
     for mention in ctx.mentions_before(pronoun, types):
         distance = here - mention.sentence
         if distance > MAX_SENTENCES_BACK:
@@ -42,7 +42,7 @@ def _antecedent(ctx: Context, pronoun: Token, types: set[EntityType]) -> Mention
         head = _head_token(ctx, mention)
         if head.dep_ == "poss" and head.head.i == pronoun.i:
             continue
-        score = (distance, _depth(head), -mention.start)
+        score = (distance, _depth(head), head.dep_ not in {"nsubj", "nsubjpass"}, -mention.start)
         if best is None or score < best[0]:
             best = (score, mention)
     return best[1] if best else None

@@ -29,8 +29,7 @@ NER_TYPES = {
     "PRODUCT": EntityType.CONCEPT,
 }
 HYPHEN_VERBS = {"led", "based", "backed", "owned", "funded", "run", "born", "headquartered"}
-HYPHEN_MODIFIER = re.compile(r"^(?P<name>.+?)-(?P<verb>%s)$" % "|".join(sorted(HYPHEN_VERBS)))
-
+HYPHEN_MODIFIER = re.compile(r"^(?P<name>.+?)-(?P<verb>" + "|".join(sorted(HYPHEN_VERBS)) + ")$")
 
 def place_type(name: str) -> EntityType:
     """Country when the gazetteer knows the name as a country, else Place."""
@@ -47,7 +46,9 @@ def _trim(span):  # type: ignore[no-untyped-def]
         # "bank Barclays", "spokesman John Smith": a lower-case common noun is not the name.
         while start < end - 1 and doc[start].is_lower and doc[start].pos_ == "NOUN":
             start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -97,8 +98,16 @@ def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
         for child in reversed(list(token.lefts)):
             if child.dep_ == "compound" and child.i == left.i - 1 and child.text[:1].isupper():
                 left = child
-        if left.i == token.i or any(ctx.mention_at(t) for t in ctx.doc[left.i : token.i + 1]):
-            continue  # single capitalised words are too often sentence-initial noise
+        described = any(
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() in lexicon.collective_nouns()
+            for c in token.lefts
+        )
+        if left.i == token.i and not described:
+            continue  # a lone capitalised word is too often sentence-initial noise
+        if any(ctx.mention_at(t) for t in ctx.doc[left.i : token.i + 1]):
+            continue
         words = ctx.doc[left.i : token.i + 1]
         if lexicon.titles().get(words.text.lower()):
             continue
@@ -115,10 +124,18 @@ def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
     for token in doc:
         match = HYPHEN_MODIFIER.match(token.text)
         if match:
-            span, name, verb = (token.idx, token.idx + len(match.group("name"))), match.group("name"), match.group("verb")
+            span, name, verb = (
+                (token.idx, token.idx + len(match.group("name"))),
+                match.group("name"),
+                match.group("verb"),
+            )
         elif token.i >= 2 and doc[token.i - 1].text == "-" and token.lower_ in HYPHEN_VERBS:
             name_token = doc[token.i - 2]
-            span, name, verb = (name_token.idx, name_token.idx + len(name_token)), name_token.text, token.lower_
+            span, name, verb = (
+                (name_token.idx, name_token.idx + len(name_token)),
+                name_token.text,
+                token.lower_,
+            )
         else:
             continue
         existing = ctx.mention_at(doc[token.i - 2]) if not match else ctx.mention_at(token)
@@ -131,4 +148,34 @@ def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
         if verb in {"led", "backed", "owned", "funded", "run"} and not country:
             etype = EntityType.ORGANIZATION
         ctx.add_mention(span, etype, name=country or name, confidence=0.75, replace=True)
+    yield from ()
+
+
+@extractors.register("name_propagation", order=16)
+def propagate_names(ctx: Context) -> Iterator[RelationMention]:
+    """One sense per article: a person's surname or a full name seen once as an entity is
+    the same entity wherever else it appears ("Sunak’s plan" after "Rishi Sunak"), even
+    where NER missed it or gave it another type."""
+    people = [m for m in ctx.mentions if m.type is EntityType.PERSON and len(m.name.split()) > 1]
+    surnames: dict[str, set[str]] = {}
+    for person in people:
+        surnames.setdefault(person.name.split()[-1], set()).add(person.name)
+    names = {m.name: m.type for m in ctx.mentions if m.extractor == "ner" and m.name}
+    for token in ctx.doc:
+        if not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            continue
+        existing = ctx.mention_at(token)
+        full = surnames.get(token.text)
+        if full is not None and len(full) == 1:
+            if existing is None or (
+                existing.type is not EntityType.PERSON and existing.name == token.text
+            ):
+                ctx.add_mention(
+                    token, EntityType.PERSON, name=token.text, confidence=0.7, replace=True
+                )
+        elif existing is None and names.get(token.text) in {
+            EntityType.ORGANIZATION,
+            EntityType.PERSON,
+        }:
+            ctx.add_mention(token, names[token.text], name=token.text, confidence=0.7)
     yield from ()

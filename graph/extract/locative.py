@@ -22,7 +22,13 @@ from graph.model import EntityType, Mention, RelationMention, Stance
 
 PLACES = {EntityType.PLACE, EntityType.COUNTRY}
 ACTORS = {EntityType.ORGANIZATION, EntityType.GROUP}
-MEMBERS = {EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.PERSON, EntityType.PLACE}
+MEMBERS = {
+    EntityType.COUNTRY,
+    EntityType.ORGANIZATION,
+    EntityType.GROUP,
+    EntityType.PERSON,
+    EntityType.PLACE,
+}
 HYPHEN = re.compile(r"^(?P<name>.+?)-(?P<verb>led|based|backed|funded|run|headquartered)$")
 HYPHEN_PREDICATE = {
     "led": ("ledBy", False),
@@ -33,8 +39,12 @@ HYPHEN_PREDICATE = {
     "funded": ("supports", True),
 }
 """verb -> (predicate, whether the named thing is the subject)."""
-PARTICIPLES = {"based": "basedIn", "headquartered": "headquarteredIn", "located": "locatedIn",
-               "situated": "locatedIn"}
+PARTICIPLES = {
+    "based": "basedIn",
+    "headquartered": "headquarteredIn",
+    "located": "locatedIn",
+    "situated": "locatedIn",
+}
 EXCLUDING = {"excluding", "except", "besides", "without"}
 INCLUDING = {"including", "includes", "include"}
 
@@ -86,7 +96,9 @@ def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
     if predicate is None:
         return
     for place_token, place in _place_objects(ctx, token):
-        yield ctx.relation(subject, predicate, place, [token.head, token, place_token], confidence=0.65)
+        yield ctx.relation(
+            subject, predicate, place, [token.head, token, place_token], confidence=0.65
+        )
 
 
 def _place_apposition(ctx: Context, token: Token) -> Iterator[RelationMention]:
@@ -117,8 +129,11 @@ def _capital_of(ctx: Context, capital: Token) -> Mention | None:
                 return places[0][1]
         if child.dep_ in {"amod", "compound"} and lexicon.demonym_country(child.text):
             return ctx.mention_at(child) or ctx.add_mention(
-                child, EntityType.COUNTRY, name=lexicon.demonym_country(child.text),
-                confidence=0.8, role="demonym",
+                child,
+                EntityType.COUNTRY,
+                name=lexicon.demonym_country(child.text),
+                confidence=0.8,
+                role="demonym",
             )
     return None
 
@@ -154,7 +169,9 @@ def _participle(ctx: Context, token: Token) -> Iterator[RelationMention]:
         predicate = "locatedIn"
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
         for place_token, place in _place_objects(ctx, prep):
-            yield ctx.relation(subject, predicate, place, [token.head, token, place_token], confidence=0.8)
+            yield ctx.relation(
+                subject, predicate, place, [token.head, token, place_token], confidence=0.8
+            )
 
 
 def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
@@ -199,7 +216,8 @@ def membership(ctx: Context) -> Iterator[RelationMention]:
             continue
         members = [
             (t, m)
-            for pobj in token.children if pobj.dep_ in {"pobj", "dobj"}
+            for pobj in token.children
+            if pobj.dep_ in {"pobj", "dobj"}
             for t in _with_conjuncts(pobj)
             if (m := ctx.mention_of(t)) is not None and m.type in MEMBERS
         ]
@@ -207,14 +225,19 @@ def membership(ctx: Context) -> Iterator[RelationMention]:
             continue
         if word == "of":
             head = ctx.mention_of(token.head)
-            if head is None or head.role != "description" or head.type is not EntityType.ORGANIZATION:
+            if (
+                head is None
+                or head.role != "description"
+                or head.type is not EntityType.ORGANIZATION
+            ):
                 continue
             organisation = head
         else:
             organisation = _organisation_above(ctx, token)
             if organisation is None and word in EXCLUDING:
                 sentence_orgs = [
-                    m for m in ctx.mentions_before(token, [EntityType.ORGANIZATION])
+                    m
+                    for m in ctx.mentions_before(token, [EntityType.ORGANIZATION])
                     if m.sentence == ctx.sentence_index(token) and m.role == "description"
                 ]
                 organisation = sentence_orgs[0] if sentence_orgs else None
@@ -226,7 +249,13 @@ def membership(ctx: Context) -> Iterator[RelationMention]:
             evidence = [token, member_token]
             if word in EXCLUDING:
                 yield ctx.relation(member, "excludedFrom", organisation, evidence, confidence=0.75)
-                yield ctx.relation(member, "memberOf", organisation, evidence, confidence=0.75,
-                                   stance=Stance.NEGATED)
+                yield ctx.relation(
+                    member,
+                    "memberOf",
+                    organisation,
+                    evidence,
+                    confidence=0.75,
+                    stance=Stance.NEGATED,
+                )
             else:
                 yield ctx.relation(member, "memberOf", organisation, evidence, confidence=0.7)

@@ -44,6 +44,10 @@ def _is_named_elsewhere(ctx: Context, head: Token) -> bool:
     describes a named entity."""
     if head.dep_ in {"appos", "compound"} and ctx.mention_of(head.head) is not None:
         return True
+    following = head.i + 1
+    if following < len(head.doc) and head.doc[following].pos_ == "PROPN":
+        if ctx.mention_at(head.doc[following]) is not None:
+            return True
     return any(
         c.dep_ in {"appos", "compound"} and ctx.mention_of(c) is not None for c in head.children
     )
@@ -77,7 +81,8 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
                 break
         if antecedent is None and definite and not mods and nouns[lemma]:
             named = [
-                m for m in ctx.mentions_before(head, [EntityType.ORGANIZATION])
+                m
+                for m in ctx.mentions_before(head, [EntityType.ORGANIZATION])
                 if m.extractor == "ner" and ctx.sentence_index(head) - m.sentence <= 2
             ]
             antecedent = named[0] if named else None
@@ -108,17 +113,27 @@ def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
         if head.pos_ != "NOUN" or head.tag_ != "NNS" or ctx.mention_at(head) is not None:
             continue
         demonym = next(
-            (c for c in head.lefts if c.dep_ in {"amod", "compound"} and lexicon.demonym_country(c.text)),
+            (
+                c
+                for c in head.lefts
+                if c.dep_ in {"amod", "compound"} and lexicon.demonym_country(c.text)
+            ),
             None,
         )
         if demonym is None or demonym.i != head.i - 1:
             continue
         country = ctx.mention_at(demonym) or ctx.add_mention(
-            demonym, EntityType.COUNTRY, name=lexicon.demonym_country(demonym.text),
-            confidence=0.8, role="demonym",
+            demonym,
+            EntityType.COUNTRY,
+            name=lexicon.demonym_country(demonym.text),
+            confidence=0.8,
+            role="demonym",
         )
         group = ctx.add_mention(
-            head, EntityType.GROUP, name=f"{demonym.text} {head.text}", confidence=0.7,
+            head,
+            EntityType.GROUP,
+            name=f"{demonym.text} {head.text}",
+            confidence=0.7,
             role="description",
         )
         if group is None or country is None:
@@ -143,7 +158,9 @@ def quoted_concepts(ctx: Context) -> Iterator[RelationMention]:
         if end is None or end - i < 2:
             continue
         inner = doc[i + 1 : end]
-        if inner.root.pos_ not in {"NOUN", "PROPN"} or any(t.pos_ in {"VERB", "AUX"} for t in inner):
+        if inner.root.pos_ not in {"NOUN", "PROPN"} or any(
+            t.pos_ in {"VERB", "AUX"} for t in inner
+        ):
             continue
         if any(ctx.mention_at(t) for t in inner):
             continue

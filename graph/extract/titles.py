@@ -22,7 +22,12 @@ from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 
 NP_POS = {"NOUN", "PROPN", "ADJ"}
-JURISDICTION_TYPES = {EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP}
+JURISDICTION_TYPES = {
+    EntityType.COUNTRY,
+    EntityType.PLACE,
+    EntityType.ORGANIZATION,
+    EntityType.GROUP,
+}
 MAX_TITLE_WORDS = max(len(t.split()) for t in ["chancellor of the exchequer"])
 
 
@@ -41,8 +46,11 @@ def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
     """The longest title formed by the last words of ``tokens`` (e.g. 'Israeli Prime Minister'
     -> 'prime minister')."""
     table = lexicon.titles()
-    for size in range(min(len(tokens), 4), 0, -1):
-        words = " ".join(t.lower_ for t in tokens[-size:])
+    for size in range(min(len(tokens), 6), 0, -1):
+        if tokens[-size].text == "-":
+            continue
+        words = "".join(t.text_with_ws for t in tokens[-size:]).strip().lower()
+        words = " ".join(words.replace(" - ", "-").split())
         if words in table:
             return table[words], tokens[-size:]
     return None
@@ -82,11 +90,19 @@ def _jurisdiction_of_head(ctx: Context, head: Token) -> tuple[Mention | None, bo
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to"}:
             for pobj in child.children:
                 mention = ctx.mention_of(pobj)
-                if pobj.dep_ == "pobj" and mention is not None and mention.type in JURISDICTION_TYPES:
+                if (
+                    pobj.dep_ == "pobj"
+                    and mention is not None
+                    and mention.type in JURISDICTION_TYPES
+                ):
                     return mention, False
     for child in head.lefts:
         mention = ctx.mention_of(child)
-        if child.dep_ in {"poss", "compound", "nmod"} and mention and mention.type in JURISDICTION_TYPES:
+        if (
+            child.dep_ in {"poss", "compound", "nmod"}
+            and mention
+            and mention.type in JURISDICTION_TYPES
+        ):
             return mention, False
         if child.dep_ in {"amod", "compound"} and lexicon.demonym_country(child.text):
             return _demonym_mention(ctx, child), True
@@ -101,7 +117,12 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     i = first.i - 1
     while i >= 0 and len(words) < 6:
         token = doc[i]
-        if token.pos_ not in NP_POS or token.is_punct or ctx.mention_at(token):
+        hyphen = (
+            token.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
+        )
+        if (token.pos_ not in NP_POS and not hyphen) or (token.is_punct and not hyphen):
+            break
+        if ctx.mention_at(token):
             break
         words.insert(0, token)
         i -= 1
@@ -109,7 +130,9 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     if found is None:
         return None
     title, tokens = found
-    jurisdiction, demonym = _jurisdiction_left(ctx, doc[tokens[0].i - 1]) if tokens[0].i > 0 else (None, False)
+    jurisdiction, demonym = (
+        _jurisdiction_left(ctx, doc[tokens[0].i - 1]) if tokens[0].i > 0 else (None, False)
+    )
     return Held(person, title, tuple(tokens), jurisdiction, demonym)
 
 
@@ -228,9 +251,8 @@ def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
         wanted = _position_name(title, jurisdiction) if jurisdiction is not None else None
         for label, known, holder in reversed(holders):
             if holder.end <= token.idx and label == title.label and wanted in {None, known}:
-                start = min([w.i for w in words] + [c.i for c in token.lefts if c.dep_ == "amod"])
                 ctx.add_mention(
-                    ctx.doc[start : token.i + 1],
+                    ctx.doc[words[0].i : token.i + 1],
                     holder.type,
                     name="",
                     antecedent=holder,
