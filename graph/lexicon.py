@@ -72,6 +72,21 @@ def titles() -> dict[str, Title]:
 
 
 @lru_cache(maxsize=1)
-def collective_nouns() -> dict[str, bool]:
-    """Organisation-like head nouns -> whether a definite one refers back to a named org."""
-    return {lemma: flag == "refers_back" for lemma, flag in _rows("collective_nouns.txt", 2)}
+def collective_nouns() -> dict[str, frozenset[str]]:
+    """Organisation-like head nouns -> their flags ("refers_back", "members")."""
+    return {
+        lemma: frozenset(f.strip() for f in flags.split(",") if f.strip())
+        for lemma, flags in _rows("collective_nouns.txt", 2)
+    }
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Lemmas of nouns that denote people ("citizen", "soldier")."""
+    return frozenset(row[0] for row in _rows("people_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Words before a name that are not part of it ("Mr", "Gen", "Sir")."""
+    return frozenset(row[0] for row in _rows("honorifics.txt", 1))

@@ -83,6 +83,11 @@ def _link_names(named: list[Mention], uf: _UnionFind) -> None:
         acronym = _acronym(mentions[0].name)
         if acronym and acronym.lower() in orgs and acronym.lower() != name:
             uf.union(mentions[0].span, orgs[acronym.lower()][0].span)
+        # "Merrill" after "Merrill Lynch", "the Bank" after "Bank of England": a shorter name
+        # that starts exactly one longer organisation name in the article.
+        longer = [n for n in orgs if n != name and n.split()[: len(name.split())] == name.split()]
+        if len(longer) == 1 and all(m.role != "description" for m in mentions):
+            uf.union(orgs[longer[0]][0].span, mentions[0].span)
 
 
 def _choose_type(mentions: list[Mention]) -> EntityType:
@@ -170,17 +175,26 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
     entities = _merge_same_keys(entities)
 
     relations: list[Relation] = []
+    related: set[str] = set()
     for rel in extraction.relations:
         subject, obj = key_of.get(rel.subject.span), key_of.get(rel.object.span)
         if subject is None or obj is None or subject == obj:
             continue
         speaker = key_of.get(rel.speaker.span) if rel.speaker is not None else None
         relations.append(Relation(subject, rel.predicate, obj, rel.stance, rel.evidence, speaker))
+        related.update(k for k in (subject, obj, speaker) if k)
+    # An unnamed description ("the government") that nothing relates to says nothing.
+    entities = [
+        e
+        for e in entities
+        if e.key in related or any(m.name and m.role != "description" for m in e.mentions)
+    ]
+    kept = {e.key for e in entities}
 
     coreferences = tuple(
         Coreference(m, key_of[m.span], m.extractor)
         for m in mentions
-        if m.antecedent is not None and m.span in key_of
+        if m.antecedent is not None and key_of.get(m.span) in kept
     )
     return ResolvedArticle(article, tuple(entities), tuple(relations), coreferences)
 

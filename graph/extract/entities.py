@@ -31,6 +31,7 @@ NER_TYPES = {
 HYPHEN_VERBS = {"led", "based", "backed", "owned", "funded", "run", "born", "headquartered"}
 HYPHEN_MODIFIER = re.compile(r"^(?P<name>.+?)-(?P<verb>" + "|".join(sorted(HYPHEN_VERBS)) + ")$")
 
+
 def place_type(name: str) -> EntityType:
     """Country when the gazetteer knows the name as a country, else Place."""
     return EntityType.COUNTRY if lexicon.country_name(name) else EntityType.PLACE
@@ -46,6 +47,12 @@ def _trim(span):  # type: ignore[no-untyped-def]
         # "bank Barclays", "spokesman John Smith": a lower-case common noun is not the name.
         while start < end - 1 and doc[start].is_lower and doc[start].pos_ == "NOUN":
             start += 1
+    if span.label_ == "PERSON":
+        # "Ms Boynton", "Gen Pinochet", "Sir Phil Watts": the honorific is not the name.
+        while start < end - 1 and doc[start].lower_.rstrip(".") in lexicon.honorifics():
+            start += 1
+            if start < end - 1 and doc[start].text == ".":
+                start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
@@ -64,12 +71,15 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         span = _trim(ent)
         if span is None or not any(t.is_alpha or t.is_digit for t in span):
             continue
-        if ent.label_ == "NORP" and span.root.dep_ in {"amod", "compound"}:
-            continue
+        if ent.label_ == "NORP" and (
+            span.root.dep_ in {"amod", "compound"}
+            or (span.root.pos_ == "ADJ" and lexicon.demonym_country(span.text))
+        ):
+            continue  # a nationality adjective ("is Chinese") names no group
         if ent.label_ == "PERSON" and all(t.pos_ != "PROPN" for t in span):
             continue  # lower-case "person" entities are tagging noise
         if ent.label_ in {"GPE", "LOC", "FAC"} or (
-            ent.label_ == "ORG" and lexicon.country_name(span.text)
+            ent.label_ in {"ORG", "PERSON", "NORP"} and lexicon.country_name(span.text)
         ):
             etype = place_type(span.text)
         name = span.text
@@ -83,6 +93,55 @@ def _clean(name: str) -> str:
     from graph.extract.context import clean_name
 
     return clean_name(name)
+
+
+NAME_PARTICLES = {
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ben",
+    "abu",
+    "dos",
+    "das",
+    "ter",
+    "ten",
+}
+
+
+@extractors.register("name_particles", order=11)
+def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
+    """ "Jeroen van der Veer" tagged as "Jeroen van" + "Veer": a person's name runs on across
+    lower-case particles to the capitalised word after them."""
+    doc = ctx.doc
+    for person in [m for m in ctx.mentions if m.type is EntityType.PERSON]:
+        last = max(t.i for t in doc if person.start <= t.idx < person.end)
+        i = last + 1
+        if doc[last].lower_ not in NAME_PARTICLES and not (
+            i < len(doc) and doc[i].lower_ in NAME_PARTICLES
+        ):
+            continue
+        while i < len(doc) and doc[i].lower_ in NAME_PARTICLES and i - last <= 3:
+            i += 1
+        if i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
+            continue
+        end = doc[i].idx + len(doc[i])
+        if person in ctx.mentions:
+            ctx.remove_mention(person)
+        ctx.add_mention((person.start, end), EntityType.PERSON, confidence=0.8, replace=True)
+    yield from ()
 
 
 @extractors.register("proper_nouns", order=12)

@@ -89,13 +89,15 @@ def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """A name modified by "in/of <place>" inside its own noun phrase: "Hamas in Gaza"."""
     if token.dep_ != "prep" or token.lower_ not in {"in", "inside"}:
         return
-    subject = ctx.mention_of(token.head)
+    subject = ctx.mention_at(token.head)
     if subject is None or token.head.pos_ not in {"PROPN", "NOUN"}:
         return
     predicate = _located_predicate(subject)
     if predicate is None:
         return
     for place_token, place in _place_objects(ctx, token):
+        if subject.type is EntityType.COUNTRY and place.type is EntityType.COUNTRY:
+            continue
         yield ctx.relation(
             subject, predicate, place, [token.head, token, place_token], confidence=0.65
         )

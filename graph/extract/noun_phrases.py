@@ -79,7 +79,7 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             if not (capitals and caps and capitals != caps):
                 antecedent = first
                 break
-        if antecedent is None and definite and not mods and nouns[lemma]:
+        if antecedent is None and definite and not mods and "refers_back" in nouns[lemma]:
             named = [
                 m
                 for m in ctx.mentions_before(head, [EntityType.ORGANIZATION])
@@ -121,6 +121,8 @@ def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
             None,
         )
         if demonym is None or demonym.i != head.i - 1:
+            continue
+        if head.lemma_.lower() not in lexicon.people_nouns():
             continue
         country = ctx.mention_at(demonym) or ctx.add_mention(
             demonym,

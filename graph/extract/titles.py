@@ -130,16 +130,32 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     if found is None:
         return None
     title, tokens = found
+    title, tokens = _with_portfolio(title, tokens, words)
     jurisdiction, demonym = (
         _jurisdiction_left(ctx, doc[tokens[0].i - 1]) if tokens[0].i > 0 else (None, False)
     )
     return Held(person, title, tuple(tokens), jurisdiction, demonym)
 
 
+def _with_portfolio(
+    title: Title, tokens: list[Token], words: list[Token]
+) -> tuple[Title, list[Token]]:
+    """ "economy minister", "production chief": a lower-case noun before a title names its
+    portfolio and belongs to the office's label."""
+    before = [t for t in words if t.i < tokens[0].i]
+    lower = before and (before[-1].is_lower or before[-1].is_sent_start)
+    if lower and before[-1].pos_ == "NOUN" and title.kind != "member":
+        portfolio = before[-1]
+        label = f"{portfolio.text.capitalize()} {title.label}"
+        return Title(f"{portfolio.lower_} {title.words}", label, title.kind), [portfolio, *tokens]
+    return title, tokens
+
+
 def _title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i >= head.i - 3] + [head]
     words = [t for t in words if t.i >= words[-1].i - len(words) + 1]
-    return _title_suffix(words)
+    found = _title_suffix(words)
+    return _with_portfolio(*found, words) if found is not None else None
 
 
 def _appositive_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
@@ -156,6 +172,21 @@ def _appositive_titles(ctx: Context, person: Mention, head: Token) -> Held | Non
         title, tokens = found
         jurisdiction, demonym = _jurisdiction_of_head(ctx, noun)
         return Held(person, title, tuple(tokens), jurisdiction, demonym)
+    return None
+
+
+def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
+    """ "Judy Boynton was finance chief", "Lagarde is the president of the ECB"."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    for attr in (c for c in verb.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
+        if ctx.mention_at(attr) is not None:
+            continue
+        found = _title_of_noun(attr)
+        if found is not None:
+            jurisdiction, demonym = _jurisdiction_of_head(ctx, attr)
+            return Held(person, found[0], tuple(found[1]), jurisdiction, demonym)
     return None
 
 
@@ -205,7 +236,11 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
         head = max((t for t in ctx.doc[head.i :] if t.idx < person.end), key=lambda t: t.i)
         while head.head.i != head.i and person.start <= head.head.idx < person.end:
             head = head.head
-        held = _premodifier_titles(ctx, person) or _appositive_titles(ctx, person, head)
+        held = (
+            _premodifier_titles(ctx, person)
+            or _appositive_titles(ctx, person, head)
+            or _copular_titles(ctx, person, head)
+        )
         if held is None:
             continue
         jurisdiction = held.jurisdiction

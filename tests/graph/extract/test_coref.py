@@ -67,11 +67,17 @@ def test_pronoun_does_not_cross_to_unrelated_type() -> None:
 
 def test_description_with_different_proper_modifier_is_a_new_entity() -> None:
     graph = build_text(
-        "The Labour party won in Leeds. The Conservative party lost in Leeds. "
+        "The Liberal party, based in Toronto, won. The Green party, based in Ottawa, lost. "
         "The party will regroup."
     )
-    parties = {d["label"] for _, d in graph.nodes(data=True) if d["label"].endswith("party")}
-    assert {"Labour party", "Conservative party"} <= parties or {
-        "Labour",
-        "Conservative party",
-    } <= parties
+    homes = {
+        (graph.nodes[u]["label"], graph.nodes[v]["label"])
+        for u, v, d in graph.edges(data=True)
+        if d["predicate"] == "basedIn"
+    }
+    assert homes == {("Liberal party", "Toronto"), ("Green party", "Ottawa")}
+
+
+def test_unrelated_unnamed_description_is_dropped() -> None:
+    graph = build_text("The government said prices would rise in Madrid.")
+    assert "government" not in {d["label"] for _, d in graph.nodes(data=True)}
