@@ -63,12 +63,18 @@ class Title:
     words: str
     label: str
     kind: str
+    scope: str = ""
+    """"place" for offices of a territory (mayor, MP): an organisation named with them is
+    the holder's party, not the office's jurisdiction."""
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
     """Lower-cased title phrase -> Title; multi-word titles are keyed by their words."""
-    return {w.lower(): Title(w.lower(), label, kind) for w, label, kind in _rows("titles.tsv", 3)}
+    return {
+        w.lower(): Title(w.lower(), label, kind, scope)
+        for w, label, kind, scope in _rows("titles.tsv", 4)
+    }
 
 
 @lru_cache(maxsize=1)

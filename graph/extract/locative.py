@@ -68,10 +68,14 @@ def _place_objects(ctx: Context, prep: Token) -> list[tuple[Token, Mention]]:
 
 
 def _located_predicate(subject: Mention) -> str | None:
+    """ "Ramallah in the West Bank" is located, "Hamas in Gaza" is based, "Catholics in
+    Britain" live there; a person "in Paris" is only visiting, so nothing is said."""
     if subject.type in PLACES:
         return "locatedIn"
-    if subject.type in ACTORS:
+    if subject.type is EntityType.ORGANIZATION:
         return "basedIn"
+    if subject.type is EntityType.GROUP:
+        return "livesIn"
     return None
 
 

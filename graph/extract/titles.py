@@ -143,11 +143,22 @@ def _with_portfolio(
     """ "economy minister", "production chief": a lower-case noun before a title names its
     portfolio and belongs to the office's label."""
     before = [t for t in words if t.i < tokens[0].i]
-    lower = before and (before[-1].is_lower or before[-1].is_sent_start)
-    if lower and before[-1].pos_ == "NOUN" and title.kind != "member":
-        portfolio = before[-1]
-        label = f"{portfolio.text.capitalize()} {title.label}"
-        return Title(f"{portfolio.lower_} {title.words}", label, title.kind), [portfolio, *tokens]
+    portfolio: list[Token] = []
+    for token in reversed(before):
+        if (
+            token.pos_ != "NOUN"
+            or not (token.is_lower or token.is_sent_start)
+            or len(portfolio) == 3
+        ):
+            break
+        portfolio.insert(0, token)
+    if portfolio and title.kind != "member":
+        words = " ".join(t.lower_ for t in portfolio)
+        label = " ".join(t.text.capitalize() for t in portfolio) + " " + title.label
+        return Title(f"{words} {title.words}", label, title.kind, title.scope), [
+            *portfolio,
+            *tokens,
+        ]
     return title, tokens
 
 
@@ -227,28 +238,45 @@ def _same_person(a: Mention, b: Mention) -> bool:
     return a.name.split()[-1:] == b.name.split()[-1:] if a.name and b.name else False
 
 
+def _find_title(ctx: Context, person: Mention) -> Held | None:
+    head = next(t for t in ctx.doc if t.idx >= person.start)
+    head = max((t for t in ctx.doc[head.i :] if t.idx < person.end), key=lambda t: t.i)
+    while head.head.i != head.i and person.start <= head.head.idx < person.end:
+        head = head.head
+    held = (
+        _premodifier_titles(ctx, person)
+        or _appositive_titles(ctx, person, head)
+        or _copular_titles(ctx, person, head)
+    )
+    if held is None or held.jurisdiction is None:
+        return held
+    if held.jurisdiction.role == "description":
+        # "Cabinet minister": an unnamed description is a portfolio, not a jurisdiction.
+        return Held(person, held.title, held.title_tokens, None, False)
+    return held
+
+
 @extractors.register("titles", order=30)
 def titles(ctx: Context) -> Iterator[RelationMention]:
-    """Positions held, from titles before a name or in apposition to it."""
+    """Positions held, from titles before a name, in apposition to it, or after "is/was".
+
+    Two passes: a bare title ("Prime Minister Netanyahu") takes the full office name that
+    the same person holds elsewhere in the article ("Prime Minister of Israel")."""
     people = sorted((m for m in ctx.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
-    for person in people:
-        head = next(t for t in ctx.doc if t.idx >= person.start)
-        head = max((t for t in ctx.doc[head.i :] if t.idx < person.end), key=lambda t: t.i)
-        while head.head.i != head.i and person.start <= head.head.idx < person.end:
-            head = head.head
-        held = (
-            _premodifier_titles(ctx, person)
-            or _appositive_titles(ctx, person, head)
-            or _copular_titles(ctx, person, head)
-        )
-        if held is None:
-            continue
-        jurisdiction = held.jurisdiction
-        name = _position_name(held.title, jurisdiction)
-        if jurisdiction is None:
-            # "Prime Minister Netanyahu" after "Israeli Prime Minister Benjamin Netanyahu".
-            for label, known, holder in reversed(_holders(ctx)):
-                if label == held.title.label and _same_person(holder, person):
+    found = [held for person in people if (held := _find_title(ctx, person)) is not None]
+    specific = [
+        (h.title.label, _position_name(h.title, h.jurisdiction), h.person)
+        for h in found
+        if h.jurisdiction is not None and not _is_affiliation(h)
+    ]
+    for held in found:
+        affiliation = _is_affiliation(held)
+        name = held.title.label
+        if held.jurisdiction is not None and not affiliation:
+            name = _position_name(held.title, held.jurisdiction)
+        else:
+            for label, known, holder in specific:
+                if label == held.title.label and _same_person(holder, held.person):
                     name = known
                     break
         position = ctx.add_mention(
@@ -260,8 +288,33 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
         )
         if position is None:
             continue
-        _holders(ctx).append((held.title.label, name, person))
-        yield from _relations(ctx, held, position)
+        _holders(ctx).append((held.title.label, name, held.person))
+        if affiliation:
+            yield from _affiliation_relations(ctx, held, position)
+        else:
+            yield from _relations(ctx, held, position)
+
+
+def _is_affiliation(held: Held) -> bool:
+    """ "Labour MP Eric Joyce", "Tory leader ... mayor": an office whose scope is a place,
+    written with an organisation before it, names the holder's party, not the office's
+    jurisdiction."""
+    return (
+        held.title.scope == "place"
+        and held.jurisdiction is not None
+        and held.jurisdiction.type in {EntityType.ORGANIZATION, EntityType.GROUP}
+    )
+
+
+def _affiliation_relations(
+    ctx: Context, held: Held, position: Mention
+) -> Iterator[RelationMention]:
+    tokens = list(held.title_tokens) + [
+        t for t in ctx.doc if held.person.start <= t.idx < held.person.end
+    ]
+    yield ctx.relation(held.person, "positionHeld", position, tokens, confidence=0.8)
+    assert held.jurisdiction is not None
+    yield ctx.relation(held.person, "memberOf", held.jurisdiction, tokens, confidence=0.7)
 
 
 @extractors.register("title_descriptions", order=45)
