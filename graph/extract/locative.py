@@ -67,6 +67,16 @@ def _place_objects(ctx: Context, prep: Token) -> list[tuple[Token, Mention]]:
     return found
 
 
+def _can_contain(outer: Mention, inner: Mention) -> bool:
+    """A place "in" another: the inner one a city, or the outer one a country, and never a
+    country inside anything ("Wales in Hamilton" is a team playing away)."""
+    if inner.type is EntityType.COUNTRY or lexicon.country_name(inner.name):
+        return False
+    if lexicon.is_city(outer.name) and not lexicon.country_name(outer.name):
+        return False
+    return outer.type is EntityType.COUNTRY or lexicon.is_city(inner.name)
+
+
 def _located_predicate(subject: Mention) -> str | None:
     """ "Ramallah in the West Bank" is located, "Hamas in Gaza" is based, "Catholics in
     Britain" live there; a person "in Paris" is only visiting, so nothing is said."""
@@ -100,7 +110,7 @@ def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
     if predicate is None:
         return
     for place_token, place in _place_objects(ctx, token):
-        if subject.type is EntityType.COUNTRY and place.type is EntityType.COUNTRY:
+        if subject.type in PLACES and not _can_contain(place, subject):
             continue
         yield ctx.relation(
             subject, predicate, place, [token.head, token, place_token], confidence=0.65
@@ -114,9 +124,7 @@ def _place_apposition(ctx: Context, token: Token) -> Iterator[RelationMention]:
     inner, outer = ctx.mention_of(token.head), ctx.mention_of(token)
     if inner is None or outer is None or inner.type not in PLACES or outer.type not in PLACES:
         return
-    if inner.type is EntityType.COUNTRY and outer.type is not EntityType.COUNTRY:
-        return
-    if inner.type is EntityType.COUNTRY and outer.type is EntityType.COUNTRY:
+    if not _can_contain(outer, inner):
         return
     comma = ctx.doc[token.head.i + 1] if token.head.i + 1 < len(ctx.doc) else None
     if comma is None or comma.text != ",":

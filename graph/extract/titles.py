@@ -40,6 +40,8 @@ class Held:
     title_tokens: tuple[Token, ...]
     jurisdiction: Mention | None
     from_demonym: bool
+    nationality: Mention | None = None
+    """A demonym that gives the holder's country but not the office's ("Italian striker")."""
 
 
 def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
@@ -209,6 +211,8 @@ def _relations(ctx: Context, held: Held, position: Mention) -> Iterator[Relation
     person, jurisdiction, kind = held.person, held.jurisdiction, held.title.kind
     tokens = list(held.title_tokens) + [t for t in ctx.doc if person.start <= t.idx < person.end]
     yield ctx.relation(person, "positionHeld", position, tokens, confidence=0.85)
+    if held.nationality is not None:
+        yield ctx.relation(person, "citizenOf", held.nationality, tokens, confidence=0.7)
     if jurisdiction is None:
         return
     yield ctx.relation(position, "appliesToJurisdiction", jurisdiction, tokens, confidence=0.85)
@@ -253,6 +257,9 @@ def _find_title(ctx: Context, person: Mention) -> Held | None:
     if held.jurisdiction.role == "description":
         # "Cabinet minister": an unnamed description is a portfolio, not a jurisdiction.
         return Held(person, held.title, held.title_tokens, None, False)
+    if held.from_demonym and held.title.kind == "employee":
+        # "Italian striker", "French analyst": a nationality, not the office's country.
+        return Held(person, held.title, held.title_tokens, None, False, held.jurisdiction)
     return held
 
 
