@@ -188,10 +188,10 @@ def _bind(graph: Graph) -> None:
         graph.bind(prefix, namespace, override=True)
 
 
-def _write(rdf: Graph, path: Path, fmt: str) -> None:
+def _write(rdf: Graph, path: Path, fmt: str, **options: object) -> None:
     try:
         with atomic_path(path) as tmp:
-            rdf.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
+            rdf.serialize(destination=str(tmp), format=fmt, encoding="utf-8", **options)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
 
@@ -209,12 +209,7 @@ def ntriples(graph: nx.MultiDiGraph, path: Path) -> None:
 @exporters.register("jsonld", suffix=".jsonld")
 def jsonld(graph: nx.MultiDiGraph, path: Path) -> None:
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    rdf = to_graph(graph)
-    try:
-        with atomic_path(path) as tmp:
-            rdf.serialize(destination=str(tmp), format="json-ld", context=context, encoding="utf-8")
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+    _write(to_graph(graph), path, "json-ld", context=context)
 
 
 @exporters.register("nquads", suffix=".nq")
