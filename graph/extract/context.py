@@ -48,12 +48,27 @@ class Context:
         for number, sent in enumerate(self.sentences):
             for token in sent:
                 self._sentence_of[token.i] = number
+        self.text = doc.text  # Doc.text is rebuilt on every access: keep one copy
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
 
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of.get(token.i, 0)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens overlapping a character range (a mention's span)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def mention_tokens(self, mention: Mention) -> list[Token]:
+        return self.tokens_in(mention.start, mention.end)
+
+    def mention_head(self, mention: Mention) -> Token:
+        """The syntactic head of a mention: its token whose head lies outside it."""
+        tokens = self.mention_tokens(mention)
+        inside = {t.i for t in tokens}
+        return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 
     def mention_at(self, token: Token) -> Mention | None:
         """The mention covering this token, if any."""
@@ -94,14 +109,14 @@ class Context:
         """
         if isinstance(tokens, tuple):
             start, end = tokens
-            token_ids = [t.i for t in self.doc if t.idx < end and t.idx + len(t) > start]
+            token_ids = [t.i for t in self.tokens_in(start, end)]
         else:
             span = tokens if not hasattr(tokens, "i") else self.doc[tokens.i : tokens.i + 1]
             start, end = span.start_char, span.end_char
             token_ids = list(range(span.start, span.end))
         if not token_ids or start >= end:
             return None
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         overlapping = {self._by_token[i] for i in token_ids if i in self._by_token}
         if overlapping and not replace:
             return None

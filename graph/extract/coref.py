@@ -26,8 +26,7 @@ def _depth(token: Token) -> int:
 
 
 def _head_token(ctx: Context, mention: Mention) -> Token:
-    tokens = [t for t in ctx.doc if mention.start <= t.idx < mention.end]
-    return min(tokens, key=_depth)
+    return min(ctx.mention_tokens(mention), key=_depth)
 
 
 def _antecedent(ctx: Context, pronoun: Token, types: set[EntityType]) -> Mention | None:

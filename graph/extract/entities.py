@@ -127,7 +127,7 @@ def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
     lower-case particles to the capitalised word after them."""
     doc = ctx.doc
     for person in [m for m in ctx.mentions if m.type is EntityType.PERSON]:
-        last = max(t.i for t in doc if person.start <= t.idx < person.end)
+        last = ctx.mention_tokens(person)[-1].i
         i = last + 1
         if doc[last].lower_ not in NAME_PARTICLES and not (
             i < len(doc) and doc[i].lower_ in NAME_PARTICLES

@@ -114,7 +114,7 @@ def _jurisdiction_of_head(ctx: Context, head: Token) -> tuple[Mention | None, bo
 def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     """Title words written right before the name, inside the same noun phrase."""
     doc = ctx.doc
-    first = next(t for t in doc if t.idx >= person.start)
+    first = ctx.mention_tokens(person)[0]
     words: list[Token] = []
     i = first.i - 1
     while i >= 0 and len(words) < 6:
@@ -209,7 +209,7 @@ def _position_name(title: Title, jurisdiction: Mention | None) -> str:
 
 def _relations(ctx: Context, held: Held, position: Mention) -> Iterator[RelationMention]:
     person, jurisdiction, kind = held.person, held.jurisdiction, held.title.kind
-    tokens = list(held.title_tokens) + [t for t in ctx.doc if person.start <= t.idx < person.end]
+    tokens = list(held.title_tokens) + ctx.mention_tokens(person)
     yield ctx.relation(person, "positionHeld", position, tokens, confidence=0.85)
     if held.nationality is not None:
         yield ctx.relation(person, "citizenOf", held.nationality, tokens, confidence=0.7)
@@ -243,10 +243,7 @@ def _same_person(a: Mention, b: Mention) -> bool:
 
 
 def _find_title(ctx: Context, person: Mention) -> Held | None:
-    head = next(t for t in ctx.doc if t.idx >= person.start)
-    head = max((t for t in ctx.doc[head.i :] if t.idx < person.end), key=lambda t: t.i)
-    while head.head.i != head.i and person.start <= head.head.idx < person.end:
-        head = head.head
+    head = ctx.mention_head(person)
     held = (
         _premodifier_titles(ctx, person)
         or _appositive_titles(ctx, person, head)
@@ -316,9 +313,7 @@ def _is_affiliation(held: Held) -> bool:
 def _affiliation_relations(
     ctx: Context, held: Held, position: Mention
 ) -> Iterator[RelationMention]:
-    tokens = list(held.title_tokens) + [
-        t for t in ctx.doc if held.person.start <= t.idx < held.person.end
-    ]
+    tokens = list(held.title_tokens) + ctx.mention_tokens(held.person)
     yield ctx.relation(held.person, "positionHeld", position, tokens, confidence=0.8)
     assert held.jurisdiction is not None
     yield ctx.relation(held.person, "memberOf", held.jurisdiction, tokens, confidence=0.7)
