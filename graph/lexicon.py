@@ -105,6 +105,12 @@ def people_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Lemmas of nouns that describe a place ("town", "province")."""
+    return frozenset(row[0] for row in _rows("place_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Words before a name that are not part of it ("Mr", "Gen", "Sir")."""
     return frozenset(row[0] for row in _rows("honorifics.txt", 1))

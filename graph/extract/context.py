@@ -141,6 +141,17 @@ class Context:
             self._by_token[i] = mention
         return mention
 
+    def referent(self, mention: Mention) -> Mention:
+        """The named mention a pronoun or description finally refers to (itself if named)."""
+        by_span = {m.span: m for m in self.mentions}
+        seen = set()
+        while mention.antecedent is not None and mention.antecedent in by_span:
+            if mention.span in seen:
+                break
+            seen.add(mention.span)
+            mention = by_span[mention.antecedent]
+        return mention
+
     def remove_mention(self, mention: Mention) -> None:
         self.mentions.remove(mention)
         for i in [i for i, m in self._by_token.items() if m is mention]:

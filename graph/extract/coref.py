@@ -47,7 +47,7 @@ def _antecedent(ctx: Context, pronoun: Token, types: set[EntityType]) -> Mention
     return best[1] if best else None
 
 
-@extractors.register("pronouns", order=40)
+@extractors.register("pronouns", order=26)
 def pronouns(ctx: Context) -> Iterator[RelationMention]:
     for token in ctx.doc:
         word = token.lower_

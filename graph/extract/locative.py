@@ -97,6 +97,34 @@ def locative(ctx: Context) -> Iterator[RelationMention]:
         yield from _capital(ctx, token)
         yield from _participle(ctx, token)
         yield from _hyphenated(ctx, token)
+        yield from _described_place(ctx, token)
+
+
+def _described_place(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Wajima, a city in Ishikawa prefecture" / "Sines, a port town in Portugal"."""
+    if token.dep_ != "appos" or token.lemma_.lower() not in lexicon.place_nouns():
+        return
+    place = ctx.mention_of(token.head)
+    if place is None or ctx.mention_at(token) is not None:
+        return
+    if place.type not in PLACES:
+        # Being "a town in Nakuru County" makes it a place, whatever NER said.
+        place = (
+            ctx.add_mention(
+                (place.start, place.end),
+                EntityType.PLACE,
+                name=place.name,
+                confidence=0.7,
+                replace=True,
+            )
+            or place
+        )
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "on"}):
+        for outer_token, outer in _place_objects(ctx, prep):
+            if _can_contain(outer, place) or outer.type is not EntityType.COUNTRY:
+                yield ctx.relation(
+                    place, "locatedIn", outer, [token.head, token, outer_token], confidence=0.8
+                )
 
 
 def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:

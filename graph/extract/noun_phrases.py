@@ -124,13 +124,16 @@ def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
             continue
         if head.lemma_.lower() not in lexicon.people_nouns():
             continue
-        country = ctx.mention_at(demonym) or ctx.add_mention(
-            demonym,
-            EntityType.COUNTRY,
-            name=lexicon.demonym_country(demonym.text),
-            confidence=0.8,
-            role="demonym",
-        )
+        country = ctx.mention_at(demonym)
+        if country is None or country.type is not EntityType.COUNTRY:
+            country = ctx.add_mention(
+                demonym,
+                EntityType.COUNTRY,
+                name=lexicon.demonym_country(demonym.text),
+                confidence=0.8,
+                role="demonym",
+                replace=True,
+            )
         group = ctx.add_mention(
             head,
             EntityType.GROUP,

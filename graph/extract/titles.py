@@ -203,8 +203,11 @@ def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
     return None
 
 
-def _position_name(title: Title, jurisdiction: Mention | None) -> str:
-    return f"{title.label} of {jurisdiction.name}" if jurisdiction is not None else title.label
+def _position_name(title: Title, jurisdiction: Mention | None, ctx: Context | None = None) -> str:
+    if jurisdiction is None:
+        return title.label
+    named = ctx.referent(jurisdiction) if ctx is not None else jurisdiction
+    return f"{title.label} of {named.name}" if named.name else title.label
 
 
 def _relations(ctx: Context, held: Held, position: Mention) -> Iterator[RelationMention]:
@@ -269,7 +272,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     people = sorted((m for m in ctx.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
     found = [held for person in people if (held := _find_title(ctx, person)) is not None]
     specific = [
-        (h.title.label, _position_name(h.title, h.jurisdiction), h.person)
+        (h.title.label, _position_name(h.title, h.jurisdiction, ctx), h.person)
         for h in found
         if h.jurisdiction is not None and not _is_affiliation(h)
     ]
@@ -277,7 +280,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
         affiliation = _is_affiliation(held)
         name = held.title.label
         if held.jurisdiction is not None and not affiliation:
-            name = _position_name(held.title, held.jurisdiction)
+            name = _position_name(held.title, held.jurisdiction, ctx)
         else:
             for label, known, holder in specific:
                 if label == held.title.label and _same_person(holder, held.person):
@@ -338,7 +341,7 @@ def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
         if any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
             continue  # a title next to a name is handled by `titles`
         jurisdiction, _ = _jurisdiction_of_head(ctx, token)
-        wanted = _position_name(title, jurisdiction) if jurisdiction is not None else None
+        wanted = _position_name(title, jurisdiction, ctx) if jurisdiction is not None else None
         for label, known, holder in reversed(holders):
             if holder.end <= token.idx and label == title.label and wanted in {None, known}:
                 ctx.add_mention(
