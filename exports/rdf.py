@@ -7,7 +7,12 @@ Mapping, in one place:
   ng:sentence, offsets, ng:confidence, ng:extractor, prov:wasDerivedFrom (the article) and
   ng:speaker for reported speech. Only an asserted relation is also a direct triple
   ``subject ng:predicate object``, so a naive query never sees proposed or negated facts.
-- N-Quads/TriG: one named graph per article (ng graph IRI), holding what that article says.
+- N-Quads/TriG: one named graph per article (graph/<article id>) holds what that article
+  says: its metadata, its statements and asserted triples, which entities it mentions
+  (ng:mentionedIn) and its coreference evidence. What every article shares (an entity's
+  type, label, alt labels and total mention count; the extractors) is written once, in the
+  graph ``https://w3id.org/newsgraph/entities``, so a query over the union of graphs never
+  sees an entity's label twice.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from exports import atomic_path, exporters
 from graph.errors import ExportError
 from graph.vocab import (
+    ENTITY_GRAPH,
     NG,
     PREFIXES,
     PROV,
@@ -57,9 +63,7 @@ STANCE = {
 }
 
 
-def _entity_triples(
-    key: str, node: dict, mentions: int, article_ids: list[str]
-) -> Iterator[Triple]:
+def _entity_triples(key: str, node: dict, mentions: int) -> Iterator[Triple]:
     iri = entity_iri(key)
     yield iri, RDF.type, NG[node["type"]]
     if node["type"] in SCHEMA_CLASS:
@@ -69,8 +73,6 @@ def _entity_triples(
         if alias != node["label"]:
             yield iri, SKOS.altLabel, Literal(alias)
     yield iri, NG.mentionCount, Literal(mentions)
-    for article_id in article_ids:
-        yield iri, NG.mentionedIn, article_iri(article_id)
     for name, datatype in (("date_value", None), ("numeric_value", XSD.decimal)):
         value = node.get(name)
         if value:
@@ -141,45 +143,49 @@ def article_triples(graph: nx.MultiDiGraph) -> dict[str, list[Triple]]:
     for article_id, info in graph.graph.get("articles", {}).items():
         by_article[article_id].extend(_article_triples(article_id, info))
     for key, node in graph.nodes(data=True):
-        per_article = node.get("article_mentions") or {
-            a: node["mentions"] for a in node["articles"]
-        }
-        for article_id, count in per_article.items():
-            by_article[article_id].extend(_entity_triples(key, node, count, [article_id]))
-    extractors_seen: dict[str, set[str]] = defaultdict(set)
+        for article_id in node["articles"]:
+            by_article[article_id].append(
+                (entity_iri(key), NG.mentionedIn, article_iri(article_id))
+            )
     for u, v, key, data in graph.edges(keys=True, data=True):
         by_article[data["article"]].extend(_statement_triples(u, v, key, data))
-        extractors_seen[data["article"]].add(data["extractor"])
-    for article_id, names in extractors_seen.items():
-        for name in sorted(names):
-            by_article[article_id].append((extractor_iri(name), RDF.type, NG.Extractor))
-            by_article[article_id].append((extractor_iri(name), RDFS.label, Literal(name)))
     for coref in graph.graph.get("coreferences", []):
         by_article[coref["article"]].extend(_coreference_triples(coref))
     return by_article
 
 
+def shared_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """What all articles share: entity descriptions and the extractors (one copy each)."""
+    for key, node in graph.nodes(data=True):
+        yield from _entity_triples(key, node, node["mentions"])
+    for name in sorted({data["extractor"] for *_, data in graph.edges(data=True)}):
+        yield extractor_iri(name), RDF.type, NG.Extractor
+        yield extractor_iri(name), RDFS.label, Literal(name)
+
+
 def to_dataset(graph: nx.MultiDiGraph) -> Dataset:
-    """One named graph per article."""
+    """One named graph per article, plus the shared entity graph."""
     dataset = Dataset()
     _bind(dataset)
     for article_id, triples in article_triples(graph).items():
         named = dataset.graph(article_graph_iri(article_id))
         for triple in triples:
             named.add(triple)
+    shared = dataset.graph(ENTITY_GRAPH)
+    for triple in shared_triples(graph):
+        shared.add(triple)
     return dataset
 
 
 def to_graph(graph: nx.MultiDiGraph) -> Graph:
-    """The union of all articles, with corpus-wide mention counts."""
+    """Everything in one graph."""
     rdf = Graph()
     _bind(rdf)
     for triples in article_triples(graph).values():
-        for s, p, o in triples:
-            if p != NG.mentionCount:
-                rdf.add((s, p, o))
-    for key, node in graph.nodes(data=True):
-        rdf.add((entity_iri(key), NG.mentionCount, Literal(node["mentions"])))
+        for triple in triples:
+            rdf.add(triple)
+    for triple in shared_triples(graph):
+        rdf.add(triple)
     return rdf
 
 

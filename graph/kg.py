@@ -54,7 +54,6 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
             node = graph.nodes[entity.key]
             node["aliases"] = sorted(set(node["aliases"]) | set(entity.aliases))
             node["mentions"] += len(entity.mentions)
-            node["article_mentions"][article.id] = len(entity.mentions)
             if article.id not in node["articles"]:
                 node["articles"].append(article.id)
         else:
@@ -65,7 +64,6 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
                 aliases=list(entity.aliases),
                 mentions=len(entity.mentions),
                 articles=[article.id],
-                article_mentions={article.id: len(entity.mentions)},
             )
     for relation in resolved.relations:
         ev = relation.evidence

@@ -26,6 +26,8 @@ ARTICLE = Namespace(BASE + "article/")
 STATEMENT = Namespace(BASE + "statement/")
 EXTRACTOR = Namespace(BASE + "extractor/")
 GRAPH = Namespace(BASE + "graph/")
+ENTITY_GRAPH = URIRef(BASE + "entities")
+"""The named graph of what articles share: entity types, labels, aliases, counts."""
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
