@@ -72,6 +72,8 @@ def _run_build(args: argparse.Namespace) -> int:
     )
     bar.close()
     if not graph.graph["articles"]:
+        if failures:
+            return failures[0].exit_code  # each failure has had its line; nothing is written
         raise InputError("no article could be read from " + ", ".join(map(str, args.inputs)))
     written = [export(graph, name, args.output / f"graph{suffix(name)}") for name in formats]
     if not args.quiet:

@@ -21,8 +21,14 @@ def test_macron_is_one_node_with_his_aliases(seed_store) -> None:  # noqa: ANN00
              FILTER(CONTAINS(LCASE(?l), "macron")) }""",
     )
     assert [r[1] for r in found] == ["Emmanuel Macron"]
-    aliases = {r[0] for r in rows(seed_store, """SELECT ?a WHERE {
-        ?e rdfs:label "Emmanuel Macron" ; skos:altLabel ?a }""")}
+    aliases = {
+        r[0]
+        for r in rows(
+            seed_store,
+            """SELECT ?a WHERE {
+        ?e rdfs:label "Emmanuel Macron" ; skos:altLabel ?a }""",
+        )
+    }
     assert "Macron" in aliases
     assert not any("’" in a or "'" in a for a in aliases)
 
@@ -47,9 +53,14 @@ def test_offices_of_macron_and_netanyahu(seed_store) -> None:  # noqa: ANN001
     )
     assert offices["Emmanuel Macron"] == "France"
     assert offices["Benjamin Netanyahu"] == "Israel"
-    heads = set(rows(seed_store, """SELECT ?c ?p WHERE {
+    heads = set(
+        rows(
+            seed_store,
+            """SELECT ?c ?p WHERE {
         { ?country ng:headOfState ?person } UNION { ?country ng:headOfGovernment ?person }
-        ?country rdfs:label ?c . ?person rdfs:label ?p }"""))
+        ?country rdfs:label ?c . ?person rdfs:label ?p }""",
+        )
+    )
     assert {("France", "Emmanuel Macron"), ("Israel", "Benjamin Netanyahu")} <= heads
 
 
@@ -60,31 +71,55 @@ def test_coalition_led_by_us_fighting_islamic_state(seed_store) -> None:  # noqa
              FILTER(CONTAINS(LCASE(?l), "coalition")) }""",
     )
     assert len(coalitions) == 1
-    leaders = {r[0] for r in rows(seed_store, """SELECT ?l WHERE {
-        ?c rdfs:label ?cl ; ng:ledBy ?x . ?x rdfs:label ?l . FILTER(CONTAINS(?cl, "coalition")) }""")}
+    leaders = {
+        r[0]
+        for r in rows(
+            seed_store,
+            """SELECT ?l WHERE {
+        ?c rdfs:label ?cl ; ng:ledBy ?x . ?x rdfs:label ?l .
+        FILTER(CONTAINS(?cl, "coalition")) }""",
+        )
+    }
     assert leaders == {"United States"}
-    enemies = {r[0] for r in rows(seed_store, """SELECT ?l WHERE {
-        ?c rdfs:label ?cl ; ng:fights ?x . ?x rdfs:label ?l . FILTER(CONTAINS(?cl, "coalition")) }""")}
+    enemies = {
+        r[0]
+        for r in rows(
+            seed_store,
+            """SELECT ?l WHERE {
+        ?c rdfs:label ?cl ; ng:fights ?x . ?x rdfs:label ?l .
+        FILTER(CONTAINS(?cl, "coalition")) }""",
+        )
+    }
     assert enemies & {"Islamic State", "ISIS"}
 
 
 def test_israel_exclusion_is_a_negated_membership_only(seed_store) -> None:  # noqa: ANN001
     direct = rows(seed_store, """SELECT ?c WHERE { ?i rdfs:label "Israel" ; ng:memberOf ?c }""")
     assert direct == []
-    negated = rows(seed_store, """SELECT ?s WHERE {
+    negated = rows(
+        seed_store,
+        """SELECT ?s WHERE {
         ?s a ng:Statement ; rdf:subject ?i ; rdf:predicate ng:memberOf ; rdf:object ?c ;
            ng:stance ng:Negated ; ng:sentence ?sentence .
         ?i rdfs:label "Israel" . ?c rdfs:label ?cl . FILTER(CONTAINS(?cl, "coalition"))
-        FILTER(CONTAINS(?sentence, "excluding Israel")) }""")
+        FILTER(CONTAINS(?sentence, "excluding Israel")) }""",
+    )
     assert len(negated) == 1
-    excluded = rows(seed_store, """SELECT ?c WHERE { ?i rdfs:label "Israel" ; ng:excludedFrom ?c }""")
+    excluded = rows(
+        seed_store, """SELECT ?c WHERE { ?i rdfs:label "Israel" ; ng:excludedFrom ?c }"""
+    )
     assert len(excluded) == 1
 
 
 def test_places(seed_store) -> None:  # noqa: ANN001
-    located = set(rows(seed_store, """SELECT ?a ?b WHERE {
+    located = set(
+        rows(
+            seed_store,
+            """SELECT ?a ?b WHERE {
         { ?x ng:basedIn ?y } UNION { ?x ng:locatedIn ?y }
-        ?x rdfs:label ?a . ?y rdfs:label ?b }"""))
+        ?x rdfs:label ?a . ?y rdfs:label ?b }""",
+        )
+    )
     assert ("Hamas", "Gaza") in located
     assert ("Amman", "Jordan") in located
     assert ("Ramallah", "West Bank") in located
@@ -92,11 +127,14 @@ def test_places(seed_store) -> None:  # noqa: ANN001
 
 def test_evidence_of_a_fact_is_reachable(seed_store, seed_path) -> None:  # noqa: ANN001
     text = seed_path.read_text("utf-8")
-    found = rows(seed_store, """SELECT ?sentence ?start ?end ?extractor ?confidence ?article WHERE {
+    found = rows(
+        seed_store,
+        """SELECT ?sentence ?start ?end ?extractor ?confidence ?article WHERE {
         ?s rdf:subject ?a ; rdf:predicate ng:capitalOf ; rdf:object ?j ;
            ng:sentence ?sentence ; ng:startOffset ?start ; ng:endOffset ?end ;
            ng:extractor ?extractor ; ng:confidence ?confidence ; prov:wasDerivedFrom ?article .
-        ?a rdfs:label "Amman" . ?j rdfs:label "Jordan" }""")
+        ?a rdfs:label "Amman" . ?j rdfs:label "Jordan" }""",
+    )
     assert found
     sentence, start, end, _, confidence, _ = found[0]
     assert sentence in text
