@@ -105,6 +105,42 @@ def people_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stance_cues() -> dict[tuple[str, str], frozenset[str]]:
+    """(lemma, coarse part of speech) -> stance cues ("proposal", "report", ...)."""
+    table: dict[tuple[str, str], set[str]] = {}
+    for lemma, pos, cue in _rows("stance_cues.tsv", 3):
+        table.setdefault((lemma, pos), set()).add(cue)
+    return {key: frozenset(cues) for key, cues in table.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbSense:
+    """A verb (with an optional preposition or particle) that expresses a schema predicate."""
+
+    lemma: str
+    prep: str
+    predicate: str
+    reverse: bool
+    """True when the grammatical object is the relation's subject ("X hired Y": Y worksFor X)."""
+
+
+@lru_cache(maxsize=1)
+def verb_senses() -> dict[str, list[VerbSense]]:
+    """Verb lemma -> its senses, from graph/schema/verbs.tsv."""
+    table: dict[str, list[VerbSense]] = {}
+    for lemma, prep, predicate, direction in _rows("verbs.tsv", 4):
+        sense = VerbSense(lemma, "" if prep == "-" else prep, predicate, direction == "reverse")
+        table.setdefault(lemma, []).append(sense)
+    return table
+
+
+@lru_cache(maxsize=1)
+def nominal_relations() -> dict[tuple[str, str], str]:
+    """(noun lemma, preposition) -> predicate, from graph/schema/nominal_relations.tsv."""
+    return {(noun, prep): predicate for noun, prep, predicate in _rows("nominal_relations.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Lemmas of nouns that describe a place ("town", "province")."""
     return frozenset(row[0] for row in _rows("place_nouns.txt", 1))

@@ -1,0 +1,125 @@
+"""The stance of a relation from the words above it in the dependency tree.
+
+``stance_of(ctx, token)`` looks from the relation's anchor (its verb, noun or preposition) up
+to the sentence root: a negation on the anchor's clause makes it NEGATED; a proposal cue
+("suggested", "plan", "should", "to <verb>" under a non-implicative verb) PROPOSED; a
+speech verb whose complement holds the anchor ("X said ...", "according to X") REPORTED,
+with X as the speaker. Cue words live in graph/schema/stance_cues.tsv.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract.context import Context
+from graph.model import Mention, Stance
+
+COARSE = {"VERB": "VERB", "AUX": "AUX", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADP": "ADP"}
+CLAUSE_LINKS = {
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "acl",
+    "relcl",
+    "conj",
+    "pcomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "oprd",
+    "parataxis",
+}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+def cues(token: Token) -> frozenset[str]:
+    pos = COARSE.get(token.pos_, token.pos_)
+    return lexicon.stance_cues().get((token.lemma_.lower(), pos), frozenset()) | (
+        lexicon.stance_cues().get((token.lower_, pos), frozenset())
+    )
+
+
+def _negated(verb: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS) for c in verb.children
+    ) or any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause the token belongs to (the token itself when it is one)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _irrealis(verb: Token) -> bool:
+    """A modal or an infinitive under a governor that does not entail it happened."""
+    if any("proposal" in cues(c) for c in verb.children if c.dep_ == "aux"):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if infinitive and verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp", "conj"}:
+        return not cues(verb.head) & {"implicative", "negation"}
+    return False
+
+
+def _speaker(ctx: Context, verb: Token) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            mention = ctx.mention_of(child)
+            return ctx.referent(mention) if mention is not None else None
+    return None
+
+
+def _according_to(ctx: Context, verb: Token) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj" and (mention := ctx.mention_of(pobj)) is not None:
+                        return ctx.referent(mention)
+    return None
+
+
+def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
+    """The stance of a relation anchored at ``token`` and, for reported speech, who said it."""
+    verb = _clause_verb(token)
+    sentence_root = verb.sent.root
+    speaker = _according_to(ctx, verb)
+    reported = speaker is not None
+    stance = Stance.NEGATED if _negated(verb) else None
+    if stance is None and any("proposal" in cues(c) for c in token.children if c.dep_ == "amod"):
+        stance = Stance.PROPOSED  # "a planned meeting", "the proposed merger"
+    if stance is None and ("proposal" in cues(token) and token.pos_ == "NOUN"):
+        stance = Stance.PROPOSED
+    current = verb
+    for _ in range(12):
+        if stance is None and _irrealis(current):
+            stance = Stance.PROPOSED
+        if current.i == sentence_root.i or current.head.i == current.i:
+            break
+        link, parent = current.dep_, current.head
+        if link not in CLAUSE_LINKS:
+            break
+        if link in {"acl", "relcl"} and parent.pos_ in {"NOUN", "PROPN"} and not _irrealis(current):
+            break  # "the coalition combating IS" describes its noun: presupposed, not proposed
+        parent_cues = cues(parent)
+        if "proposal" in parent_cues and stance is None and link != "nsubj":
+            stance = Stance.PROPOSED
+        if "negation" in parent_cues and stance is None and link == "xcomp":
+            stance = Stance.NEGATED
+        if "report" in parent_cues and link in {"ccomp", "parataxis", "xcomp"}:
+            speaker = speaker or _speaker(ctx, parent)
+            reported = True
+        if parent.pos_ in {"VERB", "AUX"} and _negated(parent) and link in {"xcomp", "ccomp"}:
+            stance = stance or Stance.NEGATED
+        current = parent
+    if stance is None and reported:
+        stance = Stance.REPORTED
+    return stance or Stance.ASSERTED, speaker

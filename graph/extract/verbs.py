@@ -1,0 +1,371 @@
+"""Relations expressed by verbs: "X met Y", "the coalition combating the Islamic State",
+"X was killed by Y", "X, who leads Y", with the verb lexicon in graph/schema/verbs.tsv.
+
+Subjects come from nsubj (or the passive agent), from the noun an acl/relcl verb modifies,
+or from the governing clause for a subjectless verb ("While standing alongside Y, X ...");
+objects from the direct object or the lexicon's preposition; conjuncts are expanded. A
+relation is kept only when its entity types fit the predicate's domain and range, and every
+relation carries the stance of its verb (graph.extract.stance). Meetings, visits, attacks
+and killings with a place or date become Event entities with participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.extract.stance import stance_of
+from graph.lexicon import VerbSense
+from graph.model import EntityType, Mention, RelationMention, Stance
+from graph.vocab import relation_schema
+
+SUBJECTS = {"nsubj"}
+EVENT_NOUN = {
+    "meets": "meeting",
+    "visits": "visit",
+    "attacks": "attack",
+    "kills": "killing",
+    "signs": "signing",
+}
+NOT_ACTORS = {EntityType.POSITION, EntityType.DATE}
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _mentions(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Mention]]:
+    found = []
+    for token in tokens:
+        for item in _conjuncts(token):
+            mention = ctx.mention_of(item)
+            if mention is None and item.dep_ == "poss":
+                continue
+            if mention is None:
+                # "Hamas's leaders", "thirty people": a possessor or a count stands for them.
+                for child in item.children:
+                    if child.dep_ in {"poss", "compound", "nummod"} and (
+                        m := ctx.mention_of(child)
+                    ):
+                        mention = m
+                        break
+            if mention is not None and mention.type not in NOT_ACTORS:
+                found.append((item, mention))
+    return found
+
+
+def _subjects(ctx: Context, verb: Token) -> list[tuple[Token, Mention]]:
+    """Who does it: nsubj, the agent of a passive, the noun an acl verb modifies, or the
+    subject of the clause a subjectless verb hangs from."""
+    direct = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if direct:
+        return _mentions(ctx, direct)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        agents = [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+        return _mentions(ctx, agents)
+    if verb.dep_ in {"acl", "relcl"}:
+        noun = verb.head
+        owner = ctx.mention_of(noun)
+        if owner is not None:
+            return [(noun, owner)]
+        return _mentions(ctx, [c for c in noun.children if c.dep_ == "poss"])
+    if verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and verb.head.i != verb.i:
+        found = _subjects(ctx, verb.head)
+        if not found and verb.dep_ == "xcomp":
+            # Raising: "Chile is expected to join" -> Chile joins.
+            found = _mentions(ctx, [c for c in verb.head.children if c.dep_ == "nsubjpass"])
+        return found
+    return []
+
+
+def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, Mention]]:
+    if sense.prep == "hostage":
+        if not any(c.lower_ == "hostage" for c in verb.children):
+            return []
+        return _mentions(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+    if not sense.prep:
+        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return _mentions(ctx, direct or passive)
+    preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == sense.prep]
+    return _mentions(ctx, [p for prep in preps for p in prep.children if p.dep_ == "pobj"])
+
+
+def _fits(predicate: str, subject: Mention, obj: Mention) -> bool:
+    relation = relation_schema()[predicate]
+    return subject.type.value in relation.domain and obj.type.value in relation.range
+
+
+def _place_and_date(
+    ctx: Context, verb: Token, participants: list[Token]
+) -> tuple[list[tuple[Token, Mention]], ...]:
+    """Where and when: "in/at <place>" on the verb or on a person it involves ("met Xi in
+    Beijing" often attaches "in Beijing" to Xi), and a date in the clause."""
+    places, dates = [], []
+    holders = [verb] + [
+        t
+        for t in participants
+        if (m := ctx.mention_of(t)) is not None and m.type is EntityType.PERSON
+    ]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+        for item, mention in _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"]):
+            if prep.lower_ in {"in", "at"} and mention.type in {
+                EntityType.PLACE,
+                EntityType.COUNTRY,
+            }:
+                places.append((item, mention))
+    for child in verb.subtree:
+        mention = ctx.mention_at(child)
+        if (
+            mention is not None
+            and mention.type is EntityType.DATE
+            and child.head.i in {verb.i, *[c.i for c in verb.children]}
+        ):
+            dates.append((child, mention))
+            break
+    return places, dates
+
+
+@extractors.register("verb_relations", order=60)
+def verb_relations(ctx: Context) -> Iterator[RelationMention]:
+    senses = lexicon.verb_senses()
+    for verb in ctx.doc:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in senses:
+            continue
+        stance, speaker = stance_of(ctx, verb)
+        for sense in senses[verb.lemma_.lower()]:
+            predicate = sense.predicate
+            objects = _objects(ctx, verb, sense)
+            if not objects:
+                continue
+            subjects = _subjects(ctx, verb)
+            this_stance = Stance.NEGATED if sense.reverse is False and _leaving(sense) else stance
+            emitted = []
+            involved = [t for t, _ in subjects] + [t for t, _ in objects]
+            for s_token, subject in subjects:
+                for o_token, obj in objects:
+                    head, tail = (obj, subject) if sense.reverse else (subject, obj)
+                    if head.span == tail.span or not _fits(predicate, head, tail):
+                        continue
+                    emitted.append((head, tail))
+                    yield ctx.relation(
+                        head,
+                        predicate,
+                        tail,
+                        [s_token, verb, o_token],
+                        confidence=0.7,
+                        stance=this_stance,
+                        speaker=speaker,
+                    )
+            if emitted and predicate in EVENT_NOUN:
+                yield from _event(ctx, verb, predicate, emitted, this_stance, speaker, involved)
+            if emitted:
+                break  # the first sense that relates something wins
+
+
+def _leaving(sense: VerbSense) -> bool:
+    return sense.lemma in {"leave", "quit"}
+
+
+def _event(
+    ctx: Context,
+    verb: Token,
+    predicate: str,
+    pairs: list[tuple[Mention, Mention]],
+    stance: Stance,
+    speaker: Mention | None,
+    tokens: list[Token],
+) -> Iterator[RelationMention]:
+    """A meeting, visit or attack with a place or a date becomes an Event with roles."""
+    places, dates = _place_and_date(ctx, verb, tokens)
+    if not places and not dates:
+        return
+    first, second = pairs[0]
+    label = f"{EVENT_NOUN[predicate]} of {ctx.referent(first).name or first.text}"
+    if predicate in {"meets", "visits"}:
+        label += f" and {ctx.referent(second).name or second.text}"
+    event = ctx.add_mention(verb, EntityType.EVENT, name=label, confidence=0.6, role="event")
+    if event is None:
+        return
+    participants = {m.span: m for pair in pairs for m in pair}
+    for participant in participants.values():
+        if participant.type in {EntityType.PLACE, EntityType.COUNTRY} and predicate == "visits":
+            yield ctx.relation(
+                event,
+                "location",
+                participant,
+                [verb],
+                confidence=0.6,
+                stance=stance,
+                speaker=speaker,
+            )
+            continue
+        yield ctx.relation(
+            event,
+            "participant",
+            participant,
+            [verb],
+            confidence=0.6,
+            stance=stance,
+            speaker=speaker,
+        )
+    for token, place in places:
+        yield ctx.relation(
+            event, "location", place, [verb, token], confidence=0.6, stance=stance, speaker=speaker
+        )
+    for token, date in dates:
+        yield ctx.relation(
+            event,
+            "pointInTime",
+            date,
+            [verb, token],
+            confidence=0.6,
+            stance=stance,
+            speaker=speaker,
+        )
+
+
+def _owner(ctx: Context, noun: Token) -> tuple[Token, Mention] | None:
+    """Whose war/support it is: the noun's possessor, else the entity the phrase describes
+    ("the coalition, involved in operations against ISIS"), at most three heads up."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (mention := ctx.mention_of(child)) is not None:
+            return child, mention
+    current = noun
+    for _ in range(3):
+        if current.head.i == current.i or current.dep_ not in {"pobj", "prep", "acl", "dobj"}:
+            return None
+        current = current.head
+        mention = ctx.mention_at(current)
+        if mention is not None:
+            return current, mention
+    return None
+
+
+@extractors.register("nominal_relations", order=62)
+def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
+    """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS"."""
+    table = lexicon.nominal_relations()
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN":
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            predicate = table.get((noun.lemma_.lower(), prep.lower_))
+            if predicate is None:
+                continue
+            targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"])
+            owner = _owner(ctx, noun)
+            if not targets or owner is None:
+                continue
+            stance, speaker = stance_of(ctx, noun)
+            for o_token, obj in targets:
+                if owner[1].span != obj.span and _fits(predicate, owner[1], obj):
+                    yield ctx.relation(
+                        owner[1],
+                        predicate,
+                        obj,
+                        [owner[0], noun, o_token],
+                        confidence=0.55,
+                        stance=stance,
+                        speaker=speaker,
+                    )
+
+
+PROPOSAL_FRAMES = {
+    "propose",
+    "suggest",
+    "recommend",
+    "proposal",
+    "proposition",
+    "plan",
+    "suggestion",
+    "idea",
+    "call",
+}
+
+
+def _proposed_things(ctx: Context, head: Token) -> list[tuple[Token, Mention]]:
+    """What a proposal is about: its object ("called for a ceasefire", a new Concept when no
+    entity names it), or the first entity its clause acts on ("a proposition to expand the
+    coalition" -> the coalition). Coordinated clauses are other statements and not searched."""
+    branches = [c for c in head.children if c.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}]
+    branches = [c for c in branches if c.dep_ != "prep" or c.lower_ in {"for", "to", "of"}]
+    for branch in branches:
+        for token in _without_conjoined_clauses(branch):
+            if token.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass", "poss"}:
+                continue
+            mention = ctx.mention_of(token)
+            if mention is not None and mention.type.value in relation_schema()["proposes"].range:
+                return [(token, mention)]
+    for branch in branches:
+        obj = (
+            branch
+            if branch.dep_ == "dobj"
+            else next((c for c in branch.children if c.dep_ == "pobj"), None)
+        )
+        if obj is not None and obj.pos_ == "NOUN" and ctx.mention_at(obj) is None:
+            start = min([obj.i] + [c.i for c in obj.lefts if c.dep_ in {"amod", "compound"}])
+            concept = ctx.add_mention(
+                ctx.doc[start : obj.i + 1], EntityType.CONCEPT, confidence=0.5, role="description"
+            )
+            if concept is not None:
+                return [(obj, concept)]
+    return []
+
+
+def _without_conjoined_clauses(token: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            continue
+        yield from _without_conjoined_clauses(child)
+
+
+@extractors.register("proposals", order=64)
+def proposals(ctx: Context) -> Iterator[RelationMention]:
+    """ "X proposed ...", "X put forward a proposition to expand the coalition" -> proposes."""
+    for token in ctx.doc:
+        if token.lemma_.lower() not in PROPOSAL_FRAMES or token.pos_ not in {"VERB", "NOUN"}:
+            continue
+        if token.lemma_.lower() == "call" and not any(
+            c.dep_ in {"prep", "prt"} and c.lower_ == "for" for c in token.children
+        ):
+            continue  # "called him a liar" is no proposal; "called for a ceasefire" is
+        if token.pos_ == "VERB":
+            subjects = _subjects(ctx, token)
+        else:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            governing = token.head if token.dep_ in {"dobj", "attr"} else None
+            subjects = (
+                _mentions(ctx, [owner])
+                if owner is not None
+                else (_subjects(ctx, governing) if governing is not None else [])
+            )
+        things = _proposed_things(ctx, token)
+        if not subjects or not things:
+            continue
+        stance, speaker = stance_of(ctx, token.head if token.pos_ == "NOUN" else token)
+        if stance is Stance.PROPOSED:
+            stance = Stance.ASSERTED  # proposing is itself a fact; what is proposed is not
+        for s_token, subject in subjects:
+            for o_token, obj in things:
+                if subject.span != obj.span and _fits("proposes", subject, obj):
+                    yield ctx.relation(
+                        subject,
+                        "proposes",
+                        obj,
+                        [s_token, token, o_token],
+                        confidence=0.6,
+                        stance=stance,
+                        speaker=speaker,
+                    )
