@@ -144,6 +144,28 @@ commands.register("query", help="run a SPARQL query over a graph file or store")
 )
 
 
+# ---- validate ------------------------------------------------------------------------
+def _configure_validate(p: argparse.ArgumentParser) -> None:
+    p.add_argument("graph", type=Path, metavar="GRAPHFILE", help="an RDF file written by build")
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from graph.validate import validate_file
+
+    report = validate_file(args.graph)
+    if report.conforms:
+        print(f"{args.graph}: conforms to the newsgraph shapes")
+        return 0
+    print(report.text)
+    _err(f"{args.graph}: {report.violations} SHACL violation(s)")
+    return 1
+
+
+commands.register("validate", help="check a graph file against the SHACL shapes")(
+    (_configure_validate, _run_validate)
+)
+
+
 def _load_plugins() -> None:
     """Subcommands defined in other modules register themselves on import."""
     import importlib
