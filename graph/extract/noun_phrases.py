@@ -29,7 +29,8 @@ def _modifiers(ctx: Context, head: Token) -> list[Token]:
             break
         if ctx.mention_at(child) is not None or child.like_num:
             break
-        if child.i > 0 and child.doc[child.i - 1].text == "-":
+        doc = child.doc
+        if child.i > 1 and doc[child.i - 1].text == "-" and ctx.mention_at(doc[child.i - 2]):
             break  # the verb half of "U.S. - led": its name is a mention of its own
         mods.insert(0, child)
     return mods
