@@ -28,6 +28,12 @@ _LAZY = {
     "nquads": ("exports.rdf", ".nq"),
     "trig": ("exports.rdf", ".trig"),
     "jsonld": ("exports.rdf", ".jsonld"),
+    "graphml": ("exports.graphml", ".graphml"),
+    "gexf": ("exports.gexf", ".gexf"),
+    "cytoscape": ("exports.cytoscape", ".cyjs"),
+    "html": ("exports.html", ".html"),
+    "svg": ("exports.static", ".svg"),
+    "png": ("exports.static", ".png"),
 }
 for _name, (_module, _suffix) in _LAZY.items():
     exporters.register_lazy(_name, f"{_module}:{_name}", suffix=_suffix)

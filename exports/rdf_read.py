@@ -1,0 +1,136 @@
+"""Read a graph file written by ``newsgraph build`` (any RDF format) back into the networkx
+MultiDiGraph of graph/kg.py, so views and desktop formats can start from the RDF file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from graph.kg import new_graph
+from graph.query import load_file, run
+from graph.vocab import ARTICLE, ENTITY, NG, STATEMENT
+
+NODES = (
+    """
+SELECT ?e ?label ?type ?count WHERE {
+  ?e rdfs:label ?label ; a ?type .
+  OPTIONAL { ?e ng:mentionCount ?count }
+  FILTER(STRSTARTS(STR(?type), STR(ng:)) && STRSTARTS(STR(?e), "%s"))
+}"""
+    % ENTITY
+)
+ALIASES = "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
+MENTIONED = "SELECT DISTINCT ?e ?article WHERE { ?e ng:mentionedIn ?article }"
+ARTICLES = """
+SELECT ?article ?id ?title ?date ?url WHERE {
+  ?article a ng:Article ; schema:identifier ?id .
+  OPTIONAL { ?article schema:headline ?title }
+  OPTIONAL { ?article schema:datePublished ?date }
+  OPTIONAL { ?article schema:url ?url }
+}"""
+STATEMENTS = """
+SELECT ?s ?subject ?predicate ?object ?stance ?confidence ?extractor ?article ?sentence
+       ?sentenceStart ?start ?end ?speaker WHERE {
+  ?s a ng:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
+     ng:stance ?stance ; ng:confidence ?confidence ; ng:extractor/rdfs:label ?extractor ;
+     prov:wasDerivedFrom ?article ; ng:sentence ?sentence ; ng:sentenceStart ?sentenceStart ;
+     ng:startOffset ?start ; ng:endOffset ?end .
+  OPTIONAL { ?s ng:speaker ?speaker }
+}"""
+COREFERENCES = """
+SELECT ?entity ?surface ?start ?end ?method ?article WHERE {
+  ?c a ng:Coreference ; ng:refersTo ?entity ; ng:surface ?surface ; ng:startOffset ?start ;
+     ng:endOffset ?end ; ng:method ?method ; prov:wasDerivedFrom ?article .
+}"""
+
+
+def _local(term: ox.NamedNode, namespace: object) -> str:
+    return term.value[len(str(namespace)) :]
+
+
+def _key(iri: ox.NamedNode, type_name: str) -> str:
+    """Entity key from its IRI (entity/<type>/<name>) and its ng: class."""
+    return f"{type_name}/{_local(iri, ENTITY).split('/', 1)[1]}"
+
+
+def _article_id(iri: ox.NamedNode) -> str:
+    from urllib.parse import unquote
+
+    return unquote(_local(iri, ARTICLE))
+
+
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    """The knowledge graph stored in an RDF file, with the kg.py node and edge attributes."""
+    return graph_from_store(load_file(path))
+
+
+def graph_from_store(store: ox.Store) -> nx.MultiDiGraph:
+    graph = new_graph()
+    keys: dict[str, str] = {}
+    for row in run(store, NODES):
+        type_name = _local(row["type"], NG)
+        if type_name in {"Article", "Statement", "Extractor", "Coreference"}:
+            continue
+        if row["e"].value in keys and type_name != "Country":
+            continue  # a Country is also typed by its superclass only in reasoned data
+        key = _key(row["e"], type_name)
+        keys[row["e"].value] = key
+        graph.add_node(
+            key,
+            label=row["label"].value,
+            type=type_name,
+            aliases=[],
+            mentions=int(row["count"].value) if row["count"] else 0,
+            articles=[],
+        )
+    for row in run(store, ALIASES):
+        if row["e"].value in keys:
+            graph.nodes[keys[row["e"].value]]["aliases"].append(row["alias"].value)
+    for row in run(store, MENTIONED):
+        if row["e"].value in keys:
+            graph.nodes[keys[row["e"].value]]["articles"].append(_article_id(row["article"]))
+    for _, data in graph.nodes(data=True):
+        data["aliases"].sort()
+        data["articles"].sort()
+    for row in run(store, ARTICLES):
+        graph.graph["articles"][row["id"].value] = {
+            "title": row["title"].value if row["title"] else "",
+            "date": row["date"].value if row["date"] else None,
+            "url": row["url"].value if row["url"] else None,
+            "source": "",
+        }
+    for row in run(store, STATEMENTS):
+        subject, obj = keys.get(row["subject"].value), keys.get(row["object"].value)
+        if subject is None or obj is None:
+            continue
+        speaker = row["speaker"]
+        graph.add_edge(
+            subject,
+            obj,
+            key=_local(row["s"], STATEMENT),
+            predicate=_local(row["predicate"], NG),
+            stance=_local(row["stance"], NG).lower(),
+            confidence=float(row["confidence"].value),
+            extractor=row["extractor"].value,
+            article=_article_id(row["article"]),
+            sentence=row["sentence"].value,
+            sentence_start=int(row["sentenceStart"].value),
+            start=int(row["start"].value),
+            end=int(row["end"].value),
+            speaker=keys.get(speaker.value) if speaker is not None else None,
+        )
+    for row in run(store, COREFERENCES):
+        if row["entity"].value in keys:
+            graph.graph["coreferences"].append(
+                {
+                    "article": _article_id(row["article"]),
+                    "entity": keys[row["entity"].value],
+                    "text": row["surface"].value,
+                    "start": int(row["start"].value),
+                    "end": int(row["end"].value),
+                    "method": row["method"].value,
+                }
+            )
+    return graph
