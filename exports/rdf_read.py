@@ -12,15 +12,12 @@ from graph.kg import new_graph
 from graph.query import load_file, run
 from graph.vocab import ARTICLE, ENTITY, NG, STATEMENT
 
-NODES = (
-    """
-SELECT ?e ?label ?type ?count WHERE {
+NODES = f"""
+SELECT ?e ?label ?type ?count WHERE {{
   ?e rdfs:label ?label ; a ?type .
-  OPTIONAL { ?e ng:mentionCount ?count }
-  FILTER(STRSTARTS(STR(?type), STR(ng:)) && STRSTARTS(STR(?e), "%s"))
-}"""
-    % ENTITY
-)
+  OPTIONAL {{ ?e ng:mentionCount ?count }}
+  FILTER(STRSTARTS(STR(?type), STR(ng:)) && STRSTARTS(STR(?e), "{ENTITY}"))
+}}"""
 ALIASES = "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
 MENTIONED = "SELECT DISTINCT ?e ?article WHERE { ?e ng:mentionedIn ?article }"
 ARTICLES = """
