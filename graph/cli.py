@@ -170,7 +170,7 @@ def _load_plugins() -> None:
     """Subcommands defined in other modules register themselves on import."""
     import importlib
 
-    for module in ("graph.evaluate", "graph.store_cli", "exports.view_cli"):
+    for module in ("graph.evaluate", "graph.train", "graph.store_cli", "exports.view_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -203,4 +203,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the imported module so subcommands registered by plugin modules (which
+    # import graph.cli) land in the same registry as the parser reads.
+    from graph.cli import main as package_main
+
+    sys.exit(package_main())

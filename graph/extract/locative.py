@@ -74,7 +74,11 @@ def _can_contain(outer: Mention, inner: Mention) -> bool:
         return False
     if lexicon.is_city(outer.name) and not lexicon.country_name(outer.name):
         return False
-    return outer.type is EntityType.COUNTRY or lexicon.is_city(inner.name)
+    return (
+        outer.type is EntityType.COUNTRY
+        or lexicon.is_region(outer.name)
+        or lexicon.is_city(inner.name)
+    )
 
 
 def _located_predicate(subject: Mention) -> str | None:

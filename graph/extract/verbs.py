@@ -62,12 +62,17 @@ def _mentions(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Mention]]:
     return found
 
 
-def _subjects(ctx: Context, verb: Token) -> list[tuple[Token, Mention]]:
-    """Who does it: nsubj, the agent of a passive, the noun an acl verb modifies, or the
-    subject of the clause a subjectless verb hangs from."""
+def _subjects(
+    ctx: Context, verb: Token, prepositional: bool = False
+) -> list[tuple[Token, Mention]]:
+    """Who does it: nsubj, the agent of a passive (or its subject when the verb's object is
+    a prepositional one: "X was born in Y"), the noun an acl verb modifies, or the subject
+    of the clause a subjectless verb hangs from."""
     direct = [c for c in verb.children if c.dep_ in SUBJECTS]
     if direct:
         return _mentions(ctx, direct)
+    if prepositional and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _mentions(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         agents = [
             p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
@@ -148,7 +153,7 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
             objects = _objects(ctx, verb, sense)
             if not objects:
                 continue
-            subjects = _subjects(ctx, verb)
+            subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
             this_stance = Stance.NEGATED if sense.reverse is False and _leaving(sense) else stance
             emitted = []
             involved = [t for t, _ in subjects] + [t for t, _ in objects]

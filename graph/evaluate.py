@@ -1,0 +1,388 @@
+"""``newsgraph eval conll04 FILE``: strict precision/recall/F1 of entities and relations on
+the CoNLL04 JSON format (tokens, typed entity spans, typed relations), for newsgraph and for
+a peer baseline (textacy's subject-verb-object triples).
+
+How newsgraph's output is mapped onto the dataset's conventions (the graph keeps its own):
+- types: Person -> Peop, Organization -> Org, Place/Country -> Loc; Group, Date, Quantity,
+  Event and demonym adjectives ("Israeli") -> Other; positions, concepts and unnamed
+  descriptions are not CoNLL entities;
+- spans: newsgraph keeps a title as a positionHeld fact and out of the name, as the dev split
+  mostly does ("Li Peng", not "Premier Li Peng"); a place written "City, ST" ("Concord ,
+  Mass", "Washington , D.C.") is one CoNLL entity, so the adapter joins a place and the US
+  state after its comma;
+- "Other" in CoNLL04 holds dates and measures ("26 Apr 94", "70 miles") and nationalities
+  as nouns ("Croats"), not bare counts, weekdays or relative dates, so the adapter drops
+  those (the graph keeps them);
+- relations: each schema predicate's ``ng:conll04Label`` (graph/schema/ontology.ttl) gives
+  its CoNLL label (worksFor/memberOf/leaderOf -> Work_For, kills -> Kill, basedIn/
+  headquarteredIn -> OrgBased_In, livesIn/citizenOf/bornIn -> Live_In, locatedIn/capitalOf ->
+  Located_In); a pronoun or description is replaced by the name it refers to; negated
+  relations are not counted.
+Strict scoring: an entity counts when span and type are exact; a relation when both spans,
+both types and the label are exact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.cli import commands
+from graph.errors import InputError
+
+TYPE_MAP = {
+    "Person": "Peop",
+    "Organization": "Org",
+    "Place": "Loc",
+    "Country": "Loc",
+    "Group": "Other",
+    "Date": "Other",
+    "Quantity": "Other",
+    "Event": "Other",
+}
+SIGNATURES = {
+    "Work_For": ("Peop", "Org"),
+    "Kill": ("Peop", "Peop"),
+    "OrgBased_In": ("Org", "Loc"),
+    "Live_In": ("Peop", "Loc"),
+    "Located_In": ("Loc", "Loc"),
+}
+
+Span = tuple[int, int, str]  # token start, token end (exclusive), type
+RelationKey = tuple[str, Span, Span]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    tokens: tuple[str, ...]
+    entities: frozenset[Span]
+    relations: frozenset[RelationKey]
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts of true positives, predictions and gold items, overall and per type."""
+
+    tp: Counter = field(default_factory=Counter)
+    predicted: Counter = field(default_factory=Counter)
+    gold: Counter = field(default_factory=Counter)
+
+    def add(self, predicted: Iterable, gold: Iterable, type_of) -> None:  # noqa: ANN001
+        predicted, gold = set(predicted), set(gold)
+        for item in predicted:
+            self.predicted[type_of(item)] += 1
+        for item in gold:
+            self.gold[type_of(item)] += 1
+        for item in predicted & gold:
+            self.tp[type_of(item)] += 1
+
+    @staticmethod
+    def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
+        p = tp / predicted if predicted else 0.0
+        r = tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+    def micro(self) -> dict[str, float]:
+        return self.prf(
+            sum(self.tp.values()), sum(self.predicted.values()), sum(self.gold.values())
+        )
+
+    def per_type(self) -> dict[str, dict[str, float]]:
+        types = sorted(set(self.gold) | set(self.predicted))
+        return {t: self.prf(self.tp[t], self.predicted[t], self.gold[t]) for t in types}
+
+
+def read_conll04(path: Path) -> list[Record]:
+    """Records of a CoNLL04 JSON file (the SpERT split format)."""
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not CoNLL04 JSON ({exc})") from None
+    if not isinstance(raw, list):
+        raise InputError(f"{path}: expected a JSON list of records")
+    records = []
+    for number, item in enumerate(raw):
+        try:
+            entities = [(e["start"], e["end"], e["type"]) for e in item["entities"]]
+            relations = frozenset(
+                (r["type"], entities[r["head"]], entities[r["tail"]]) for r in item["relations"]
+            )
+            records.append(Record(tuple(item["tokens"]), frozenset(entities), relations))
+        except (KeyError, IndexError, TypeError) as exc:
+            raise InputError(f"{path}: record {number} is not in CoNLL04 form ({exc})") from None
+    return records
+
+
+def _token_offsets(tokens: tuple[str, ...]) -> tuple[str, list[int]]:
+    starts, position = [], 0
+    for token in tokens:
+        starts.append(position)
+        position += len(token) + 1
+    return " ".join(tokens), starts
+
+
+def _token_span(
+    starts: list[int], tokens: tuple[str, ...], start: int, end: int
+) -> tuple[int, int]:
+    first = max(i for i, s in enumerate(starts) if s <= start)
+    last = max(i for i, s in enumerate(starts) if s < end)
+    return first, last + 1
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+RELATIVE = {"last", "next", "this", "ago", "earlier", "later", "today", "yesterday", "tomorrow"}
+NUMBER_WORDS = {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "half",
+    "more",
+    "than",
+    "about",
+    "some",
+}
+
+
+WIDEN = "titles"
+
+
+def _widen_person(tokens: tuple[str, ...], first: int) -> int:
+    """Move a person's start left over honorifics (and, with WIDEN="titles", titles)."""
+    from graph import lexicon
+
+    while first > 0:
+        word = tokens[first - 1].lower().rstrip(".")
+        title = WIDEN == "titles" and tokens[first - 1][:1].isupper() and word in lexicon.titles()
+        if word in lexicon.honorifics() or title:
+            first -= 1
+        else:
+            break
+    return first
+
+
+def _conll_other(words: list[str]) -> bool:
+    """Whether an "Other"-typed span is one CoNLL04 annotates (see the module docstring)."""
+    lower = [w.lower().strip(".,") for w in words]
+    if all(w.replace(",", "").replace(".", "").isdigit() or w in NUMBER_WORDS for w in lower if w):
+        return any(len(w) == 4 and w.isdigit() for w in lower)  # a year, not a count
+    if set(lower) & (WEEKDAYS | RELATIVE):
+        return False
+    return True
+
+
+def _join_city_state(spans: set[Span], tokens: tuple[str, ...]) -> set[Span]:
+    from graph import lexicon
+
+    out = set(spans)
+    for city in spans:
+        for state in spans:
+            if city[2] == state[2] == "Loc" and state[0] == city[1] + 1 and tokens[city[1]] == ",":
+                if lexicon.is_region(" ".join(tokens[state[0] : state[1]]).rstrip(". ")):
+                    out -= {city, state}
+                    out.add((city[0], state[1], "Loc"))
+    return out
+
+
+def _named(span: tuple[int, int], by_span: dict, spans: dict) -> Span | None:
+    """The CoNLL span of the name a mention (or the pronoun chain it starts) refers to."""
+    seen = set()
+    while span in by_span and by_span[span].antecedent is not None and span not in seen:
+        seen.add(span)
+        span = by_span[span].antecedent
+    return spans.get(span)
+
+
+def predict_newsgraph(records: list[Record], model: str | None = None) -> list[tuple[set, set]]:
+    """(entities, relations) newsgraph predicts for each record, in CoNLL terms."""
+    from graph.extract import extract
+    from graph.ingest import make_article
+    from graph.nlp import parse
+    from graph.vocab import relation_schema
+
+    labels = {p: r.conll04 for p, r in relation_schema().items() if r.conll04}
+    articles = []
+    for number, record in enumerate(records):
+        text, _ = _token_offsets(record.tokens)
+        articles.append(make_article(text, id=f"r{number}", detect_title=False, source="conll04"))
+    predictions = []
+    for (article, doc), record in zip(
+        parse(articles, model=model, batch_size=64), records, strict=True
+    ):
+        extraction = extract(article, doc)
+        _, starts = _token_offsets(record.tokens)
+        by_span = {m.span: m for m in extraction.mentions}
+        spans: dict[tuple[int, int], Span] = {}
+        for mention in extraction.mentions:
+            if mention.antecedent is not None or not mention.name:
+                continue
+            if mention.role in {"description", "position", "event"}:
+                continue
+            ctype = "Other" if mention.role == "demonym" else TYPE_MAP.get(mention.type.value)
+            if ctype is None:
+                continue
+            first, last = _token_span(starts, record.tokens, mention.start, mention.end)
+            if ctype == "Peop" and WIDEN:
+                first = _widen_person(record.tokens, first)
+            if ctype == "Other" and not _conll_other(list(record.tokens[first:last])):
+                continue
+            spans[mention.span] = (first, last, ctype)
+        joined = _join_city_state(set(spans.values()), record.tokens)
+        for span, value in list(spans.items()):
+            if value not in joined:
+                # the city (or state) of a joined "City , ST" now stands for the joined span
+                spans[span] = next(j for j in joined if j[0] <= value[0] and value[1] <= j[1])
+
+        relations = set()
+        for relation in extraction.relations:
+            label = labels.get(relation.predicate)
+            if label is None or relation.stance.value == "negated":
+                continue
+            head = _named(relation.subject.span, by_span, spans)
+            tail = _named(relation.object.span, by_span, spans)
+            if head and tail and head != tail and (head[2], tail[2]) == SIGNATURES[label]:
+                relations.add((label, head, tail))
+        predictions.append((joined, relations))
+    return predictions
+
+
+def predict_textacy(records: list[Record], model: str | None = None) -> list[tuple[set, set]]:
+    """The untyped SVO baseline: spaCy NER for entities (mapped as above), textacy's
+    subject-verb-object triples for relations, labelled by the verb lexicon (verbs.tsv) where
+    the verb is in it, else by the only CoNLL label that fits the two entity types."""
+    try:
+        import textacy.extract
+    except ModuleNotFoundError:
+        raise InputError(
+            "the textacy baseline needs textacy: pip install 'newsgraph[baseline]'"
+        ) from None
+    from graph import lexicon
+    from graph.nlp import load
+    from graph.vocab import relation_schema
+
+    ner = {
+        "PERSON": "Peop",
+        "ORG": "Org",
+        "GPE": "Loc",
+        "LOC": "Loc",
+        "FAC": "Loc",
+        "NORP": "Other",
+        "DATE": "Other",
+        "CARDINAL": "Other",
+        "MONEY": "Other",
+        "QUANTITY": "Other",
+        "PERCENT": "Other",
+        "EVENT": "Other",
+    }
+    labels = {p: r.conll04 for p, r in relation_schema().items() if r.conll04}
+    by_types = {sig: label for label, sig in SIGNATURES.items()}
+    nlp = load(model)
+    texts = [_token_offsets(r.tokens)[0] for r in records]
+    predictions = []
+    for doc, record in zip(nlp.pipe(texts, batch_size=64), records, strict=True):
+        _, starts = _token_offsets(record.tokens)
+        ents = {}
+        for ent in doc.ents:
+            if ent.label_ in ner:
+                ents[(ent.start, ent.end)] = (
+                    *_token_span(starts, record.tokens, ent.start_char, ent.end_char),
+                    ner[ent.label_],
+                )
+        relations = set()
+        for svo in textacy.extract.subject_verb_object_triples(doc):
+            heads = [e for (s, t), e in ents.items() if any(s <= tok.i < t for tok in svo.subject)]
+            tails = [e for (s, t), e in ents.items() if any(s <= tok.i < t for tok in svo.object)]
+            for head in heads:
+                for tail in tails:
+                    senses = lexicon.verb_senses().get(svo.verb[-1].lemma_.lower(), [])
+                    label = next(
+                        (labels[s.predicate] for s in senses if s.predicate in labels), None
+                    )
+                    label = label or by_types.get((head[2], tail[2]))
+                    if label and SIGNATURES[label] == (head[2], tail[2]) and head != tail:
+                        relations.add((label, head, tail))
+        predictions.append((set(ents.values()), relations))
+    return predictions
+
+
+def score(records: list[Record], predictions: list[tuple[set, set]]) -> dict:
+    entities, relations = Tally(), Tally()
+    for record, (predicted_entities, predicted_relations) in zip(records, predictions, strict=True):
+        entities.add(predicted_entities, record.entities, lambda e: e[2])
+        relations.add(predicted_relations, record.relations, lambda r: r[0])
+    return {
+        "entities": entities.micro(),
+        "relations": relations.micro(),
+        "per_type": {"entities": entities.per_type(), "relations": relations.per_type()},
+        "sentences": len(records),
+    }
+
+
+PREDICTORS = {"newsgraph": predict_newsgraph, "textacy": predict_textacy}
+
+
+def evaluate(path: Path, system: str = "newsgraph", model: str | None = None) -> dict:
+    records = read_conll04(path)
+    started = time.perf_counter()
+    result = score(records, PREDICTORS[system](records, model))
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    result["system"] = system
+    return result
+
+
+def _table(result: dict) -> str:
+    lines = [
+        f"{result['system']}: {result['sentences']} sentences, {result['seconds']} s",
+        f"{'':14}{'P':>8}{'R':>8}{'F1':>8}",
+    ]
+    for kind in ("entities", "relations"):
+        m = result[kind]
+        lines.append(f"{kind:14}{m['p']:8.3f}{m['r']:8.3f}{m['f1']:8.3f}")
+        for name, v in result["per_type"][kind].items():
+            lines.append(f"  {name:12}{v['p']:8.3f}{v['r']:8.3f}{v['f1']:8.3f}")
+    return "\n".join(lines)
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("dataset", choices=["conll04"], help="the dataset's format")
+    p.add_argument("file", type=Path, help="a CoNLL04 JSON file (train, dev or a held-out split)")
+    p.add_argument("--json", action="store_true", help="print one JSON line per system")
+    p.add_argument("--baseline", choices=["textacy"], help="also score a peer baseline")
+    p.add_argument("--model", help="spaCy pipeline name")
+
+
+def _run(args: argparse.Namespace) -> int:
+    systems = ["newsgraph"] + ([args.baseline] if args.baseline else [])
+    for system in systems:
+        result = evaluate(args.file, system, args.model)
+        print(json.dumps(result) if args.json else _table(result))
+    return 0
+
+
+commands.register("eval", help="score extraction on a labelled dataset (CoNLL04)")(
+    (_configure, _run)
+)

@@ -1,0 +1,103 @@
+"""The trained relation classifier (``newsgraph train relations``), for pairs of named
+entities in a sentence that the rules left unrelated. It proposes the five relations its
+training data knows (works for, kills, based in, lives in, located in), with its
+probability as confidence and the stance of the clause that joins the two names."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import permutations
+from pathlib import Path
+
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.extract.stance import stance_of
+from graph.model import EntityType, Mention, RelationMention
+
+MODEL = Path(__file__).resolve().parent.parent / "models" / "relations.json.gz"
+THRESHOLD = 0.8  # tuned on dev: balanced class weights make rare labels over-confident
+CONLL_TYPE = {
+    EntityType.PERSON: "Peop",
+    EntityType.ORGANIZATION: "Org",
+    EntityType.PLACE: "Loc",
+    EntityType.COUNTRY: "Loc",
+}
+PREDICATE = {
+    "Work_For": "worksFor",
+    "Kill": "kills",
+    "OrgBased_In": "basedIn",
+    "Live_In": "livesIn",
+    "Located_In": "locatedIn",
+}
+SIGNATURES = {("Peop", "Org"), ("Peop", "Peop"), ("Org", "Loc"), ("Peop", "Loc"), ("Loc", "Loc")}
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL) -> dict | None:
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def probabilities(model: dict, features: dict[str, float]) -> dict[str, float]:
+    scores = list(model["intercept"])
+    for name, value in features.items():
+        weights = model["weights"].get(name)
+        if weights is not None:
+            scores = [s + w * value for s, w in zip(scores, weights, strict=True)]
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    total = sum(exp)
+    return {label: e / total for label, e in zip(model["labels"], exp, strict=True)}
+
+
+def _named(ctx: Context) -> list[Mention]:
+    return [
+        m
+        for m in ctx.mentions
+        if m.type in CONLL_TYPE and m.name and m.antecedent is None and m.role != "description"
+    ]
+
+
+@extractors.register("relation_classifier", order=80)
+def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
+    from graph.relation_features import pair_features
+
+    model = load_model()
+    if model is None:
+        return
+    related = {frozenset((r.subject.span, r.object.span)) for r in ctx.notes.get("relations", [])}
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in _named(ctx):
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for mentions in by_sentence.values():
+        for head, tail in permutations(mentions, 2):
+            types = (CONLL_TYPE[head.type], CONLL_TYPE[tail.type])
+            if types not in SIGNATURES or frozenset((head.span, tail.span)) in related:
+                continue
+            head_span = ctx.doc.char_span(head.start, head.end, alignment_mode="expand")
+            tail_span = ctx.doc.char_span(tail.start, tail.end, alignment_mode="expand")
+            if head_span is None or tail_span is None:
+                continue
+            probs = probabilities(model, pair_features(head_span, tail_span, *types))
+            label, p = max(probs.items(), key=lambda item: item[1])
+            if label == "NONE" or p < THRESHOLD:
+                continue
+            anchor = (
+                head_span.root if head_span.root.head.i == head_span.root.i else head_span.root.head
+            )
+            stance, speaker = stance_of(ctx, anchor)
+            yield ctx.relation(
+                head,
+                PREDICATE[label],
+                tail,
+                [*head_span, *tail_span],
+                confidence=p,
+                stance=stance,
+                speaker=speaker,
+            )
