@@ -101,6 +101,8 @@ def _article_triples(article_id: str, info: dict) -> Iterator[Triple]:
         yield iri, SCHEMA.datePublished, Literal(info["date"])
     if info.get("url"):
         yield iri, SCHEMA.url, Literal(info["url"])
+    if info.get("sha1"):
+        yield iri, NG.textSha1, Literal(info["sha1"])
 
 
 def _statement_triples(u: str, v: str, key: str, data: dict) -> Iterator[Triple]:
@@ -143,10 +145,14 @@ def article_triples(graph: nx.MultiDiGraph) -> dict[str, list[Triple]]:
     for article_id, info in graph.graph.get("articles", {}).items():
         by_article[article_id].extend(_article_triples(article_id, info))
     for key, node in graph.nodes(data=True):
+        counts = node.get("article_mentions", {})
         for article_id in node["articles"]:
-            by_article[article_id].append(
-                (entity_iri(key), NG.mentionedIn, article_iri(article_id))
-            )
+            iri = entity_iri(key)
+            by_article[article_id].append((iri, NG.mentionedIn, article_iri(article_id)))
+            if article_id in counts:
+                by_article[article_id].append(
+                    (iri, NG.articleMentionCount, Literal(counts[article_id]))
+                )
     for u, v, key, data in graph.edges(keys=True, data=True):
         by_article[data["article"]].extend(_statement_triples(u, v, key, data))
     for coref in graph.graph.get("coreferences", []):

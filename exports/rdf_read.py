@@ -20,9 +20,15 @@ SELECT ?e ?label ?type ?count WHERE {{
 }}"""
 ALIASES = "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
 MENTIONED = "SELECT DISTINCT ?e ?article WHERE { ?e ng:mentionedIn ?article }"
+COUNTS_BY_GRAPH = """
+SELECT ?e ?article ?n WHERE {
+  GRAPH ?g { ?e ng:articleMentionCount ?n ; ng:mentionedIn ?article }
+}"""
+COUNTS = "SELECT ?e ?article ?n WHERE { ?e ng:articleMentionCount ?n ; ng:mentionedIn ?article }"
 ARTICLES = """
-SELECT ?article ?id ?title ?date ?url WHERE {
+SELECT ?article ?id ?title ?date ?url ?sha1 WHERE {
   ?article a ng:Article ; schema:identifier ?id .
+  OPTIONAL { ?article ng:textSha1 ?sha1 }
   OPTIONAL { ?article schema:headline ?title }
   OPTIONAL { ?article schema:datePublished ?date }
   OPTIONAL { ?article schema:url ?url }
@@ -81,6 +87,7 @@ def graph_from_store(store: ox.Store) -> nx.MultiDiGraph:
             aliases=[],
             mentions=int(row["count"].value) if row["count"] else 0,
             articles=[],
+            article_mentions={},
         )
     for row in run(store, ALIASES):
         if row["e"].value in keys:
@@ -91,12 +98,24 @@ def graph_from_store(store: ox.Store) -> nx.MultiDiGraph:
     for _, data in graph.nodes(data=True):
         data["aliases"].sort()
         data["articles"].sort()
+    rows = list(run(store, COUNTS_BY_GRAPH))
+    if not rows:  # a triples-only file: a count is only certain for a one-article entity
+        rows = [
+            r
+            for r in run(store, COUNTS)
+            if len(graph.nodes.get(keys.get(r["e"].value), {}).get("articles", [])) == 1
+        ]
+    for row in rows:
+        if row["e"].value in keys:
+            node = graph.nodes[keys[row["e"].value]]
+            node["article_mentions"][_article_id(row["article"])] = int(row["n"].value)
     for row in run(store, ARTICLES):
         graph.graph["articles"][row["id"].value] = {
             "title": row["title"].value if row["title"] else "",
             "date": row["date"].value if row["date"] else None,
             "url": row["url"].value if row["url"] else None,
             "source": "",
+            "sha1": row["sha1"].value if row["sha1"] else None,
         }
     for row in run(store, STATEMENTS):
         subject, obj = keys.get(row["subject"].value), keys.get(row["object"].value)

@@ -1,15 +1,16 @@
 """Resolved articles -> one networkx MultiDiGraph.
 
 Nodes are entity keys with ``label``, ``type``, ``aliases`` (sorted list), ``mentions``
-(count over all articles) and ``articles`` (ids). Edges are relation mentions keyed by their
-statement id, with ``predicate``, ``stance``, ``confidence``, ``extractor``, ``article``,
+(count over all articles), ``articles`` (ids) and ``article_mentions`` (id -> count).
+Edges are relation mentions keyed by their statement id, with ``predicate``, ``stance``, ``confidence``, ``extractor``, ``article``,
 ``sentence``, ``sentence_start``, ``start``, ``end`` and ``speaker`` (an entity key or None).
-``graph.graph["articles"]`` maps article id -> {title, date, url, source};
+``graph.graph["articles"]`` maps article id -> {title, date, url, source, sha1 of the text};
 ``graph.graph["coreferences"]`` lists {article, entity, text, start, end, method}.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 import networkx as nx
@@ -48,12 +49,14 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
         "date": article.date,
         "url": article.url,
         "source": article.source,
+        "sha1": hashlib.sha1(article.text.encode("utf-8")).hexdigest(),
     }
     for entity in resolved.entities:
         if entity.key in graph:
             node = graph.nodes[entity.key]
             node["aliases"] = sorted(set(node["aliases"]) | set(entity.aliases))
             node["mentions"] += len(entity.mentions)
+            node["article_mentions"][article.id] = len(entity.mentions)
             if article.id not in node["articles"]:
                 node["articles"].append(article.id)
         else:
@@ -64,6 +67,7 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
                 aliases=list(entity.aliases),
                 mentions=len(entity.mentions),
                 articles=[article.id],
+                article_mentions={article.id: len(entity.mentions)},
             )
     for relation in resolved.relations:
         ev = relation.evidence

@@ -19,4 +19,6 @@ def test_round_trip_of_the_seed_graph(seed_graph, tmp_path, name, suffix) -> Non
     again = {k: (u, v, d) for u, v, k, d in read.edges(keys=True, data=True)}
     assert again == original
     assert read.graph["articles"].keys() == seed_graph.graph["articles"].keys()
+    for article_id, info in seed_graph.graph["articles"].items():
+        assert read.graph["articles"][article_id]["sha1"] == info["sha1"]
     assert len(read.graph["coreferences"]) == len(seed_graph.graph["coreferences"])
