@@ -3,7 +3,8 @@
 Nodes are entity keys with ``label``, ``type``, ``aliases`` (sorted list), ``mentions``
 (count over all articles), ``articles`` (ids) and ``article_mentions`` (id -> count).
 Edges are relation mentions keyed by their statement id, with ``predicate``, ``stance``,
-``confidence``, ``extractor``, ``article``, ``sentence``, ``sentence_start``, ``start``, ``end`` and ``speaker`` (an entity key or None).
+``confidence``, ``extractor``, ``article``, ``sentence``, ``sentence_start``, ``start``,
+``end`` and ``speaker`` (an entity key or None).
 ``graph.graph["articles"]`` maps article id -> {title, date, url, source, sha1 of the text};
 ``graph.graph["coreferences"]`` lists {article, entity, text, start, end, method}.
 """
