@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -121,12 +122,64 @@ def read_conll04(path: Path) -> list[Record]:
     return records
 
 
+NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "?",
+    "!",
+    ")",
+    "]",
+    "%",
+    "'s",
+    "'S",
+    "'t",
+    "'re",
+    "'d",
+    "'m",
+    "'ll",
+    "'ve",
+    "n't",
+}
+NO_SPACE_AFTER = {"(", "[", "$"}
+DIGIT_GROUP = re.compile(r"\d{3}")
+
+
+def _glued(previous: str, token: str) -> bool:
+    """Whether ``token`` is written without a space after ``previous`` in running text."""
+    if token in NO_SPACE_BEFORE or previous in NO_SPACE_AFTER:
+        return True
+    if previous == token and token in {"`", "'"}:
+        return True  # `` and '' are one quote mark, split into two tokens
+    if previous == "``" or (previous == "`" and token not in {"`", "'"}):
+        return True
+    if token in {"'", "''"} and previous not in {"`", "'"}:
+        return True
+    return False
+
+
 def _token_offsets(tokens: tuple[str, ...]) -> tuple[str, list[int]]:
-    starts, position = [], 0
-    for token in tokens:
+    """The sentence as running text (spaces only where print would put them, so the parser
+    sees "Lucille Ball's" and "150,000", not "Ball 's" and "150 , 000"), and each token's
+    character offset in it."""
+    parts: list[str] = []
+    starts: list[int] = []
+    position = 0
+    digit_comma = False
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        glued = digit_comma  # the "000" of "150 , 000"
+        digit_comma = (token == "," and i > 0 and tokens[i - 1][-1:].isdigit()) and bool(
+            DIGIT_GROUP.fullmatch(following)
+        )
+        if i and not (glued or _glued(tokens[i - 1], token)):
+            parts.append(" ")
+            position += 1
         starts.append(position)
-        position += len(token) + 1
-    return " ".join(tokens), starts
+        parts.append(token)
+        position += len(token)
+    return "".join(parts), starts
 
 
 def _token_span(

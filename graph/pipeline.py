@@ -64,9 +64,12 @@ def build(
                 progress(article)
             yield article
 
+    from graph.corpus import KnownEntities, link_to_known
+
     graph = new_graph()
+    known = KnownEntities()
     for resolved in resolve_articles(tracked(), model=model, extractors=extractors):
-        add_article(graph, resolved)
+        add_article(graph, link_to_known(resolved, known))
     return graph
 
 

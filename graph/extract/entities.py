@@ -37,6 +37,11 @@ def place_type(name: str) -> EntityType:
     return EntityType.COUNTRY if lexicon.country_name(name) else EntityType.PLACE
 
 
+def _honorific_first(span) -> bool:  # type: ignore[no-untyped-def]
+    """A span that starts with "Mr", "Ms", "Dr" ... names a person, whatever NER said."""
+    return len(span) > 1 and span[0].lower_.rstrip(".") in lexicon.honorifics()
+
+
 def _trim(span):  # type: ignore[no-untyped-def]
     """Drop leading determiners/punctuation and a trailing possessive from an entity span."""
     start, end = span.start, span.end
@@ -47,7 +52,7 @@ def _trim(span):  # type: ignore[no-untyped-def]
         # "bank Barclays", "spokesman John Smith": a lower-case common noun is not the name.
         while start < end - 1 and doc[start].is_lower and doc[start].pos_ == "NOUN":
             start += 1
-    if span.label_ == "PERSON":
+    if span.label_ == "PERSON" or _honorific_first(span):
         # "Ms Boynton", "Gen Pinochet", "Sir Phil Watts": the honorific is not the name.
         while start < end - 1 and doc[start].lower_.rstrip(".") in lexicon.honorifics():
             start += 1
@@ -68,6 +73,8 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         etype = NER_TYPES.get(ent.label_)
         if etype is None:
             continue
+        if _honorific_first(ent) and ent.label_ in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
+            etype = EntityType.PERSON
         span = _trim(ent)
         if span is None or not any(t.is_alpha or t.is_digit for t in span):
             continue
@@ -170,7 +177,10 @@ def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
         words = ctx.doc[left.i : token.i + 1]
         if lexicon.titles().get(words.text.lower()):
             continue
-        ctx.add_mention(words, EntityType.ORGANIZATION, confidence=0.55)
+        if _honorific_first(words):
+            ctx.add_mention(words[1:], EntityType.PERSON, confidence=0.6)  # "Mr Ruto"
+        else:
+            ctx.add_mention(words, EntityType.ORGANIZATION, confidence=0.55)
     yield from ()
 
 
