@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import StoreError
-from graph.vocab import ARTICLE, ENTITY_GRAPH, NG, article_graph_iri, article_iri
+from graph.vocab import ARTICLE, ENTITY, ENTITY_GRAPH, NG, article_graph_iri, article_iri
 
 POINTER = "newsgraph-store.json"
 LOCK = ".newsgraph-store.lock"
@@ -168,7 +168,7 @@ WHERE {{ {{ SELECT ?e (SUM(?n) AS ?total) WHERE {{ GRAPH ?g {{ ?e ng:articleMent
 DROP_ORPHANS = f"""
 PREFIX ng: <{NG}>
 DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}
-WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o . FILTER(STRSTARTS(STR(?e), "{ENTITY_GRAPH.rsplit("/", 1)[0]}/entity/")) }}
+WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o . FILTER(STRSTARTS(STR(?e), "{ENTITY}")) }}
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ng:mentionedIn ?a }} }} }}
 """
 

@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -206,7 +205,7 @@ def _run_serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(
         f"SPARQL endpoint http://{args.host}:{args.port}/query"
-        + (f" and /update" if args.writable else " (read-only)")
+        + (" and /update" if args.writable else " (read-only)")
         + f"; query UI http://{args.host}:{args.port}/; view http://{args.host}:{args.port + 1}/",
         flush=True,
     )
