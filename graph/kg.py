@@ -1,7 +1,9 @@
 """Resolved articles -> one networkx MultiDiGraph.
 
 Nodes are entity keys with ``label``, ``type``, ``aliases`` (sorted list), ``mentions``
-(count over all articles), ``articles`` (ids) and ``article_mentions`` (id -> count).
+(count over all articles), ``articles`` (ids) and ``article_mentions`` (id -> count);
+Date nodes may have ``date_value`` (ISO xsd:date, gYearMonth or gYear string) and Quantity
+nodes ``numeric_value`` (a number), when the text and the article date fix them.
 Edges are relation mentions keyed by their statement id, with ``predicate``, ``stance``,
 ``confidence``, ``extractor``, ``article``, ``sentence``, ``sentence_start``, ``start``,
 ``end`` and ``speaker`` (an entity key or None).
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.model import Relation, ResolvedArticle
+from graph.model import Entity, EntityType, Relation, ResolvedArticle
 from graph.vocab import statement_iri
 
 
@@ -70,6 +72,7 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
                 articles=[article.id],
                 article_mentions={article.id: len(entity.mentions)},
             )
+            _set_value(graph.nodes[entity.key], entity)
     for relation in resolved.relations:
         ev = relation.evidence
         graph.add_edge(
@@ -98,6 +101,16 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
                 "method": coref.method,
             }
         )
+
+
+def _set_value(node: dict, entity: Entity) -> None:
+    if not entity.value:
+        return
+    if entity.type is EntityType.DATE:
+        node["date_value"] = entity.value
+    elif entity.type is EntityType.QUANTITY:
+        number = float(entity.value)
+        node["numeric_value"] = int(number) if number.is_integer() else number
 
 
 def build_graph(resolved: Iterable[ResolvedArticle]) -> nx.MultiDiGraph:

@@ -71,6 +71,8 @@ class Mention:
     """For a pronoun or description: the (start, end) of the mention it refers to."""
     role: str = ""
     """Extra information from the extractor, e.g. a pronoun's surface or a title's kind."""
+    value: str = ""
+    """A date's ISO value (xsd:date, gYearMonth or gYear) or a quantity's number, "" if unknown."""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -121,6 +123,8 @@ class Entity:
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
     article_ids: tuple[str, ...] = ()
+    value: str = ""
+    """A Date's or Quantity's normalised value, taken from its mentions (see Mention.value)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,6 +170,7 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
                 aliases=tuple(aliases),
                 mentions=tuple(members),
                 article_ids=(article.id,),
+                value=_value(members, label),
             )
         )
     entities = _merge_same_keys(entities)
@@ -199,6 +200,12 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
     return ResolvedArticle(article, tuple(entities), tuple(relations), coreferences)
 
 
+def _value(members: list[Mention], label: str) -> str:
+    """The normalised value of a date or quantity: the labelled mention's, else the first."""
+    valued = sorted((m.name != label, m.start, m.value) for m in members if m.value)
+    return valued[0][2] if valued else ""
+
+
 def _merge_same_keys(entities: list[Entity]) -> list[Entity]:
     """Two clusters that end up with one key (e.g. "U.S." and "United States") are one entity."""
     merged: dict[str, Entity] = {}
@@ -215,5 +222,6 @@ def _merge_same_keys(entities: list[Entity]) -> list[Entity]:
             tuple(aliases),
             tuple(sorted(old.mentions + entity.mentions, key=lambda m: m.start)),
             old.article_ids,
+            old.value or entity.value,
         )
     return list(merged.values())

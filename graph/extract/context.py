@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.model import Article, EntityType, Evidence, Mention, RelationMention, Stance
@@ -156,6 +157,14 @@ class Context:
         self.mentions.remove(mention)
         for i in [i for i, m in self._by_token.items() if m is mention]:
             del self._by_token[i]
+
+    def set_value(self, mention: Mention, value: str) -> Mention:
+        """Replace a (frozen) mention by a copy carrying a normalised value; same span."""
+        updated = replace(mention, value=value)
+        self.mentions[self.mentions.index(mention)] = updated
+        for i in [i for i, m in self._by_token.items() if m is mention]:
+            self._by_token[i] = updated
+        return updated
 
     def mentions_before(self, token: Token, types: Iterable[EntityType]) -> list[Mention]:
         """Mentions of the given types that end before ``token``, nearest first."""
