@@ -76,7 +76,7 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         if _honorific_first(ent) and ent.label_ in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
             etype = EntityType.PERSON
         span = _trim(ent)
-        if span is None or not any(t.is_alpha or t.is_digit for t in span):
+        if span is None or not any(c.isalnum() for c in span.text):  # "U.S." has no alpha token
             continue
         if ent.label_ == "NORP" and (
             span.root.dep_ in {"amod", "compound"}
