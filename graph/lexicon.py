@@ -165,3 +165,9 @@ def place_nouns() -> frozenset[str]:
 def honorifics() -> frozenset[str]:
     """Words before a name that are not part of it ("Mr", "Gen", "Sir")."""
     return frozenset(row[0] for row in _rows("honorifics.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def number_scales() -> dict[str, int]:
+    """Scale words after a number ("million", "bn") -> multiplier, from number_scales.tsv."""
+    return {word.lower(): int(multiplier) for word, multiplier in _rows("number_scales.tsv", 2)}
