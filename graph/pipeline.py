@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -33,10 +34,13 @@ def build(
     model: str | None = None,
     extractors: Sequence[str] | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    date: str | None = None,
     progress: Callable[[Article], None] | None = None,
 ) -> nx.MultiDiGraph:
     """Build the knowledge graph of some articles.
 
+    ``date`` (YYYY-MM-DD) is the publication date of articles that carry none; relative
+    dates ("October 7", "Friday") are normalised against it.
     ``inputs`` are paths (files, folders, "-" for stdin) or Article records (see
     ``graph.ingest.make_article``). Returns a networkx MultiDiGraph (see graph.kg).
     """
@@ -60,6 +64,8 @@ def build(
 
     def tracked() -> Iterator[Article]:
         for article in articles():
+            if date and not article.date:
+                article = replace(article, date=date)
             if progress is not None:
                 progress(article)
             yield article
