@@ -1,0 +1,312 @@
+"""Resolve: mentions -> entities (same names, surnames, possessives, acronyms, antecedents),
+checked on hand-made Mention records so the result does not depend on the extractors, plus a
+few sentences through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.context import clean_name
+from graph.ingest import make_article
+from graph.model import (
+    ArticleExtraction,
+    Entity,
+    EntityType,
+    Evidence,
+    Mention,
+    RelationMention,
+    ResolvedArticle,
+    Stance,
+)
+from graph.resolve import resolve
+
+P, ORG, C, PL, D = (
+    EntityType.PERSON,
+    EntityType.ORGANIZATION,
+    EntityType.COUNTRY,
+    EntityType.PLACE,
+    EntityType.DATE,
+)
+
+
+class Text:
+    """An article text and a way to make mentions of its substrings, in order of occurrence."""
+
+    def __init__(self, text: str, article_id: str = "t1") -> None:
+        self.article = make_article(text, id=article_id, detect_title=False)
+        self.text = text
+        self.mentions: list[Mention] = []
+        self.relations: list[RelationMention] = []
+        self._cursor: dict[str, int] = {}
+
+    def m(
+        self,
+        surface: str,
+        etype: EntityType,
+        *,
+        name: str | None = None,
+        antecedent: Mention | None = None,
+        role: str = "",
+    ) -> Mention:
+        """The next occurrence of ``surface``; its name is the cleaned surface unless given."""
+        start = self.text.index(surface, self._cursor.get(surface, 0))
+        self._cursor[surface] = start + 1
+        mention = Mention(
+            self.article.id,
+            start,
+            start + len(surface),
+            surface,
+            etype,
+            0,
+            "test",
+            name=clean_name(surface) if name is None else name,
+            antecedent=antecedent.span if antecedent else None,
+            role=role,
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def rel(
+        self,
+        subject: Mention,
+        predicate: str,
+        obj: Mention,
+        stance: Stance = Stance.ASSERTED,
+        speaker: Mention | None = None,
+    ) -> None:
+        start, end = min(subject.start, obj.start), max(subject.end, obj.end)
+        evidence = Evidence(self.article.id, self.text, 0, start, end, "test", 0.9)
+        self.relations.append(RelationMention(subject, predicate, obj, stance, evidence, speaker))
+
+    def resolve(self) -> ResolvedArticle:
+        return resolve(ArticleExtraction(self.article, tuple(self.mentions), tuple(self.relations)))
+
+
+def by_label(resolved: ResolvedArticle) -> dict[str, Entity]:
+    entities = {e.label: e for e in resolved.entities}
+    assert len(entities) == len(resolved.entities), "two entities share a label"
+    return entities
+
+
+def test_repeated_name_is_one_entity() -> None:
+    t = Text("Leila Pereira spoke. Reporters asked Leila Pereira about the sale.")
+    t.m("Leila Pereira", P)
+    t.m("Leila Pereira", P)
+    (entity,) = t.resolve().entities
+    assert entity.label == "Leila Pereira" and len(entity.mentions) == 2
+    assert entity.key == "Person/leila-pereira"
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Emmanuel Macron landed. Macron met students.", "Emmanuel Macron", "Macron"),
+        ("Jacinda Ardern resigned. Ardern thanked voters.", "Jacinda Ardern", "Ardern"),
+        (
+            "Luis Inacio Lula da Silva won. Lula da Silva spoke.",
+            "Luis Inacio Lula da Silva",
+            "Lula da Silva",
+        ),
+    ],
+)
+def test_surname_merges_into_the_unique_full_name(text: str, full: str, short: str) -> None:
+    t = Text(text)
+    t.m(full, P)
+    t.m(short, P)
+    (entity,) = t.resolve().entities
+    assert entity.label == full
+    assert short in entity.aliases
+
+
+def test_surname_shared_by_two_people_stays_apart() -> None:
+    t = Text("Pedro Sanchez met Maria Sanchez. Sanchez said the talks went well.")
+    t.m("Pedro Sanchez", P)
+    t.m("Maria Sanchez", P)
+    t.m("Sanchez", P)
+    entities = by_label(t.resolve())
+    assert set(entities) == {"Pedro Sanchez", "Maria Sanchez", "Sanchez"}
+
+
+def test_full_name_first_or_last_gives_the_same_label() -> None:
+    a = Text("Ruto spoke first. Later William Ruto left.")
+    a.m("Ruto", P)
+    a.m("William Ruto", P)
+    (entity,) = a.resolve().entities
+    assert entity.label == "William Ruto"
+
+
+@pytest.mark.parametrize("possessive", ["Macron's", "Macron’s", "Macron' "])
+def test_possessive_mentions_merge_and_are_not_aliases(possessive: str) -> None:
+    t = Text(f"Emmanuel Macron arrived. {possessive}plan was discussed. Macron left.")
+    t.m("Emmanuel Macron", P)
+    t.m(possessive.strip(), P)
+    t.m("Macron", P)
+    (entity,) = t.resolve().entities
+    assert entity.label == "Emmanuel Macron" and len(entity.mentions) == 3
+    assert entity.aliases == ("Macron",)
+
+
+def test_a_person_and_a_country_with_one_name_stay_apart() -> None:
+    t = Text("Michael Jordan visited Jordan. Jordan welcomed him.")
+    t.m("Michael Jordan", P)
+    t.m("Jordan", C)
+    t.m("Jordan", C)
+    entities = by_label(t.resolve())
+    assert (
+        entities["Michael Jordan"].type is P and "Jordan" not in entities["Michael Jordan"].aliases
+    )
+    assert entities["Jordan"].type is C and len(entities["Jordan"].mentions) == 2
+
+
+def test_a_surname_does_not_swallow_an_organisation() -> None:
+    t = Text("Henry Ford founded Ford in Detroit.")
+    t.m("Henry Ford", P)
+    t.m("Ford", ORG)
+    entities = by_label(t.resolve())
+    assert {e.type for e in entities.values()} == {P, ORG}
+
+
+@pytest.mark.parametrize(
+    "long, acronym",
+    [
+        ("European Union", "EU"),
+        ("United Nations Environment Programme", "UNEP"),
+        ("Kenya Red Cross", "KRC"),
+        ("Democratic Republic of Congo", "DRC"),
+    ],
+)
+def test_acronym_merges_with_its_organisation(long: str, acronym: str) -> None:
+    t = Text(f"The {long} ({acronym}) said on Monday that the {acronym} would act.")
+    t.m(long, ORG)
+    t.m(acronym, ORG)
+    t.m(acronym, ORG)
+    (entity,) = t.resolve().entities
+    assert entity.label == long
+    assert acronym in entity.aliases and len(entity.mentions) == 3
+
+
+def test_an_acronym_of_another_name_is_not_merged() -> None:
+    t = Text("The World Health Organization and the WTO met.")
+    t.m("World Health Organization", ORG)
+    t.m("WTO", ORG)
+    assert set(by_label(t.resolve())) == {"World Health Organization", "WTO"}
+
+
+def test_shorter_organisation_name_merges_only_when_one_name_starts_with_it() -> None:
+    t = Text("Merrill Lynch cut jobs. Merrill said costs rose.")
+    t.m("Merrill Lynch", ORG)
+    t.m("Merrill", ORG)
+    (entity,) = t.resolve().entities
+    assert entity.label == "Merrill Lynch"
+    two = Text("Bank of England and Bank of Japan met. The Bank said rates were high.")
+    two.m("Bank of England", ORG)
+    two.m("Bank of Japan", ORG)
+    two.m("Bank", ORG)
+    assert len(two.resolve().entities) == 3
+
+
+def test_antecedent_links_make_a_coreference() -> None:
+    t = Text("Fumio Kishida visited Wajima. He met rescue teams.")
+    kishida = t.m("Fumio Kishida", P)
+    he = t.m("He", P, name="", antecedent=kishida, role="pronoun")
+    resolved = t.resolve()
+    (entity,) = [e for e in resolved.entities if e.type is P]
+    assert entity.label == "Fumio Kishida" and len(entity.mentions) == 2
+    assert "He" not in entity.aliases
+    (coref,) = resolved.coreferences
+    assert coref.mention == he and coref.entity_key == entity.key
+
+
+def test_country_and_place_mentions_of_one_name_become_a_country() -> None:
+    t = Text("Floods hit Kenya. In Kenya, schools closed. Kenya asked for help.")
+    t.m("Kenya", PL)
+    t.m("Kenya", C)
+    t.m("Kenya", C)
+    (entity,) = t.resolve().entities
+    assert entity.type is C and len(entity.mentions) == 3
+
+
+def test_article_scoped_types_get_article_keys_and_people_do_not() -> None:
+    keys = []
+    for article_id in ("a1", "a2"):
+        t = Text("On Monday, Gabriel Boric spoke.", article_id)
+        t.m("Monday", D)
+        t.m("Gabriel Boric", P)
+        keys.append({e.type: e.key for e in t.resolve().entities})
+    assert keys[0][P] == keys[1][P] == "Person/gabriel-boric"
+    assert keys[0][D] != keys[1][D]
+    assert "a1" in keys[0][D] and "a2" in keys[1][D]
+
+
+def test_relations_are_rewritten_onto_entity_keys_with_stance_and_speaker() -> None:
+    t = Text("Abiy Ahmed said Ethiopia joined the African Union. Ahmed said Ethiopia would stay.")
+    abiy = t.m("Abiy Ahmed", P)
+    ethiopia = t.m("Ethiopia", C)
+    union = t.m("African Union", ORG)
+    t.m("Ahmed", P)
+    ethiopia2 = t.m("Ethiopia", C)
+    t.rel(ethiopia, "memberOf", union, Stance.REPORTED, speaker=abiy)
+    t.rel(ethiopia2, "memberOf", ethiopia, Stance.ASSERTED)  # subject == object: dropped
+    resolved = t.resolve()
+    entities = by_label(resolved)
+    (relation,) = resolved.relations
+    assert (relation.subject, relation.predicate, relation.object) == (
+        entities["Ethiopia"].key,
+        "memberOf",
+        entities["African Union"].key,
+    )
+    assert relation.stance is Stance.REPORTED and relation.speaker == entities["Abiy Ahmed"].key
+    assert relation.evidence.article_id == "t1"
+
+
+def test_unrelated_descriptions_are_dropped_related_ones_kept() -> None:
+    t = Text("The government met. The coalition includes Chile.")
+    t.m("The government", ORG, role="description")
+    coalition = t.m("The coalition", ORG, role="description")
+    chile = t.m("Chile", C)
+    t.rel(chile, "memberOf", coalition)
+    labels = set(by_label(t.resolve()))
+    assert labels == {"coalition", "Chile"}
+
+
+def test_resolution_is_deterministic() -> None:
+    def run() -> list[tuple[str, str, tuple[str, ...]]]:
+        t = Text("Olaf Scholz met Ruto. Scholz and Ruto spoke. The EU and the European Union.")
+        t.m("Olaf Scholz", P)
+        t.m("Ruto", P)
+        t.m("Scholz", P)
+        t.m("Ruto", P)
+        t.m("EU", ORG)
+        t.m("European Union", ORG)
+        return sorted((e.key, e.label, e.aliases) for e in t.resolve().entities)
+
+    assert run() == run()
+    assert [label for _, label, _ in run()] == ["European Union", "Olaf Scholz", "Ruto"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        (
+            "German Chancellor Olaf Scholz arrived in Nairobi. Scholz's visit lasted two days.",
+            "Olaf Scholz",
+        ),
+        (
+            "German Chancellor Olaf Scholz arrived in Nairobi. Scholz’s visit lasted two days.",
+            "Olaf Scholz",
+        ),
+        (
+            "New Zealand Prime Minister Jacinda Ardern resigned on Thursday. Ardern’s deputy "
+            "will lead the party.",
+            "Jacinda Ardern",
+        ),
+    ],
+)
+def test_possessives_through_the_pipeline(text: str, label: str) -> None:
+    from graph.pipeline import build_text
+
+    graph = build_text(text)
+    people = [d for _, d in graph.nodes(data=True) if d["type"] == "Person"]
+    assert [p["label"] for p in people] == [label]
+    assert people[0]["mentions"] >= 2
+    assert not any("'" in a or "’" in a for a in people[0]["aliases"])
