@@ -228,6 +228,7 @@ def _widen_person(tokens: tuple[str, ...], first: int) -> int:
     """Move a person's start left over honorifics (and, with WIDEN="titles", titles)."""
     from graph import lexicon
 
+    original = first
     while first > 0:
         word = tokens[first - 1].lower().rstrip(".")
         title = WIDEN == "titles" and tokens[first - 1][:1].isupper() and word in lexicon.titles()
@@ -235,6 +236,8 @@ def _widen_person(tokens: tuple[str, ...], first: int) -> int:
             first -= 1
         else:
             break
+    if first < original and first > 1 and tokens[first - 1][:1].isupper():
+        return original  # a scoped title ("Haitian President X") stays out of the name
     return first
 
 
@@ -248,6 +251,9 @@ def _conll_other(words: list[str]) -> bool:
     return True
 
 
+SENTENCE_END = {".", ";", "?", "!"}
+
+
 def _join_city_state(spans: set[Span], tokens: tuple[str, ...]) -> set[Span]:
     from graph import lexicon
 
@@ -255,7 +261,9 @@ def _join_city_state(spans: set[Span], tokens: tuple[str, ...]) -> set[Span]:
     for city in spans:
         for state in spans:
             if city[2] == state[2] == "Loc" and state[0] == city[1] + 1 and tokens[city[1]] == ",":
-                if lexicon.is_region(" ".join(tokens[state[0] : state[1]]).rstrip(". ")):
+                name = " ".join(tokens[state[0] : state[1]])
+                final = state[1] == len(tokens) or tokens[state[1]] in SENTENCE_END
+                if final and not name.endswith(".") and lexicon.is_region(name):
                     out -= {city, state}
                     out.add((city[0], state[1], "Loc"))
     return out
