@@ -71,7 +71,7 @@ def make_article(
     if detect_title:
         match = re.match(r"\s*([^\n]{1,200})\n\s*\n", body)
         if match and not re.search(r"[.!?:;,]\W*$", match.group(1).strip()):
-            headline = match.group(1).strip()
+            headline = match.group(1).strip().lstrip("#").strip()  # a Markdown heading
             title = title or headline
             if headline == title:
                 body = _blank(body, match.start(1), match.end(1))
@@ -134,13 +134,23 @@ def from_html(html: str, *, source: str, id: str | None = None) -> Article:
 
 
 def from_jsonl(
-    lines: Iterable[str], *, source: str, on_error: ErrorHandler | None = None
+    lines: Iterable[str | bytes], *, source: str, on_error: ErrorHandler | None = None
 ) -> Iterator[Article]:
-    """One article per JSON object: ``text`` and optional ``id``, ``title``, ``date``, ``url``."""
+    """One article per JSON object: ``text`` and optional ``id``, ``title``, ``date``, ``url``.
+
+    Lines given as bytes are decoded one by one, so a line that is not UTF-8 is one bad
+    record and the others are still read."""
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
         try:
+            if isinstance(line, bytes):
+                try:
+                    line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        f"{source}:{number}: not UTF-8 text (undecodable byte at {exc.start})"
+                    ) from None
+            if not line.strip():
+                continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -197,12 +207,10 @@ def from_path(path: Path, on_error: ErrorHandler | None = None) -> Iterator[Arti
         yield make_article(text, id=_slug_id(path), source=str(path))
 
 
-def _jsonl_lines(path: Path) -> Iterator[str]:
+def _jsonl_lines(path: Path) -> Iterator[bytes]:
     try:
-        with path.open(encoding="utf-8-sig") as handle:
+        with path.open("rb") as handle:
             yield from handle
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (undecodable byte at {exc.start})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
