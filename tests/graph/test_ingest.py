@@ -70,14 +70,38 @@ def test_jsonl_bad_record_is_reported_and_the_rest_read() -> None:
 def test_folder_reads_every_supported_file_and_reports_bad_ones() -> None:
     errors: list[InputError] = []
     ids = [a.id for a in read_articles([FIXTURES], on_error=errors.append)]
-    assert {"oslo", "page", "a1", "a3"} <= set(ids)
+    assert {"oslo", "page", "a1", "a3", "wire", "markdown", "ok1", "durban"} <= set(ids)
+    assert "hidden" not in " ".join(ids) and "notes" not in ids
+    assert ids == [a.id for a in read_articles([FIXTURES], on_error=lambda e: None)]
     messages = " ".join(str(e) for e in errors)
-    assert "empty.txt" in messages and "latin.txt" in messages
+    for bad in ("empty.txt", "latin.txt", "blank.txt", "headline_only.txt", "no_text.html"):
+        assert bad in messages
+    assert "latin1.jsonl:2" in messages and "records.jsonl:4" in messages
+
+
+def test_folder_without_articles_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    with pytest.raises(InputError, match="holds no"):
+        list(read_articles([tmp_path]))
+
+
+def test_without_on_error_the_first_bad_file_raises() -> None:
+    with pytest.raises(InputError, match="latin.txt"):
+        list(read_articles([FIXTURES / "oslo.txt", FIXTURES / "latin.txt"]))
 
 
 @pytest.mark.parametrize(
     "name, problem",
-    [("missing.txt", "no such file"), ("empty.txt", "empty"), ("latin.txt", "not UTF-8")],
+    [
+        ("missing.txt", "no such file"),
+        ("missing.jsonl", "no such file"),
+        ("missing.html", "no such file"),
+        ("empty.txt", "empty"),
+        ("blank.txt", "empty"),
+        ("latin.txt", "not UTF-8"),
+        ("headline_only.txt", "no body text"),
+        ("no_text.html", "no article text"),
+    ],
 )
 def test_bad_file_raises_one_line_error_naming_it(name: str, problem: str) -> None:
     with pytest.raises(InputError) as info:
@@ -102,3 +126,122 @@ def test_same_text_gets_same_id() -> None:
 def test_empty_stdin_is_an_error() -> None:
     with pytest.raises(InputError, match="stdin"):
         list(from_stream(io.StringIO("   \n")))
+
+
+# fixture, id, title, a phrase of the body, phrases blanked from the body (or absent)
+GOOD = [
+    ("oslo.txt", "oslo", "Ministers Meet in Oslo", "Jonas Gahr Store", ["Image credit"]),
+    ("crlf.txt", "crlf", "Dam Bursts Near Nakuru", "A dam burst near Nakuru", ["Photo:"]),
+    ("bom.txt", "bom", "Quake Hits Noto Peninsula", "struck western Japan", []),
+    ("no_headline.txt", "no_headline", "", "Rain fell in Quito", []),
+    (
+        "markdown.md",
+        "markdown",
+        "Lagos Port Strike Ends",
+        "Dock workers in Lagos",
+        ["Related stories", "Share this", "Advertisement", "© Example Wire", "#"],
+    ),
+    ("page.html", "page", "Port Reopens in Mombasa", "dock workers", ["Home | News"]),
+    (
+        "wire.htm",
+        "wire",
+        "Chile Signs Copper Deal",
+        "Gabriel Boric signed a copper agreement",
+        ["Read more", "Most read", "Home |", "All rights reserved"],
+    ),
+    ("nested/deeper/durban.txt", "durban", "Port Strike Ends in Durban", "Dock workers", []),
+]
+
+
+@pytest.mark.parametrize("name, id, title, phrase, blanked", GOOD)
+def test_good_inputs(name: str, id: str, title: str, phrase: str, blanked: list[str]) -> None:
+    (article,) = read_articles([FIXTURES / name])
+    assert (article.id, article.title) == (id, title)
+    assert "\r" not in article.text and not article.text.startswith("\ufeff")
+    assert phrase in article.body
+    for text in blanked:
+        assert text not in article.body
+    if title:
+        assert title not in article.body
+    _assert_body_is_blanked_text(article.text, article.body)
+    (again,) = read_articles([FIXTURES / name])
+    assert again == article
+
+
+def _assert_body_is_blanked_text(text: str, body: str) -> None:
+    """The body is the text with some characters replaced by spaces: every offset holds."""
+    assert len(body) == len(text)
+    for b, t in zip(body, text, strict=True):
+        assert b == t or (b == " " and t != "\n")
+
+
+def test_html_metadata_is_read() -> None:
+    (article,) = read_articles([FIXTURES / "wire.htm"])
+    assert article.date == "2024-05-02"
+    assert article.url == "https://example.org/chile-copper"
+
+
+@pytest.mark.parametrize(
+    "text, headline",
+    [
+        ("Short Headline\n\nBody text here, officials said.", "Short Headline"),
+        ("\n\n  Leading Blank Lines  \n\nBody.", "Leading Blank Lines"),
+        ("# Markdown Heading\n\nBody.", "Markdown Heading"),
+        ("Floods in Sindh: 40 Dead\n\nBody.", "Floods in Sindh: 40 Dead"),
+        ("A sentence that ends with a period.\n\nMore text.", ""),
+        ("A line that ends with a colon:\n\nMore text.", ""),
+        ("Headline without a blank line\nBody continues.", ""),
+        ("x" * 250 + "\n\nBody.", ""),
+        ("One paragraph only, no headline at all.", ""),
+    ],
+)
+def test_headline_detection(text: str, headline: str) -> None:
+    article = make_article(text)
+    assert article.title == headline
+    _assert_body_is_blanked_text(article.text, article.body)
+    if headline:
+        assert headline not in article.body
+        assert "Body" in article.body or "More" in article.body
+    else:
+        assert article.body == article.text
+
+
+def test_jsonl_records_each_bad_one_named_by_line() -> None:
+    errors: list[InputError] = []
+    articles = list(read_articles([FIXTURES / "records.jsonl"], on_error=errors.append))
+    assert articles[0].id == "arr"
+    assert articles[1].id.startswith("article-")  # no id: derived from the text
+    assert [str(e).split(": ", 1)[0] for e in errors] == [
+        f"{FIXTURES / 'records.jsonl'}:{n}" for n in (2, 4, 5)
+    ]
+
+
+def test_jsonl_non_utf8_line_is_skipped_and_the_others_read() -> None:
+    errors: list[InputError] = []
+    articles = list(read_articles([FIXTURES / "latin1.jsonl"], on_error=errors.append))
+    assert [a.id for a in articles] == ["ok1"]
+    assert articles[0].title == "Peso Falls"
+    (error,) = errors
+    assert "latin1.jsonl:2" in str(error) and "not UTF-8" in str(error)
+
+
+def test_jsonl_title_is_kept_in_text_but_blanked() -> None:
+    (article,) = read_articles([FIXTURES / "latin1.jsonl"], on_error=lambda e: None)
+    assert article.text.startswith("Peso Falls\n\n")
+    start = article.text.index("Buenos Aires")
+    assert article.body[start : start + 12] == "Buenos Aires"
+
+
+def test_stdin_html_page() -> None:
+    html = (FIXTURES / "wire.htm").read_text("utf-8")
+    (article,) = from_stream(io.StringIO(html))
+    assert article.title == "Chile Signs Copper Deal"
+    assert "Gabriel Boric" in article.body and "Most read" not in article.text
+    assert article.id.startswith("stdin-")
+
+
+def test_stdin_jsonl_bad_line_skipped_with_on_error() -> None:
+    lines = '{"id": "x", "text": "Snow fell in Oslo."}\n{oops}\n{"id": "z", "text": "Hail."}\n'
+    errors: list[InputError] = []
+    assert [a.id for a in from_stream(io.StringIO(lines), errors.append)] == ["x", "z"]
+    assert len(errors) == 1 and "<stdin>:2" in str(errors[0])
