@@ -29,12 +29,18 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.cli import commands
 from graph.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from graph.model import Article, Mention
 
 TYPE_MAP = {
     "Person": "Peop",
@@ -222,6 +228,7 @@ NUMBER_WORDS = {
 
 
 WIDEN = "titles"
+MIN_CONFIDENCE = 0.6
 
 
 def _widen_person(tokens: tuple[str, ...], first: int) -> int:
@@ -245,7 +252,7 @@ def _conll_other(words: list[str]) -> bool:
     """Whether an "Other"-typed span is one CoNLL04 annotates (see the module docstring)."""
     lower = [w.lower().strip(".,") for w in words]
     if all(w.replace(",", "").replace(".", "").isdigit() or w in NUMBER_WORDS for w in lower if w):
-        return any(len(w) == 4 and w.isdigit() for w in lower)  # a year, not a count
+        return False  # counts and bare years: train annotates 30 of the ~150 years it has
     if set(lower) & (WEEKDAYS | RELATIVE):
         return False
     return True
@@ -278,46 +285,63 @@ def _named(span: tuple[int, int], by_span: dict, spans: dict) -> Span | None:
     return spans.get(span)
 
 
-def predict_newsgraph(records: list[Record], model: str | None = None) -> list[tuple[set, set]]:
-    """(entities, relations) newsgraph predicts for each record, in CoNLL terms."""
-    from graph.extract import extract
+def parse_records(
+    records: list[Record], model: str | None = None
+) -> Iterator[tuple[Article, Doc, Record]]:
+    """Each record's tokens as running text, parsed by the newsgraph pipeline."""
     from graph.ingest import make_article
     from graph.nlp import parse
-    from graph.vocab import relation_schema
 
-    labels = {p: r.conll04 for p, r in relation_schema().items() if r.conll04}
-    articles = []
-    for number, record in enumerate(records):
-        text, _ = _token_offsets(record.tokens)
-        articles.append(make_article(text, id=f"r{number}", detect_title=False, source="conll04"))
-    predictions = []
+    articles = [
+        make_article(_token_offsets(r.tokens)[0], id=f"r{n}", detect_title=False, source="conll04")
+        for n, r in enumerate(records)
+    ]
     for (article, doc), record in zip(
         parse(articles, model=model, batch_size=64), records, strict=True
     ):
-        extraction = extract(article, doc)
-        _, starts = _token_offsets(record.tokens)
-        by_span = {m.span: m for m in extraction.mentions}
-        spans: dict[tuple[int, int], Span] = {}
-        for mention in extraction.mentions:
-            if mention.antecedent is not None or not mention.name:
-                continue
-            if mention.role in {"description", "position", "event"}:
-                continue
-            ctype = "Other" if mention.role == "demonym" else TYPE_MAP.get(mention.type.value)
-            if ctype is None:
-                continue
-            first, last = _token_span(starts, record.tokens, mention.start, mention.end)
-            if ctype == "Peop" and WIDEN:
-                first = _widen_person(record.tokens, first)
-            if ctype == "Other" and not _conll_other(list(record.tokens[first:last])):
-                continue
-            spans[mention.span] = (first, last, ctype)
-        joined = _join_city_state(set(spans.values()), record.tokens)
-        for span, value in list(spans.items()):
-            if value not in joined:
-                # the city (or state) of a joined "City , ST" now stands for the joined span
-                spans[span] = next(j for j in joined if j[0] <= value[0] and value[1] <= j[1])
+        yield article, doc, record
 
+
+def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, int], Span]:
+    """The CoNLL04 span (token start, end, type) each named mention stands for, under the
+    dataset's conventions (module docstring); mentions CoNLL04 would not annotate are left out."""
+    _, starts = _token_offsets(record.tokens)
+    spans: dict[tuple[int, int], Span] = {}
+    for mention in mentions:
+        if mention.antecedent is not None or not mention.name:
+            continue
+        if mention.role in {"description", "position", "event"}:
+            continue
+        if mention.confidence < MIN_CONFIDENCE:
+            continue
+        ctype = "Other" if mention.role == "demonym" else TYPE_MAP.get(mention.type.value)
+        if ctype is None:
+            continue
+        first, last = _token_span(starts, record.tokens, mention.start, mention.end)
+        if ctype == "Peop" and WIDEN:
+            first = _widen_person(record.tokens, first)
+        if ctype == "Other" and not _conll_other(list(record.tokens[first:last])):
+            continue
+        spans[mention.span] = (first, last, ctype)
+    joined = _join_city_state(set(spans.values()), record.tokens)
+    for span, value in list(spans.items()):
+        if value not in joined:
+            # the city (or state) of a joined "City , ST" now stands for the joined span
+            spans[span] = next(j for j in joined if j[0] <= value[0] and value[1] <= j[1])
+    return spans
+
+
+def predict_newsgraph(records: list[Record], model: str | None = None) -> list[tuple[set, set]]:
+    """(entities, relations) newsgraph predicts for each record, in CoNLL terms."""
+    from graph.extract import extract
+    from graph.vocab import relation_schema
+
+    labels = {p: r.conll04 for p, r in relation_schema().items() if r.conll04}
+    predictions = []
+    for article, doc, record in parse_records(records, model):
+        extraction = extract(article, doc)
+        by_span = {m.span: m for m in extraction.mentions}
+        spans = conll_spans(extraction.mentions, record)
         relations = set()
         for relation in extraction.relations:
             label = labels.get(relation.predicate)
@@ -327,7 +351,7 @@ def predict_newsgraph(records: list[Record], model: str | None = None) -> list[t
             tail = _named(relation.object.span, by_span, spans)
             if head and tail and head != tail and (head[2], tail[2]) == SIGNATURES[label]:
                 relations.add((label, head, tail))
-        predictions.append((joined, relations))
+        predictions.append((set(spans.values()), relations))
     return predictions
 
 
