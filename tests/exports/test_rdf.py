@@ -14,8 +14,11 @@ import rdflib
 from exports import export, exporters, suffix
 from graph.kg import add_article, new_graph
 from graph.query import load_file, select
+from graph.vocab import relation_schema
 from tests.records import coalition_article
 
+PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+GRAPH_NS = "https://w3id.org/newsgraph/graph/"
 RDF_FORMATS = ["turtle", "ntriples", "nquads", "trig", "jsonld"]
 RDFLIB_FORMAT = {
     "turtle": "turtle",
@@ -69,11 +72,12 @@ def test_nquads_has_one_named_graph_per_article(written) -> None:  # noqa: ANN00
     store = ox.Store()
     store.bulk_load(path=str(written["nquads"]), format=ox.RdfFormat.N_QUADS)
     graphs = {g.value for g in store.named_graphs()}
-    assert graphs == {
-        "https://w3id.org/newsgraph/graph/a1",
-        "https://w3id.org/newsgraph/graph/a2",
-        "https://w3id.org/newsgraph/entities",
-    }
+    assert {g for g in graphs if g.startswith(GRAPH_NS)} == {GRAPH_NS + "a1", GRAPH_NS + "a2"}
+    assert "https://w3id.org/newsgraph/entities" in graphs
+    for article_id in ("a1", "a2"):
+        named = ox.NamedNode(GRAPH_NS + article_id)
+        sources = {q.object.value for q in store.quads_for_pattern(None, PROV_DERIVED, None, named)}
+        assert sources == {f"https://w3id.org/newsgraph/article/{article_id}"}
 
 
 def test_only_asserted_relations_are_direct_triples(written) -> None:  # noqa: ANN001
@@ -104,8 +108,10 @@ def test_evidence_is_reachable_and_offsets_slice_the_sentence(written) -> None: 
            ng:confidence ?confidence ; prov:wasDerivedFrom ?article . ?e rdfs:label ?extractor }""",
     )
     assert len(table.rows) == 6  # three memberships in each of two articles
+    text = coalition_article().article.text
     for sentence, start, end, extractor, confidence, article in table.rows:
-        assert sentence[int(start) : int(end)]
+        assert text[int(start) : int(end)] == sentence[int(start) : int(end)]
+        assert text[int(start) : int(end)].strip()
         assert extractor == "test" and float(confidence) == 0.9
         assert article in {"art:a1", "art:a2"}
 
@@ -148,3 +154,140 @@ def test_failed_write_leaves_no_partial_file(two_article_graph, tmp_path) -> Non
         export(graph, "turtle", target)
     assert target.read_text() == "previous content"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+# ---- through the seed article --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_written(seed_graph, tmp_path_factory) -> dict[str, Path]:  # noqa: ANN001
+    out = tmp_path_factory.mktemp("seed-rdf")
+    return {name: export(seed_graph, name, out / f"graph{suffix(name)}") for name in RDF_FORMATS}
+
+
+def _triples(path: Path, name: str) -> set:
+    """The distinct triples of a file (the union of its graphs), parsed by rdflib, with
+    literals compared by value (Turtle writes the decimal "30" as 30.0)."""
+    if name in {"nquads", "trig"}:
+        dataset = rdflib.Dataset()
+        dataset.parse(path, format=RDFLIB_FORMAT[name])
+        triples = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    else:
+        triples = set(rdflib.Graph().parse(path, format=RDFLIB_FORMAT[name]))
+    return {(s, p, _value(o)) for s, p, o in triples}
+
+
+def _value(term: object) -> object:
+    if isinstance(term, rdflib.Literal) and term.value is not None:
+        return (term.value, term.datatype, term.language)
+    return term
+
+
+def test_seed_formats_parse_back_to_the_same_triples(seed_written) -> None:  # noqa: ANN001
+    reference = _triples(seed_written["ntriples"], "ntriples")
+    assert len(reference) > 200
+    for name in RDF_FORMATS:
+        assert _triples(seed_written[name], name) == reference, name
+        store = ox.Store()
+        store.bulk_load(path=str(seed_written[name]), format=load_format(name))
+        distinct = {(q.subject, q.predicate, q.object) for q in store}
+        assert len(distinct) == len(reference), name
+
+
+def load_format(name: str) -> ox.RdfFormat:
+    return {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "nquads": ox.RdfFormat.N_QUADS,
+        "trig": ox.RdfFormat.TRIG,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }[name]
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor2-utils is not installed")
+def test_seed_turtle_parses_with_rapper(seed_written) -> None:  # noqa: ANN001
+    result = subprocess.run(
+        ["rapper", "-i", "turtle", "-c", str(seed_written["turtle"])],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    count = int(result.stderr.split("returned")[1].split()[0])
+    assert count == len(_triples(seed_written["ntriples"], "ntriples"))
+
+
+def test_seed_has_one_named_graph_holding_each_articles_statements(seed_written) -> None:  # noqa: ANN001
+    store = load_file(seed_written["nquads"])
+    graphs = {g.value for g in store.named_graphs() if g.value.startswith(GRAPH_NS)}
+    assert graphs == {GRAPH_NS + "article"}
+    placed = select(
+        store,
+        """SELECT ?g ?id (COUNT(?s) AS ?n) WHERE {
+          GRAPH ?g { ?s a ng:Statement ; prov:wasDerivedFrom ?a } ?a schema:identifier ?id }
+        GROUP BY ?g ?id""",
+    )
+    assert [(g, i) for g, i, _ in placed.rows] == [(GRAPH_NS + "article", "article")]
+    assert int(placed.rows[0][2]) >= 10
+    misplaced = select(
+        store,
+        """SELECT ?s WHERE { ?s a ng:Statement .
+          FILTER NOT EXISTS { GRAPH ?g { ?s prov:wasDerivedFrom ?a } } }""",
+    )
+    assert misplaced.rows == ()
+
+
+def test_seed_non_asserted_relations_are_never_bare_triples(seed_written) -> None:  # noqa: ANN001
+    store = load_file(seed_written["nquads"])
+    stances = select(store, "SELECT DISTINCT ?st WHERE { ?s ng:stance ?st }")
+    assert {"ng:Asserted", "ng:Negated", "ng:Proposed"} <= {r[0] for r in stances.rows}
+    leaked = select(
+        store,
+        """SELECT ?p WHERE { GRAPH ?g {
+          ?st ng:stance ?stance ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          FILTER(?stance != ng:Asserted)
+          ?s ?p ?o .
+          FILTER NOT EXISTS { ?st2 ng:stance ng:Asserted ; rdf:subject ?s ;
+                                   rdf:predicate ?p ; rdf:object ?o } } }""",
+    )
+    assert leaked.rows == ()
+    # ... and inside an article's graph every bare relation triple has an asserted statement.
+    predicates = " ".join(f"ng:{p}" for p in relation_schema())
+    unsupported = select(
+        store,
+        f"""SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }}
+          GRAPH ?g {{ ?s ?p ?o .
+            FILTER NOT EXISTS {{ ?st ng:stance ng:Asserted ; rdf:subject ?s ;
+                                    rdf:predicate ?p ; rdf:object ?o }} }}
+          FILTER(STRSTARTS(STR(?g), "{GRAPH_NS}")) }}""",
+    )
+    assert unsupported.rows == ()
+    bare = select(
+        store,
+        f"""SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {predicates} }}
+          GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH_NS}")) }}""",
+    )
+    assert int(bare.rows[0][0]) >= 10
+
+
+def test_seed_evidence_offsets_slice_the_article_text(seed_written, seed_path) -> None:  # noqa: ANN001
+    from graph.ingest import read_articles
+
+    (article,) = read_articles([seed_path])
+    store = load_file(seed_written["nquads"])
+    table = select(
+        store,
+        """SELECT ?sentence ?sstart ?start ?end ?extractor ?confidence ?stance WHERE {
+        ?s a ng:Statement ; ng:sentence ?sentence ; ng:sentenceStart ?sstart ;
+           ng:startOffset ?start ; ng:endOffset ?end ; ng:extractor/rdfs:label ?extractor ;
+           ng:confidence ?confidence ; ng:stance ?stance ; prov:wasDerivedFrom ?a .
+        ?a schema:identifier ?id }""",
+    )
+    assert len(table.rows) >= 10
+    for sentence, sstart, start, end, extractor, confidence, stance in table.rows:
+        sstart, start, end = int(sstart), int(start), int(end)
+        assert article.body[sstart : sstart + len(sentence)] == sentence
+        assert sstart <= start < end <= sstart + len(sentence)
+        evidence = article.text[start:end]
+        assert evidence.strip() and evidence == sentence[start - sstart : end - sstart]
+        assert extractor and 0 < float(confidence) <= 1
+        assert stance in {"ng:Asserted", "ng:Proposed", "ng:Negated", "ng:Reported"}
