@@ -171,3 +171,34 @@ def honorifics() -> frozenset[str]:
 def number_scales() -> dict[str, int]:
     """Scale words after a number ("million", "bn") -> multiplier, from number_scales.tsv."""
     return {word.lower(): int(multiplier) for word, multiplier in _rows("number_scales.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, str]:
+    """Event noun lemma ("summit") -> its kind ("meeting"), from event_nouns.tsv."""
+    return {noun: kind for noun, kind in _rows("event_nouns.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def event_roles() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(event kind or "*", preposition or link) -> roles to try, from event_roles.tsv."""
+    return {
+        (kind, link): tuple(r.strip() for r in roles.split(","))
+        for kind, link, roles in _rows("event_roles.tsv", 3)
+    }
+
+
+@lru_cache(maxsize=1)
+def event_verbs() -> dict[tuple[str, str], bool]:
+    """(verb lemma, preposition or "") -> whether the verb keeps its own relation, for verbs
+    whose subject takes part in the event they govern ("held talks"), from event_verbs.tsv."""
+    return {
+        (lemma, "" if prep == "-" else prep): keeps == "keeps"
+        for lemma, prep, keeps in _rows("event_verbs.tsv", 3)
+    }
+
+
+@lru_cache(maxsize=1)
+def harm_words() -> frozenset[tuple[str, str]]:
+    """(lemma, VERB/NOUN) of words whose patients are victims, from harm_words.tsv."""
+    return frozenset((lemma, pos) for lemma, pos in _rows("harm_words.tsv", 2))
