@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,12 +26,21 @@ def newsgraph(*args: str, stdin: str | None = None) -> subprocess.CompletedProce
     )
 
 
+def example_count() -> int:
+    """Articles in examples/: one per text or HTML file, one per JSON Lines record."""
+    files = [p for p in EXAMPLES.rglob("*") if p.suffix in {".txt", ".html"}]
+    records = [
+        line for p in EXAMPLES.rglob("*.jsonl") for line in p.read_text().splitlines() if line
+    ]
+    return len(files) + len(records)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:  # noqa: ANN001
     out = tmp_path_factory.mktemp("built")
     result = newsgraph("build", str(EXAMPLES), "-o", str(out), "-f", "jsonld")
     assert result.returncode == 0, result.stderr
-    assert "articles: 7" in result.stdout
+    assert f"articles: {example_count()}" in result.stdout
     assert "entities:" in result.stdout and "relations:" in result.stdout
     return out
 
@@ -118,3 +128,86 @@ def test_query_does_not_import_spacy(built: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+
+
+def test_installed_console_script_builds_and_queries(tmp_path: Path) -> None:
+    script = shutil.which("newsgraph")
+    if script is None:
+        pytest.skip("the newsgraph console script is not on PATH")
+    run = lambda *a: subprocess.run(  # noqa: E731
+        [script, *a], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    build = run("build", str(EXAMPLES / "merger.txt"), "-o", str(tmp_path), "-q")
+    assert build.returncode == 0 and build.stdout == "", build.stderr
+    query = run(
+        "query",
+        str(tmp_path / "graph.nq"),
+        'SELECT ?p WHERE { ?c rdfs:label "Maersk" . ?c ?p ?x } LIMIT 1',
+    )
+    assert query.returncode == 0, query.stderr
+    assert query.stdout.splitlines()[-1] == "(1 row)"
+
+
+def test_jsonl_with_bad_records_builds_the_good_ones(tmp_path: Path) -> None:
+    result = newsgraph("build", str(FIXTURES / "records.jsonl"), "-o", str(tmp_path))
+    assert result.returncode != 0
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 3 and all(e.startswith("newsgraph: skipped:") for e in errors)
+    for error, line in zip(errors, (2, 4, 5), strict=True):
+        assert f"records.jsonl:{line}: " in error
+    assert "articles: 2" in result.stdout
+    assert (tmp_path / "graph.nq").exists()
+
+
+def test_only_bad_inputs_write_nothing(tmp_path: Path) -> None:
+    result = newsgraph(
+        "build", str(FIXTURES / "latin.txt"), str(FIXTURES / "blank.txt"), "-o", str(tmp_path / "o")
+    )
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 2
+    assert not (tmp_path / "o").exists()
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = newsgraph("build", str(FIXTURES / "oslo.txt"), "-o", str(blocker / "out"), "-q")
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_query_on_a_file_that_is_not_rdf_is_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is <not turtle")
+    result = newsgraph("query", str(broken), "ASK { ?s ?p ?o }")
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "broken.ttl" in lines[0] and "not valid" in lines[0]
+
+
+def test_query_process_never_imports_spacy(built: Path) -> None:
+    """`python -X importtime` lists every module the real `newsgraph query` run imports."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "graph.cli",
+            "query",
+            str(built / "graph.nq"),
+            "ASK { ?s ?p ?o }",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "true"
+    imported = {
+        line.split("|")[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "pyoxigraph" in imported
+    assert not {m for m in imported if m.split(".")[0] in {"spacy", "thinc", "torch"}}
