@@ -70,12 +70,15 @@ def build(
                 progress(article)
             yield article
 
-    from graph.corpus import KnownEntities, link_to_known
+    from graph.corpus import KnownEntities, merge_nodes, resolve_against
 
     graph = new_graph()
     known = KnownEntities()
     for resolved in resolve_articles(tracked(), model=model, extractors=extractors):
-        add_article(graph, link_to_known(resolved, known))
+        linked = resolve_against(resolved, known)
+        add_article(graph, linked.article)
+        for merge in linked.merges:
+            merge_nodes(graph, merge)
     return graph
 
 
