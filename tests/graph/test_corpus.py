@@ -148,9 +148,7 @@ def test_merge_nodes_moves_counts_edges_and_aliases() -> None:
 
 # ---- through the pipeline, on articles written here ----------------------------------------
 def people(texts: list[str]) -> dict[str, list[str]]:
-    graph = build(
-        [make_article(t, id=f"a{i}", detect_title=False) for i, t in enumerate(texts)], link=False
-    )
+    graph = build([make_article(t, id=f"a{i}", detect_title=False) for i, t in enumerate(texts)])
     return {
         d["label"]: sorted(d["articles"])
         for _, d in graph.nodes(data=True)
@@ -206,7 +204,6 @@ def test_same_full_name_is_one_node_with_evidence_from_each_article() -> None:
             ),
             make_article("William Ruto met farmers in Eldoret.", id="y", detect_title=False),
         ],
-        link=False,
     )
     node = graph.nodes["Person/william-ruto"]
     assert node["articles"] == ["x", "y"] and node["mentions"] == 2
