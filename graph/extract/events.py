@@ -155,9 +155,10 @@ def _clause_roles(
             continue
         roles = tuple(r for r in emit.roles(prep.lower_) if r in PLACE_AND_TIME)
         yield from emit.relate(roles, _entities(emit.ctx, _pobjs(prep)), [verb, prep], stance)
-    for child in verb.children:  # "on Tuesday" is sometimes a bare noun phrase
-        if child.dep_ == "npadvmod" and (m := emit.ctx.mention_at(child)) is not None:
-            yield from emit.relate(("pointInTime",), [(child, m)], [verb], stance)
+    for child in verb.children:  # "Tuesday" as a bare noun phrase; not "a week" (a length)
+        if child.dep_ == "npadvmod" and child.pos_ in {"PROPN", "NUM"}:
+            if (m := emit.ctx.mention_at(child)) is not None:
+                yield from emit.relate(("pointInTime",), [(child, m)], [verb], stance)
 
 
 def _harmed(ctx: Context, verb: Token) -> list[tuple[Token, Mention]]:
@@ -198,6 +199,12 @@ def _roles(ctx: Context, noun: Token, event: Mention, kind: str) -> Iterator[Rel
         if child.dep_ == "prep":
             targets = _entities(ctx, _pobjs(child))
             yield from emit.relate(emit.roles(child.lower_), targets, [noun, child], own)
+            for pobj in _pobjs(child):  # "talks with the Taliban in Doha": Doha is the talks'
+                for inner in (c for c in pobj.children if c.dep_ == "prep"):
+                    if inner.lower_ in CLAUSE_PREPOSITIONS:
+                        roles = tuple(r for r in emit.roles(inner.lower_) if r in PLACE_AND_TIME)
+                        found = _entities(ctx, _pobjs(inner))
+                        yield from emit.relate(roles, found, [noun, inner], own, confidence=0.5)
         elif child.dep_ == "poss" or (child.dep_ in MODIFIERS and ctx.mention_at(child)):
             link = "poss" if child.dep_ == "poss" else "compound"
             yield from emit.relate(emit.roles(link), _entities(ctx, [child]), [noun], own)
@@ -205,9 +212,12 @@ def _roles(ctx: Context, noun: Token, event: Mention, kind: str) -> Iterator[Rel
     verb, via = _governing_verb(noun)
     if verb is not None and (verb.lemma_.lower(), via) in lexicon.event_verbs():
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        yield from emit.relate(
-            emit.roles("subject"), _entities(ctx, subjects), [verb], stance_of(ctx, verb)
-        )
+        taking_part = stance_of(ctx, verb)
+        yield from emit.relate(emit.roles("subject"), _entities(ctx, subjects), [verb], taking_part)
+        for prep in verb.children:  # "signed a deal with India": the parser's attachment
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "between", "among"}:
+                found = _entities(ctx, _pobjs(prep))
+                yield from emit.relate(emit.roles(prep.lower_), found, [verb, prep], taking_part)
         yield from _clause_roles(emit, verb, noun.head if via else noun, own)
     # The event as the subject of a clause: "the summit took place in Rome", "the attack,
     # which took place on October 7", "the earthquake killed 50,000 people".

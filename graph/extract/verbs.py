@@ -153,6 +153,8 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
             objects = _objects(ctx, verb, sense)
             if not objects:
                 continue
+            if _light_verb_of_event(verb, sense, objects):
+                continue  # "launched an attack": the event holds the participants
             subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
             this_stance = Stance.NEGATED if sense.reverse is False and _leaving(sense) else stance
             emitted = []
@@ -178,6 +180,15 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                 break  # the first sense that relates something wins
 
 
+def _light_verb_of_event(
+    verb: Token, sense: VerbSense, objects: list[tuple[Token, Mention]]
+) -> bool:
+    """A verb like "launch" or "hold" whose object is an event names no relation of its own
+    (graph/schema/event_verbs.tsv); "sign" and "announce" keep theirs."""
+    keeps = lexicon.event_verbs().get((verb.lemma_.lower(), sense.prep))
+    return keeps is False and any(m.type is EntityType.EVENT for _, m in objects)
+
+
 def _leaving(sense: VerbSense) -> bool:
     return sense.lemma in {"leave", "quit"}
 
@@ -195,6 +206,8 @@ def _event(
     places, dates = _place_and_date(ctx, verb, tokens)
     if not places and not dates:
         return
+    if any(m.type is EntityType.EVENT for pair in pairs for m in pair):
+        return  # "signed a deal in Rome": the deal is the event (graph.extract.events)
     first, second = pairs[0]
     label = f"{EVENT_NOUN[predicate]} of {ctx.referent(first).name or first.text}"
     if predicate in {"meets", "visits"}:
@@ -246,6 +259,11 @@ def _owner(ctx: Context, noun: Token) -> tuple[Token, Mention] | None:
     for child in noun.children:
         if child.dep_ == "poss" and (mention := ctx.mention_of(child)) is not None:
             return child, mention
+    if noun.dep_ == "dobj" and (noun.head.lemma_.lower(), "") in lexicon.event_verbs():
+        # "Hamas launched an attack on Israel", "Russia waged war on Ukraine"
+        subjects = _mentions(ctx, [c for c in noun.head.children if c.dep_ == "nsubj"])
+        if subjects:
+            return subjects[0]
     current = noun
     for _ in range(3):
         if current.head.i == current.i or current.dep_ not in {"pobj", "prep", "acl", "dobj"}:
