@@ -13,6 +13,9 @@ Mapping, in one place:
   type, label, alt labels and total mention count; the extractors) is written once, in the
   graph ``https://w3id.org/newsgraph/entities``, so a query over the union of graphs never
   sees an entity's label twice.
+- Links (graph/link.py): ``owl:sameAs`` to GeoNames or a newsroom's knowledge base, with an
+  ``ng:Link`` node (method, confidence) in the article's graph; facts the gazetteer adds on
+  its own (a city's ``ng:country``) go to the graph ``https://w3id.org/newsgraph/background``.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from exports import atomic_path, exporters
 from graph.errors import ExportError
 from graph.vocab import (
+    BACKGROUND_GRAPH,
     ENTITY_GRAPH,
     NG,
     PREFIXES,
@@ -78,8 +82,8 @@ def _entity_triples(key: str, node: dict, mentions: int) -> Iterator[Triple]:
         if value:
             literal = Literal(value, datatype=datatype) if datatype else _date_literal(value)
             yield iri, NG.dateValue if name == "date_value" else NG.numericValue, literal
-    for link in node.get("same_as", []):
-        yield iri, URIRef("http://www.w3.org/2002/07/owl#sameAs"), URIRef(link)
+    if node.get("iso3166"):
+        yield iri, NG.iso3166Code, Literal(node["iso3166"])
 
 
 def _date_literal(value: str) -> Literal:
@@ -157,7 +161,33 @@ def article_triples(graph: nx.MultiDiGraph) -> dict[str, list[Triple]]:
         by_article[data["article"]].extend(_statement_triples(u, v, key, data))
     for coref in graph.graph.get("coreferences", []):
         by_article[coref["article"]].extend(_coreference_triples(coref))
+    for key, node in graph.nodes(data=True):
+        for link in node.get("links", []):
+            by_article[link["article"]].extend(_link_triples(key, link))
     return by_article
+
+
+def _link_triples(key: str, link: dict) -> Iterator[Triple]:
+    """owl:sameAs to the linked resource, and an ng:Link node keeping method and score."""
+    subject, target = entity_iri(key), URIRef(link["target"])
+    node = statement_iri("link", link["article"], key, link["target"])
+    yield subject, OWL.sameAs, target
+    yield node, RDF.type, NG.Link
+    yield node, NG.linkSubject, subject
+    yield node, NG.linkTarget, target
+    yield node, NG.method, Literal(link["method"])
+    yield node, NG.confidence, Literal(link["score"], datatype=XSD.decimal)
+    yield node, PROV.wasDerivedFrom, article_iri(link["article"])
+
+
+def background_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """Facts the gazetteer adds (a city's country): they hold in the world, but no article
+    says them, so they get a graph of their own and no statement node."""
+    for fact in graph.graph.get("background", []):
+        country = entity_iri(fact["object"])
+        yield entity_iri(fact["subject"]), NG[fact["predicate"]], country
+        if fact["object"] not in graph:  # a country no article names still gets a name
+            yield country, RDFS.label, Literal(fact["object_label"])
 
 
 def shared_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
@@ -180,6 +210,11 @@ def to_dataset(graph: nx.MultiDiGraph) -> Dataset:
     shared = dataset.graph(ENTITY_GRAPH)
     for triple in shared_triples(graph):
         shared.add(triple)
+    background = list(background_triples(graph))
+    if background:
+        named = dataset.graph(BACKGROUND_GRAPH)
+        for triple in background:
+            named.add(triple)
     return dataset
 
 
@@ -191,6 +226,8 @@ def to_graph(graph: nx.MultiDiGraph) -> Graph:
         for triple in triples:
             rdf.add(triple)
     for triple in shared_triples(graph):
+        rdf.add(triple)
+    for triple in background_triples(graph):
         rdf.add(triple)
     return rdf
 

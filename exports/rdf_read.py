@@ -42,6 +42,22 @@ SELECT ?s ?subject ?predicate ?object ?stance ?confidence ?extractor ?article ?s
      ng:startOffset ?start ; ng:endOffset ?end .
   OPTIONAL { ?s ng:speaker ?speaker }
 }"""
+LINKS = """
+SELECT ?e ?target ?method ?score ?article WHERE {
+  ?l a ng:Link ; ng:linkSubject ?e ; ng:linkTarget ?target ; ng:method ?method ;
+     ng:confidence ?score ; prov:wasDerivedFrom ?article .
+}"""
+ISO = "SELECT ?e ?code WHERE { ?e ng:iso3166Code ?code }"
+VALUES = """
+SELECT ?e ?date ?number WHERE {
+  { ?e ng:dateValue ?date } UNION { ?e ng:numericValue ?number }
+}"""
+BACKGROUND = """
+SELECT DISTINCT ?s ?p ?o ?label ?source WHERE {
+  GRAPH <https://w3id.org/newsgraph/background> { ?s ?p ?o . FILTER(?p != rdfs:label) }
+  ?o rdfs:label ?label .
+  ?link ng:linkSubject ?s ; ng:linkTarget ?source .
+}"""
 COREFERENCES = """
 SELECT ?entity ?surface ?start ?end ?method ?article WHERE {
   ?c a ng:Coreference ; ng:refersTo ?entity ; ng:surface ?surface ; ng:startOffset ?start ;
@@ -136,6 +152,41 @@ def graph_from_store(store: ox.Store) -> nx.MultiDiGraph:
             start=int(row["start"].value),
             end=int(row["end"].value),
             speaker=keys.get(speaker.value) if speaker is not None else None,
+        )
+    for row in run(store, LINKS):
+        if row["e"].value in keys:
+            graph.nodes[keys[row["e"].value]].setdefault("links", []).append(
+                {
+                    "target": row["target"].value,
+                    "method": row["method"].value,
+                    "score": float(row["score"].value),
+                    "article": _article_id(row["article"]),
+                }
+            )
+    for row in run(store, VALUES):
+        if row["e"].value in keys:
+            node = graph.nodes[keys[row["e"].value]]
+            if row["date"] is not None:
+                node["date_value"] = row["date"].value
+            if row["number"] is not None:
+                number = float(row["number"].value)
+                node["numeric_value"] = int(number) if number.is_integer() else number
+    for row in run(store, ISO):
+        if row["e"].value in keys:
+            graph.nodes[keys[row["e"].value]]["iso3166"] = row["code"].value
+    sources = {}
+    for row in run(store, BACKGROUND):
+        if row["s"].value in keys:
+            sources.setdefault((row["s"].value, row["p"].value, row["o"].value), row)
+    for (subject, _predicate, _obj), row in sources.items():
+        graph.graph.setdefault("background", []).append(
+            {
+                "subject": keys[subject],
+                "predicate": _local(row["p"], NG),
+                "object": _key(row["o"], "Country"),
+                "object_label": row["label"].value,
+                "source": row["source"].value,
+            }
         )
     for row in run(store, COREFERENCES):
         if row["entity"].value in keys:

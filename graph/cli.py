@@ -59,6 +59,12 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="publication date of inputs that carry none (relative dates are read against it)",
     )
+    p.add_argument(
+        "--kb",
+        type=Path,
+        metavar="FILE",
+        help="CSV knowledge base (iri,label,aliases,type) to link people and organisations to",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
 
 
@@ -87,6 +93,7 @@ def _run_build(args: argparse.Namespace) -> int:
         model=args.model,
         on_error=on_error,
         date=args.date,
+        kb=args.kb,
         progress=lambda _a: bar.update(1),
     )
     bar.close()

@@ -36,13 +36,16 @@ def build(
     on_error: Callable[[InputError], None] | None = None,
     date: str | None = None,
     progress: Callable[[Article], None] | None = None,
+    kb: Path | None = None,
+    link: bool = True,
 ) -> nx.MultiDiGraph:
     """Build the knowledge graph of some articles.
 
     ``date`` (YYYY-MM-DD) is the publication date of articles that carry none; relative
     dates ("October 7", "Friday") are normalised against it.
     ``inputs`` are paths (files, folders, "-" for stdin) or Article records (see
-    ``graph.ingest.make_article``). Returns a networkx MultiDiGraph (see graph.kg).
+    ``graph.ingest.make_article``). Entities are linked to GeoNames (and to ``kb``, a CSV
+    knowledge base) unless ``link`` is False. Returns a networkx MultiDiGraph (graph.kg).
     """
     from graph.ingest import read_articles
     from graph.kg import add_article, new_graph
@@ -79,6 +82,10 @@ def build(
         add_article(graph, linked.article)
         for merge in linked.merges:
             merge_nodes(graph, merge)
+    if link:
+        from graph.link import link_graph, read_kb
+
+        link_graph(graph, read_kb(kb) if kb is not None else None)
     return graph
 
 

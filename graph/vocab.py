@@ -28,6 +28,8 @@ EXTRACTOR = Namespace(BASE + "extractor/")
 GRAPH = Namespace(BASE + "graph/")
 ENTITY_GRAPH = URIRef(BASE + "entities")
 """The named graph of what articles share: entity types, labels, aliases, counts."""
+BACKGROUND_GRAPH = URIRef(BASE + "background")
+"""The named graph of facts from gazetteers, not from any article."""
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")

@@ -69,7 +69,7 @@ def test_browser_renders_nodes_and_shows_clicked_evidence(seed_page, seed_graph)
         assert int(counts.get_attribute("data-nodes")) == seed_graph.number_of_nodes()
         assert int(counts.get_attribute("data-edges")) == seed_graph.number_of_edges()
         click_node(page, "Person/emmanuel-macron")
-        page.wait_for_selector("#details[data-selected='Person/emmanuel-macron']", timeout=5_000)
+        page.wait_for_selector("#details[data-selected='Person/emmanuel-macron']", timeout=30_000)
         details = page.inner_text("#details")
         assert "Emmanuel Macron" in details and "Macron" in page.inner_text("#details .aliases")
         assert "French President Emmanuel Macron has put forward a proposition" in details
@@ -91,5 +91,5 @@ def test_browser_filters_and_search(seed_page) -> None:  # noqa: ANN001
         page.locator("#stances input[value='negated']").uncheck()
         assert int(page.get_attribute("#counts", "data-edges")) == negated - 1
         page.fill("#search", "Amman")
-        page.wait_for_selector("#details[data-selected='Place/amman']", timeout=5_000)
+        page.wait_for_selector("#details[data-selected='Place/amman']", timeout=30_000)
         assert "capital" in page.inner_text("#details")
