@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import networkx as nx
@@ -86,6 +87,12 @@ def _entity_triples(key: str, node: dict, mentions: int) -> Iterator[Triple]:
         yield iri, NG.iso3166Code, Literal(node["iso3166"])
 
 
+def _decimal(value: float) -> Literal:
+    """An xsd:decimal with a valid lexical form: rdflib keeps a float given as a decimal
+    as a float, which SHACL then finds ill-typed in a graph that was never written out."""
+    return Literal(Decimal(format(Decimal(repr(float(value))), "f")), datatype=XSD.decimal)
+
+
 def _date_literal(value: str) -> Literal:
     if len(value) == 10:
         return Literal(value, datatype=XSD.date)
@@ -125,7 +132,7 @@ def _statement_triples(u: str, v: str, key: str, data: dict) -> Iterator[Triple]
     yield statement, NG.sentenceStart, Literal(data["sentence_start"])
     yield statement, NG.startOffset, Literal(data["start"])
     yield statement, NG.endOffset, Literal(data["end"])
-    yield statement, NG.confidence, Literal(data["confidence"], datatype=XSD.decimal)
+    yield statement, NG.confidence, _decimal(data["confidence"])
     yield statement, NG.extractor, extractor_iri(data["extractor"])
     yield statement, PROV.wasDerivedFrom, article_iri(data["article"])
     if data.get("speaker"):
