@@ -1,11 +1,15 @@
-"""The persistent corpus store: an embedded pyoxigraph database on disk, one named graph per
-article plus the shared entity graph (see exports/rdf.py).
+"""The persistent corpus store: an embedded pyoxigraph database on disk holding exactly what
+exports/rdf.py's ``to_dataset`` writes for each article (its named graph, including any
+``owl:sameAs`` links), the shared entity graph, and any other shared graph (the gazetteer's
+background facts), with entities merged across articles (graph/corpus.py).
 
 Atomic adds and consistent reads come from generations: the live database is never written.
-An add or remove copies it (a RocksDB checkpoint: hard links, fast), changes the copy and
-then switches ``DIR/newsgraph-store.json`` to it with one atomic rename. A process killed
-mid-add leaves only an unused copy, cleaned on the next write; a query that opened the live
-generation keeps reading that consistent snapshot while an add runs. One writer at a time
+An add or remove copies it (``Store.backup``: a RocksDB checkpoint of hard links, fast),
+changes the copy and then switches ``DIR/newsgraph-store.json`` to it with one atomic
+rename. A process killed mid-add leaves only an unused copy, cleaned on the next write; a
+query that opened the live generation keeps reading that consistent snapshot while an add
+runs. This is needed because Oxigraph 0.5 documents a read-only open while another process
+writes as undefined behaviour and has dropped its "secondary" mode. One writer at a time
 (a lock file).
 """
 
@@ -13,22 +17,30 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 
 from graph.errors import StoreError
-from graph.vocab import ARTICLE, ENTITY, ENTITY_GRAPH, NG, article_graph_iri, article_iri
+from graph.model import ResolvedArticle
+from graph.vocab import ENTITY, ENTITY_GRAPH, GRAPH, NG, article_graph_iri, entity_iri
 
 POINTER = "newsgraph-store.json"
 LOCK = ".newsgraph-store.lock"
 FORMAT = 1
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+Linker = Callable[[nx.MultiDiGraph], object]
+"""Adds links to a one-article graph in place (graph.link.link_graph with its settings)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +48,8 @@ class AddReport:
     added: tuple[str, ...]
     skipped: tuple[str, ...]
     replaced: tuple[str, ...]
+    merged: tuple[tuple[str, str], ...] = ()
+    """Entity keys (old, new) of stored people folded into a fuller name by this add."""
 
 
 def _pointer(directory: Path) -> dict | None:
@@ -56,6 +70,12 @@ def current_generation(directory: Path) -> Path | None:
     return directory / data["current"] if data else None
 
 
+def written_by(directory: Path) -> str | None:
+    """The pyoxigraph version that wrote the live generation (its on-disk format)."""
+    data = _pointer(directory)
+    return data.get("pyoxigraph") if data else None
+
+
 def open_store(directory: Path, read_only: bool = True) -> ox.Store:
     """Open the live generation for reading (the only way other modules should read it)."""
     if not directory.exists():
@@ -72,7 +92,8 @@ def open_store(directory: Path, read_only: bool = True) -> ox.Store:
 
 
 @contextmanager
-def _write_lock(directory: Path) -> Iterator[None]:
+def write_lock(directory: Path) -> Iterator[None]:
+    """Hold the store's single-writer lock (adds, removes, a writable server)."""
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / LOCK, "w") as handle:
         try:
@@ -84,31 +105,44 @@ def _write_lock(directory: Path) -> Iterator[None]:
         yield
 
 
+@dataclass(slots=True)
+class _Writing:
+    store: ox.Store
+    changed: bool = False
+
+
 @contextmanager
-def new_generation(directory: Path) -> Iterator[ox.Store]:
-    """A writable copy of the live generation that becomes live when the block succeeds."""
-    with _write_lock(directory):
+def new_generation(directory: Path) -> Iterator[_Writing]:
+    """A writable copy of the live generation that becomes live when the block succeeds and
+    marked it changed (an add that changes nothing leaves the live generation live)."""
+    with write_lock(directory):
         data = _pointer(directory)
         number = (data or {}).get("generation", 0) + 1
         target = directory / f"gen-{number:06d}"
+        _clean(directory, keep={(data or {}).get("current"), (data or {}).get("previous")})
         if target.exists():
             shutil.rmtree(target)
         if data is None:
-            store = ox.Store(str(target))
+            writing = _Writing(ox.Store(str(target)), changed=True)
         else:
             source = ox.Store.read_only(str(directory / data["current"]))
             source.backup(str(target))
             del source
-            store = ox.Store(str(target))
-        yield store
-        store.flush()
-        del store
-        gc.collect()
+            writing = _Writing(ox.Store(str(target)))
+        yield writing
+        changed = writing.changed
+        writing.store.flush()
+        del writing
+        gc.collect()  # closes the RocksDB handle before the copy goes live or away
+        if not changed:
+            shutil.rmtree(target, ignore_errors=True)
+            return
         pointer = {
             "format": FORMAT,
             "current": target.name,
             "generation": number,
             "previous": (data or {}).get("current"),
+            "pyoxigraph": ox.__version__,
         }
         tmp = directory / f".{POINTER}.tmp"
         tmp.write_text(json.dumps(pointer), "utf-8")
@@ -139,21 +173,27 @@ def _term(value: object) -> ox.NamedNode | ox.Literal:
     raise StoreError(f"cannot store term {value!r}")
 
 
-def _quads(graph, article_id: str) -> list[ox.Quad]:  # noqa: ANN001
-    """The article's named graph and the entity descriptions it brings."""
-    from exports.rdf import article_triples, shared_triples
+def _quads(graph: nx.MultiDiGraph, store: ox.Store) -> list[ox.Quad]:
+    """Everything ``to_dataset`` writes for a one-article graph, fitted to what is stored:
+    entity mention totals are recounted afterwards, and a stored entity keeps its label (a
+    differently written one becomes an alternative label)."""
+    from exports.rdf import to_dataset
 
-    named = ox.NamedNode(str(article_graph_iri(article_id)))
-    quads = [
-        ox.Quad(_term(s), _term(p), _term(o), named)
-        for s, p, o in article_triples(graph).get(article_id, [])
-    ]
-    entities = ox.NamedNode(str(ENTITY_GRAPH))
-    quads.extend(
-        ox.Quad(_term(s), _term(p), _term(o), entities)
-        for s, p, o in shared_triples(graph)
-        if str(p) != str(NG.mentionCount)
-    )
+    entities = str(ENTITY_GRAPH)
+    label, alt = ox.NamedNode(RDFS_LABEL), ox.NamedNode(SKOS_ALT)
+    quads = []
+    for s, p, o, g in to_dataset(graph).quads((None, None, None, None)):
+        quad = ox.Quad(_term(s), _term(p), _term(o), ox.NamedNode(str(g)))
+        if str(g) == entities and str(p) == str(NG.mentionCount):
+            continue
+        if str(g) == entities and str(p) == RDFS_LABEL:
+            stored = [
+                q.object
+                for q in store.quads_for_pattern(quad.subject, label, None, quad.graph_name)
+            ]
+            if stored and quad.object not in stored:
+                quad = ox.Quad(quad.subject, alt, quad.object, quad.graph_name)
+        quads.append(quad)
     return quads
 
 
@@ -171,6 +211,52 @@ DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}
 WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o . FILTER(STRSTARTS(STR(?e), "{ENTITY}")) }}
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ng:mentionedIn ?a }} }} }}
 """
+DROP_UNSUPPORTED_SHARED = f"""
+PREFIX ng: <{NG}>
+DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }}
+WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+        FILTER(?g != <{ENTITY_GRAPH}> && !STRSTARTS(STR(?g), "{GRAPH}"))
+        FILTER(STRSTARTS(STR(?s), "{ENTITY}"))
+        FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ng:mentionedIn ?a }} }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s . FILTER(?x != ?s) }} }} }}
+"""
+"""A fact of a shared graph other than the entities' (the gazetteer's background) goes when
+its subject is an entity no article mentions and no remaining fact there points to."""
+RENAME = """
+DELETE { GRAPH ?g { <OLD> ?p ?o } } INSERT { GRAPH ?g { <NEW> ?p ?o } }
+WHERE { GRAPH ?g { <OLD> ?p ?o } FILTER(?g != <ENTITIES>) } ;
+DELETE { GRAPH ?g { ?s ?p <OLD> } } INSERT { GRAPH ?g { ?s ?p <NEW> } }
+WHERE { GRAPH ?g { ?s ?p <OLD> } FILTER(?g != <ENTITIES>) } ;
+INSERT { GRAPH <ENTITIES> { <NEW> <ALT> ?name } }
+WHERE { GRAPH <ENTITIES> { <OLD> <LABEL>|<ALT> ?name }
+        FILTER NOT EXISTS { GRAPH <ENTITIES> { <NEW> <LABEL> ?name } } } ;
+DELETE WHERE { GRAPH <ENTITIES> { <OLD> ?p ?o } }
+"""
+
+
+def _rename(store: ox.Store, old: str, new: str) -> None:
+    """Fold stored entity ``old`` into ``new``: its evidence in every graph moves over, its
+    names become alternative labels of ``new``."""
+    update = RENAME
+    for name, value in (
+        ("OLD", str(entity_iri(old))),
+        ("NEW", str(entity_iri(new))),
+        ("ENTITIES", str(ENTITY_GRAPH)),
+        ("LABEL", RDFS_LABEL),
+        ("ALT", SKOS_ALT),
+    ):
+        update = update.replace(f"<{name}>", f"<{value}>")
+    store.update(update)
+
+
+def _tidy(store: ox.Store) -> None:
+    store.update(DROP_ORPHANS)
+    for _ in range(3):  # a city's fact first, then the country label it pointed to
+        before = len(store)
+        store.update(DROP_UNSUPPORTED_SHARED)
+        if len(store) == before:
+            break
+    store.update(RECOUNT)
 
 
 def article_ids(store: ox.Store) -> dict[str, str]:
@@ -182,6 +268,7 @@ def article_ids(store: ox.Store) -> dict[str, str]:
 
 
 def _known_entities(store: ox.Store):  # noqa: ANN202
+    from exports.rdf_read import _key
     from graph.corpus import KnownEntities
     from graph.model import EntityType
 
@@ -189,8 +276,6 @@ def _known_entities(store: ox.Store):  # noqa: ANN202
     query = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX ng: <{NG}>
         SELECT ?e ?label ?type WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e rdfs:label ?label ; a ?type .
         FILTER(STRSTARTS(STR(?type), STR(ng:))) }} }}"""
-    from exports.rdf_read import _key
-
     for row in store.query(query):
         type_name = row["type"].value[len(str(NG)) :]
         try:
@@ -203,25 +288,30 @@ def _known_entities(store: ox.Store):  # noqa: ANN202
 
 def add(
     directory: Path,
-    resolved_articles: Iterable,  # ResolvedArticle records
+    resolved_articles: Iterable[ResolvedArticle],
     *,
     replace: bool = False,
+    link: Linker | None = None,
 ) -> AddReport:
-    """Add articles as one transaction: all of them become visible together, or none."""
-    from graph.corpus import link_to_known
+    """Add articles as one transaction: all of them become visible together, or none.
+
+    An article already stored (same id, or same text under another id) is skipped unless
+    ``replace``. ``link`` adds links to each article's graph before it is stored.
+    """
+    from graph.corpus import resolve_against
     from graph.kg import add_article, new_graph
 
     added: list[str] = []
     skipped: list[str] = []
     replaced: list[str] = []
-    with new_generation(directory) as store:
+    merged: list[tuple[str, str]] = []
+    with new_generation(directory) as writing:
+        store = writing.store
         stored = article_ids(store)
         hashes = {sha: aid for aid, sha in stored.items() if sha}
         known = _known_entities(store)
         for resolved in resolved_articles:
             article = resolved.article
-            import hashlib
-
             sha = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
             duplicate = article.id if article.id in stored else hashes.get(sha)
             if duplicate is not None and not replace:
@@ -229,61 +319,72 @@ def add(
                 continue
             if duplicate is not None:
                 store.remove_graph(ox.NamedNode(str(article_graph_iri(duplicate))))
+                del stored[duplicate]
                 replaced.append(article.id)
+            linked = resolve_against(resolved, known)
             graph = new_graph()
-            add_article(graph, link_to_known(resolved, known))
-            store.extend(_quads(graph, article.id))
+            add_article(graph, linked.article)
+            if link is not None:
+                link(graph)
+            store.extend(_quads(graph, store))
+            for merge in linked.merges:
+                _rename(store, merge.old, merge.new)
+                merged.append((merge.old, merge.new))
             stored[article.id], hashes[sha] = sha, article.id
             if duplicate is None:
                 added.append(article.id)
-        store.update(DROP_ORPHANS)
-        store.update(RECOUNT)
-    return AddReport(tuple(added), tuple(skipped), tuple(replaced))
+            writing.changed = True
+        if writing.changed:
+            _tidy(store)
+    return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged))
 
 
 def remove(directory: Path, ids: Iterable[str]) -> list[str]:
     """Delete articles' named graphs and the entities no article mentions any more."""
-    with new_generation(directory) as store:
-        stored = article_ids(store)
+    ids = list(ids)
+    with new_generation(directory) as writing:
+        stored = article_ids(writing.store)
         missing = [i for i in ids if i not in stored]
         if missing:
             raise StoreError(f"{directory}: no article with id {', '.join(missing)} in the store")
         for article_id in ids:
-            store.remove_graph(ox.NamedNode(str(article_graph_iri(article_id))))
-        store.update(DROP_ORPHANS)
-        store.update(RECOUNT)
-    return list(ids)
+            writing.store.remove_graph(ox.NamedNode(str(article_graph_iri(article_id))))
+        _tidy(writing.store)
+        writing.changed = bool(ids)
+    return ids
+
+
+EXPORT_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 
 def export(directory: Path, fmt: str, path: Path) -> Path:
-    """Dump the whole live store: quads formats keep the named graphs, triple formats the union."""
+    """Dump the whole live store: quads formats keep the named graphs, triple formats the
+    union of all graphs."""
     from exports import atomic_path
-
-    store = open_store(directory)
-    formats = {
-        "nquads": ox.RdfFormat.N_QUADS,
-        "trig": ox.RdfFormat.TRIG,
-        "turtle": ox.RdfFormat.TURTLE,
-        "ntriples": ox.RdfFormat.N_TRIPLES,
-        "jsonld": ox.RdfFormat.JSON_LD,
-    }
-    if fmt not in formats:
-        raise StoreError(f"unknown export format {fmt!r} (known: {', '.join(formats)})")
     from graph.vocab import PREFIXES
 
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
+    store = open_store(directory)
     prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     with atomic_path(path) as tmp:
         if fmt == "nquads":
-            store.dump(str(tmp), formats[fmt])
+            store.dump(str(tmp), EXPORT_FORMATS[fmt])
         elif fmt == "trig":
-            store.dump(str(tmp), formats[fmt], prefixes=prefixes)
+            store.dump(str(tmp), EXPORT_FORMATS[fmt], prefixes=prefixes)
         else:
             triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             union = ox.Store()
             union.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
             options = {} if fmt in {"ntriples", "jsonld"} else {"prefixes": prefixes}
-            union.dump(str(tmp), formats[fmt], from_graph=ox.DefaultGraph(), **options)
+            union.dump(str(tmp), EXPORT_FORMATS[fmt], from_graph=ox.DefaultGraph(), **options)
     return path
 
 
-__all__ = ["ARTICLE", "AddReport", "add", "article_iri", "export", "open_store", "remove"]
+__all__ = ["AddReport", "Linker", "add", "export", "open_store", "remove", "write_lock"]

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import networkx as nx
+
 from graph.cli import _err, commands
 from graph.errors import InputError, StoreError
 
@@ -27,7 +29,14 @@ def _configure_add(p: argparse.ArgumentParser) -> None:
     _store_arg(p)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="articles, as for build")
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
+    p.add_argument(
+        "--kb",
+        type=Path,
+        metavar="FILE",
+        help="CSV knowledge base (iri,label,aliases,type) to link people and organisations to",
+    )
     p.add_argument("--model", help="spaCy pipeline name")
+    p.add_argument("--no-link", action="store_true", help="do not link entities to GeoNames")
 
 
 def _run_add(args: argparse.Namespace) -> int:
@@ -43,13 +52,25 @@ def _run_add(args: argparse.Namespace) -> int:
 
     articles = read_articles(args.inputs, on_error)
     report = store.add(
-        args.store, resolve_articles(articles, model=args.model), replace=args.replace
+        args.store,
+        resolve_articles(articles, model=args.model),
+        replace=args.replace,
+        link=None if args.no_link else linker(args.kb),
     )
+    merged = f"; merged {len(report.merged)} stored name(s) into fuller ones"
     print(
         f"added {len(report.added)}, replaced {len(report.replaced)}, "
-        f"unchanged {len(report.skipped)} (already stored)"
+        f"unchanged {len(report.skipped)} (already stored)" + (merged if report.merged else "")
     )
     return 2 if failures else 0
+
+
+def linker(kb: Path | None) -> Callable[[nx.MultiDiGraph], object]:
+    """graph.link's linking with an optional knowledge base, as ``build`` links."""
+    from graph.link import link_graph, read_kb
+
+    base = read_kb(kb) if kb is not None else None
+    return lambda graph: link_graph(graph, base)
 
 
 def _configure_remove(p: argparse.ArgumentParser) -> None:
@@ -194,7 +215,7 @@ def _run_serve(args: argparse.Namespace) -> int:
 
     store.open_store(args.store)  # fail early with a clear message
     server = Server(args.store, args.host, args.port, args.writable)
-    lock = store._write_lock(args.store) if args.writable else None
+    lock = store.write_lock(args.store) if args.writable else None
     if lock is not None:
         lock.__enter__()
     server.start_oxigraph()
