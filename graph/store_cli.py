@@ -13,11 +13,13 @@ import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.cli import _err, commands
 from graph.errors import InputError, StoreError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
