@@ -24,6 +24,7 @@ from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
 
 SUBJECTS = {"nsubj"}
+RELATIVE_TAGS = {"WP", "WDT", "WP$"}
 EVENT_NOUN = {
     "meets": "meeting",
     "visits": "visit",
@@ -68,7 +69,7 @@ def _subjects(
     """Who does it: nsubj, the agent of a passive (or its subject when the verb's object is
     a prepositional one: "X was born in Y"), the noun an acl verb modifies, or the subject
     of the clause a subjectless verb hangs from."""
-    direct = [c for c in verb.children if c.dep_ in SUBJECTS]
+    direct = _antecedents(verb, [c for c in verb.children if c.dep_ in SUBJECTS])
     if direct:
         return _mentions(ctx, direct)
     if prepositional and any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -84,6 +85,10 @@ def _subjects(
         if owner is not None:
             return [(noun, owner)]
         return _mentions(ctx, [c for c in noun.children if c.dep_ == "poss"])
+    if verb.dep_ == "xcomp" and (
+        controller := _mentions(ctx, [c for c in verb.head.children if c.dep_ == "dobj"])
+    ):
+        return controller  # object control: "Ukraine urged NATO to support Kyiv"
     if verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and verb.head.i != verb.i:
         found = _subjects(ctx, verb.head)
         if not found and verb.dep_ == "xcomp":
@@ -93,14 +98,22 @@ def _subjects(
     return []
 
 
+def _antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
+    """Tokens with a relative pronoun replaced by the noun its clause modifies ("Badenoch,
+    who leads the party"; "the coalition, which Israel did not join")."""
+    if verb.dep_ != "relcl":
+        return tokens
+    return [verb.head if t.tag_ in RELATIVE_TAGS else t for t in tokens]
+
+
 def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, Mention]]:
     if sense.prep == "hostage":
         if not any(c.lower_ == "hostage" for c in verb.children):
             return []
         return _mentions(ctx, [c for c in verb.children if c.dep_ == "dobj"])
     if not sense.prep:
-        direct = [c for c in verb.children if c.dep_ == "dobj"]
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        direct = _antecedents(verb, [c for c in verb.children if c.dep_ == "dobj"])
+        passive = _antecedents(verb, [c for c in verb.children if c.dep_ == "nsubjpass"])
         return _mentions(ctx, direct or passive)
     preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == sense.prep]
     return _mentions(ctx, [p for prep in preps for p in prep.children if p.dep_ == "pobj"])
