@@ -15,7 +15,15 @@ from graph import lexicon
 from graph.extract.context import Context
 from graph.model import Mention, Stance
 
-COARSE = {"VERB": "VERB", "AUX": "AUX", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADP": "ADP"}
+COARSE = {
+    "VERB": "VERB",
+    "AUX": "AUX",
+    "NOUN": "NOUN",
+    "PROPN": "NOUN",
+    "ADJ": "ADJ",
+    "ADP": "ADP",
+    "SCONJ": "ADP",  # "except" is often tagged as a subordinating conjunction
+}
 CLAUSE_LINKS = {
     "ccomp",
     "xcomp",
@@ -69,6 +77,21 @@ def _irrealis(verb: Token) -> bool:
     return False
 
 
+def _excluded(token: Token, verb: Token) -> bool:
+    """An exclusion word between the anchor and its clause ("the coalition, excluding
+    Israel"; "all members except Hungary"; "not including Japan")."""
+    current = token
+    for _ in range(6):
+        if "exclusion" in cues(current) or (
+            current.lower_ == "including" and any(c.dep_ == "neg" for c in current.children)
+        ):
+            return True
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def _speaker(ctx: Context, verb: Token) -> Mention | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -91,6 +114,8 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
     """The stance of a relation anchored at ``token`` and, for reported speech, who said it."""
     verb = _clause_verb(token)
     sentence_root = verb.sent.root
+    if _excluded(token, verb):
+        return Stance.NEGATED, _according_to(ctx, verb)
     speaker = _according_to(ctx, verb)
     reported = speaker is not None
     stance = Stance.NEGATED if _negated(verb) else None

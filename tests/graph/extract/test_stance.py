@@ -1,0 +1,83 @@
+"""stance_of: the stance of a relation from the words above its anchor, and the speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.stance import stance_of
+from graph.model import Stance
+from tests.graph.extract.helpers import run, token
+
+CASES = [
+    # sentence, anchor token, expected stance, expected speaker name (or None)
+    ("Finland did not join the alliance.", "join", Stance.NEGATED, None),
+    ("Norway never joined the European Union.", "joined", Stance.NEGATED, None),
+    ("Greece refused to join the coalition.", "join", Stance.NEGATED, None),
+    ("Brazil failed to join the OECD.", "join", Stance.NEGATED, None),
+    ("The coalition, excluding Israel, met in Paris.", "Israel", Stance.NEGATED, None),
+    ("All members except Hungary backed the plan.", "Hungary", Stance.NEGATED, None),
+    ("It was signed by all members, not including Japan.", "Japan", Stance.NEGATED, None),
+    ("Macron suggested that the coalition should fight Hamas.", "fight", Stance.PROPOSED, "Macron"),
+    ("Iceland plans to join the European Union.", "join", Stance.PROPOSED, None),
+    ("Chile is expected to join the bloc next year.", "join", Stance.PROPOSED, None),
+    ("Kim Jong Un is scheduled to visit Moscow.", "visit", Stance.PROPOSED, None),
+    ("Spain will support Morocco at the summit.", "support", Stance.PROPOSED, None),
+    ("Turkey might support Sweden's application.", "support", Stance.PROPOSED, None),
+    ("A planned meeting with Mahmoud Abbas was cancelled.", "meeting", Stance.PROPOSED, None),
+    ("He called for a proposal to expand the coalition.", "expand", Stance.PROPOSED, None),
+    ("Austria managed to join the alliance in 1995.", "join", Stance.ASSERTED, None),
+    ("The coalition combating the Islamic State met.", "combating", Stance.ASSERTED, None),
+    ("Sweden joined NATO in 2024.", "joined", Stance.ASSERTED, None),
+    ("Poland joined the coalition, Donald Tusk said.", "joined", Stance.REPORTED, "Donald Tusk"),
+    (
+        "According to Reuters, Chevron hired Lisa Su.",
+        "hired",
+        Stance.REPORTED,
+        "Reuters",
+    ),
+    (
+        "Emmanuel Macron claimed that Germany supported France.",
+        "supported",
+        Stance.REPORTED,
+        "Emmanuel Macron",
+    ),
+    (
+        "Olaf Scholz warned that Russia could attack Poland.",
+        "attack",
+        Stance.PROPOSED,  # what could happen is not yet a reported fact
+        "Olaf Scholz",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, anchor, stance, speaker", CASES, ids=[c[0][:40] for c in CASES])
+def test_stance_of(sentence: str, anchor: str, stance: Stance, speaker: str | None) -> None:
+    ctx, _ = run(sentence)
+    got, who = stance_of(ctx, token(ctx, anchor))
+    assert got is stance
+    assert (ctx.referent(who).name if who is not None else None) == speaker
+
+
+def test_reported_relation_keeps_its_speaker() -> None:
+    ctx, relations = run("France supports Ukraine, Emmanuel Macron told reporters.")
+    [support] = [r for r in relations if r.predicate == "supports"]
+    assert support.stance is Stance.REPORTED
+    assert support.speaker is not None and support.speaker.name == "Emmanuel Macron"
+
+
+def test_speaker_reaches_the_graph() -> None:
+    from graph.pipeline import build_text
+
+    graph = build_text("Poland joined the coalition, Donald Tusk said.")
+    [(_, _, data)] = [e for e in graph.edges(data=True) if e[2]["predicate"] == "memberOf"]
+    assert data["stance"] == "reported"
+    assert graph.nodes[data["speaker"]]["label"] == "Donald Tusk"
+
+
+def test_every_cue_row_names_a_known_cue() -> None:
+    from graph import lexicon
+
+    known = {"proposal", "report", "implicative", "negation", "exclusion"}
+    cues = lexicon.stance_cues()
+    assert {c for values in cues.values() for c in values} <= known
+    assert {pos for _, pos in cues} <= {"VERB", "AUX", "NOUN", "ADJ", "ADP"}
