@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from graph.extract.classifier import MODEL, load_model, probabilities
 from graph.pipeline import build_text
 
@@ -41,23 +43,38 @@ def test_probabilities_sum_to_one() -> None:
     assert work["Work_For"] > work["Kill"]
 
 
-def relations(text: str, extractor: str = "relation_classifier") -> set[tuple[str, str, str]]:
+def relations(text: str, classifier: bool = True) -> set[tuple[str, str, str]]:
+    """Triples the classifier adds (or, with classifier=False, those of the other extractors)."""
     graph = build_text(text)
     return {
         (graph.nodes[u]["label"], d["predicate"], graph.nodes[v]["label"])
         for u, v, d in graph.edges(data=True)
-        if d["extractor"] == extractor
+        if (d.get("extractor") == "relation_classifier") == classifier
     }
 
 
-def test_classifier_finds_relations_the_rules_do_not() -> None:
-    found = relations("Mark David Chapman shot John Lennon outside the Dakota building.")
-    found |= relations("Jack Ruby, who later shot Lee Harvey Oswald, ran a club in Dallas.")
-    assert ("Mark David Chapman", "kills", "John Lennon") in found or (
-        "Jack Ruby",
-        "kills",
-        "Lee Harvey Oswald",
-    ) in found
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "John Wilkes Booth, the assassin of Abraham Lincoln, fled to Maryland.",
+            ("John Wilkes Booth", "kills", "Abraham Lincoln"),
+        ),
+        (
+            "Sirhan Sirhan was convicted in the assassination of Robert F. Kennedy.",
+            ("Sirhan Sirhan", "kills", "Robert F. Kennedy"),
+        ),
+        (
+            "Maria Lopez, a native of Tucson, sang at the festival.",
+            ("Maria Lopez", "livesIn", "Tucson"),
+        ),
+    ],
+)
+def test_classifier_finds_relations_the_rules_do_not(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in relations(text)
+    assert triple not in relations(text, classifier=False)  # none of the rules says it
 
 
 def test_classifier_confidence_is_its_probability() -> None:
