@@ -1,0 +1,93 @@
+"""Verb relations: the lexicon's direction, passives, domain/range checks, light verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import lexicon
+from graph.model import Stance
+from graph.vocab import relation_schema
+from tests.graph.extract.helpers import run
+
+
+def _triples(text: str) -> set[tuple[str, str, str, str]]:
+    ctx, relations = run(text)
+    return {
+        (
+            ctx.referent(r.subject).name,
+            r.predicate,
+            ctx.referent(r.object).name,
+            r.stance.value,
+        )
+        for r in relations
+    }
+
+
+def test_every_lexicon_predicate_is_in_the_schema() -> None:
+    schema = relation_schema()
+    senses = [s for group in lexicon.verb_senses().values() for s in group]
+    assert len(senses) > 60
+    assert {s.predicate for s in senses} <= set(schema)
+    assert set(lexicon.nominal_relations().values()) <= set(schema)
+
+
+def test_reverse_direction_makes_the_object_the_subject() -> None:
+    assert ("Mustafa Suleyman", "worksFor", "Microsoft", "asserted") in _triples(
+        "Microsoft hired Mustafa Suleyman in March."
+    )
+
+
+def test_passive_agent_is_the_subject() -> None:
+    triples = _triples("Shinzo Abe was killed by Tetsuya Yamagami in Nara.")
+    assert ("Tetsuya Yamagami", "kills", "Shinzo Abe", "asserted") in triples
+    assert ("Shinzo Abe", "kills", "Tetsuya Yamagami", "asserted") not in triples
+
+
+def test_types_outside_domain_or_range_are_dropped() -> None:
+    # worksFor needs a person subject: two companies make no employment relation.
+    assert not {t for t in _triples("Apple hired Microsoft.") if t[1] == "worksFor"}
+
+
+def test_evidence_spans_subject_verb_and_object() -> None:
+    ctx, relations = run("Angela Merkel praised Emmanuel Macron on Tuesday.")
+    [rel] = [r for r in relations if r.predicate == "supports"]
+    assert rel.evidence.extractor == "verb_relations"
+    covered = ctx.text[rel.evidence.start : rel.evidence.end]
+    assert covered.startswith("Merkel") and covered.endswith("Macron")
+    assert 0 < rel.evidence.confidence < 1
+
+
+def test_light_verb_with_an_event_object_announces_nothing() -> None:
+    launched = _triples("Hamas launched an attack on Israel.")
+    assert not {t for t in launched if t[1] == "announces"}
+    assert ("Hamas", "attacks", "Israel", "asserted") in launched  # its subject owns the attack
+    signed = _triples("The United Kingdom signed a trade deal with India.")
+    assert ("United Kingdom", "signs", "trade deal", "asserted") in signed
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Tim Cook runs Apple.", ("Tim Cook", "leaderOf", "Apple", "asserted")),
+        (
+            "Ukraine urged NATO to support Kyiv.",
+            ("NATO", "supports", "Kyiv", "proposed"),
+        ),
+        (
+            "The coalition, which Israel did not join, met in Paris.",
+            ("Israel", "memberOf", "coalition", "negated"),
+        ),
+        (
+            "France and Germany condemned Russia.",
+            ("Germany", "criticises", "Russia", "asserted"),
+        ),
+    ],
+)
+def test_subject_and_object_search(text: str, triple: tuple[str, str, str, str]) -> None:
+    assert triple in _triples(text)
+
+
+def test_leaving_is_negated_membership() -> None:
+    ctx, relations = run("Germany left the League of Nations in 1933.")
+    [rel] = [r for r in relations if r.predicate == "memberOf"]
+    assert rel.stance is Stance.NEGATED
