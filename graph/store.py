@@ -209,8 +209,12 @@ DROP_ORPHANS = f"""
 PREFIX ng: <{NG}>
 DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}
 WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o . FILTER(STRSTARTS(STR(?e), "{ENTITY}")) }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ng:mentionedIn ?a }} }} }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ng:mentionedIn ?a }} }} }} ;
+DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?x ?p ?o }} }}
+WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?x a ng:Extractor ; ?p ?o }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ng:extractor ?x }} }} }}
 """
+"""Entities no article mentions any more, and extractors no stored statement names."""
 DROP_UNSUPPORTED_SHARED = f"""
 PREFIX ng: <{NG}>
 DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }}

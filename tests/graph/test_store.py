@@ -18,6 +18,7 @@ from graph.errors import StoreError
 from graph.ingest import make_article
 from graph.pipeline import resolve_articles
 from graph.query import select
+from graph.store_cli import linker
 
 ROOT = Path(__file__).resolve().parents[2]
 BBC = ROOT.parent / "shared" / "data" / "news" / "bbc.jsonl"
@@ -108,6 +109,144 @@ def test_opening_a_folder_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -
         store.open_store(tmp_path)
     with pytest.raises(StoreError, match="no such store"):
         store.open_store(tmp_path / "missing")
+
+
+def test_adding_the_same_article_again_keeps_the_live_generation(tmp_path: Path) -> None:
+    store.add(tmp_path, articles("a1"))
+    pointer = (tmp_path / store.POINTER).read_text()
+    assert store.add(tmp_path, articles("a1")).skipped == ("a1",)
+    assert (tmp_path / store.POINTER).read_text() == pointer
+    assert [p.name for p in tmp_path.glob("gen-*")] == [json.loads(pointer)["current"]]
+
+
+PEOPLE = {
+    "short": "Putin spoke to reporters in Moscow.",
+    "full": "Vladimir Putin met Xi Jinping in Beijing.",
+    "again": "Critics said Putin had ignored the warnings.",
+    "other": "Kenyan President William Ruto visited Mombasa on Monday.",
+}
+
+
+def _quads(db) -> set[str]:  # noqa: ANN001
+    return {str(q) for q in db}
+
+
+@pytest.mark.parametrize(
+    "order", [("short", "full", "again", "other"), ("full", "other", "short", "again")]
+)
+def test_store_built_one_article_at_a_time_equals_build(tmp_path: Path, order) -> None:  # noqa: ANN001
+    """Cross-article resolution gives the same graph whether articles arrive in one build or
+    in separate adds, including a short name stored before the full name that absorbs it."""
+    import pyoxigraph as ox
+
+    from exports.rdf import to_dataset
+    from graph.pipeline import build
+
+    inputs = [make_article(PEOPLE[i], id=i, detect_title=False) for i in order]
+    for article in inputs:
+        store.add(tmp_path, resolve_articles([article]), link=linker(None))
+    built = ox.Store()
+    built.extend(
+        ox.Quad(store._term(s), store._term(p), store._term(o), ox.NamedNode(str(g)))
+        for s, p, o, g in to_dataset(build(inputs)).quads((None, None, None, None))
+    )
+    db = store.open_store(tmp_path)
+    assert _quads(db) == _quads(built)
+    putin = select(
+        db,
+        """SELECT ?l (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e a ng:Person ; rdfs:label ?l ;
+        ng:mentionedIn ?a . FILTER(CONTAINS(?l, "Putin")) } GROUP BY ?l""",
+    ).rows
+    assert putin == (("Vladimir Putin", "3"),)
+
+
+def test_a_later_full_name_renames_the_stored_short_name_everywhere(tmp_path: Path) -> None:
+    store.add(tmp_path, articles("short", texts=PEOPLE))
+    report = store.add(tmp_path, articles("full", texts=PEOPLE))
+    assert report.merged == (("Person/putin", "Person/vladimir-putin"),)
+    db = store.open_store(tmp_path)
+    old = "<https://w3id.org/newsgraph/entity/person/putin>"
+    assert (
+        count(
+            tmp_path,
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {old} ?p ?o }} UNION {{ ?s ?p {old} }} }}",
+        )
+        == 0
+    )
+    rows = select(
+        db,
+        """SELECT ?g ?alt WHERE { GRAPH ?g { ?e ng:mentionedIn ?a }
+        ?e rdfs:label "Vladimir Putin" ; skos:altLabel ?alt } ORDER BY ?g""",
+    ).rows
+    assert [alt for _, alt in rows] == ["Putin", "Putin"]
+    assert {g.rsplit("/", 1)[-1] for g, _ in rows} == {"short", "full"}
+
+
+def test_two_stored_full_names_keep_a_surname_apart(tmp_path: Path) -> None:
+    texts = {
+        "h": "Hillary Clinton spoke in New York on Monday.",
+        "b": "Bill Clinton visited Little Rock on Tuesday.",
+        "c": "Clinton said the plan would fail.",
+    }
+    for i in texts:
+        assert store.add(tmp_path, articles(i, texts=texts)).merged == ()
+    rows = select(
+        store.open_store(tmp_path),
+        """SELECT ?l (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e a ng:Person ; rdfs:label ?l ;
+        ng:mentionedIn ?a } GROUP BY ?l ORDER BY ?l""",
+    ).rows
+    assert rows == (("Bill Clinton", "1"), ("Clinton", "1"), ("Hillary Clinton", "1"))
+
+
+def test_links_are_stored_in_the_article_graph_and_go_with_it(tmp_path: Path) -> None:
+    """Whatever the linker puts on a node is stored like any other article triple."""
+
+    def fake_linker(graph) -> None:  # noqa: ANN001
+        for key, node in graph.nodes(data=True):
+            if node["type"] == "Person":
+                for article in node["articles"]:
+                    node.setdefault("links", []).append(
+                        {
+                            "target": f"https://kb.example/{key}",
+                            "method": "test",
+                            "score": 0.5,
+                            "article": article,
+                        }
+                    )
+
+    store.add(tmp_path, articles("a1", "a2"), link=fake_linker)
+    rows = select(
+        store.open_store(tmp_path),
+        """SELECT ?g ?t WHERE { GRAPH ?g { ?e owl:sameAs ?t } ?e rdfs:label "William Ruto" }
+        ORDER BY ?g""",
+    ).rows
+    assert [g.rsplit("/", 1)[-1] for g, _ in rows] == ["a1", "a2"]
+    assert {t for _, t in rows} == {"https://kb.example/Person/william-ruto"}
+    store.remove(tmp_path, ["a2"])
+    assert count(tmp_path, "SELECT (COUNT(*) AS ?n) WHERE { ?e owl:sameAs ?t }") == 1
+    assert count(tmp_path, "SELECT (COUNT(*) AS ?n) WHERE { ?l a ng:Link }") == 1
+
+
+def test_gazetteer_background_facts_leave_with_their_last_article(tmp_path: Path) -> None:
+    texts = {"m": "Kenyan President William Ruto visited Mombasa and Nairobi on Monday."}
+    store.add(tmp_path, articles("a2"), link=linker(None))
+    store.add(tmp_path, articles("m", texts=texts), link=linker(None))
+    background = (
+        "SELECT (COUNT(*) AS ?n) WHERE "
+        "{ GRAPH <https://w3id.org/newsgraph/background> { ?s ?p ?o } }"
+    )
+    subjects = """SELECT DISTINCT ?s WHERE {
+        GRAPH <https://w3id.org/newsgraph/background> { ?s ng:country ?c } } ORDER BY ?s"""
+
+    def places() -> list[str]:
+        rows = select(store.open_store(tmp_path), subjects).rows
+        return [s.rsplit("/", 1)[-1] for (s,) in rows]
+
+    assert places() == ["kampala", "mombasa", "nairobi"]
+    store.remove(tmp_path, ["m"])
+    assert places() == ["kampala"]
+    store.remove(tmp_path, ["a2"])
+    assert count(tmp_path, background) == 0 and len(store.open_store(tmp_path)) == 0
 
 
 @pytest.fixture(scope="module")
