@@ -35,6 +35,7 @@ from graph.vocab import ENTITY, ENTITY_GRAPH, GRAPH, NG, article_graph_iri, enti
 
 POINTER = "newsgraph-store.json"
 LOCK = ".newsgraph-store.lock"
+SERVING = ".newsgraph-serving-writable"
 FORMAT = 1
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
@@ -83,6 +84,11 @@ def open_store(directory: Path, read_only: bool = True) -> ox.Store:
     generation = current_generation(directory)
     if generation is None:
         raise StoreError(f"{directory}: not a newsgraph store (no {POINTER})")
+    url = served_writable_at(directory)
+    if url is not None:
+        raise StoreError(
+            f"{directory}: a writable server is changing this store; query it at {url}"
+        )
     try:
         return ox.Store.read_only(str(generation)) if read_only else ox.Store(str(generation))
     except OSError as exc:
@@ -103,6 +109,42 @@ def write_lock(directory: Path) -> Iterator[None]:
                 f"{directory}: another newsgraph process is writing this store"
             ) from None
         yield
+
+
+def _lock_held(directory: Path) -> bool:
+    try:
+        handle = open(directory / LOCK)  # noqa: SIM115 - closed below, lock released with it
+    except FileNotFoundError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        return False
+
+
+def served_writable_at(directory: Path) -> str | None:
+    """The endpoint of a running writable server on this store, if there is one: while it
+    writes the live generation in place, nobody else may open it (see the module doc)."""
+    marker = directory / SERVING
+    if not marker.exists() or not _lock_held(directory):
+        return None  # no marker, or one a killed server left behind
+    try:
+        return marker.read_text("utf-8").strip() or "its endpoint"
+    except OSError:
+        return None
+
+
+@contextmanager
+def serving_writable(directory: Path, url: str) -> Iterator[None]:
+    """Hold the writer lock and announce ``url`` while a writable server runs."""
+    with write_lock(directory):
+        (directory / SERVING).write_text(url, "utf-8")
+        try:
+            yield
+        finally:
+            (directory / SERVING).unlink(missing_ok=True)
 
 
 @dataclass(slots=True)
@@ -391,4 +433,13 @@ def export(directory: Path, fmt: str, path: Path) -> Path:
     return path
 
 
-__all__ = ["AddReport", "Linker", "add", "export", "open_store", "remove", "write_lock"]
+__all__ = [
+    "AddReport",
+    "Linker",
+    "add",
+    "export",
+    "open_store",
+    "remove",
+    "serving_writable",
+    "write_lock",
+]

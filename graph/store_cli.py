@@ -165,7 +165,6 @@ class Server:
         ]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.generation = generation
-        self._page = b""
 
     def stop_oxigraph(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -199,6 +198,7 @@ class Server:
             if not self.writable and live != self.generation:
                 self.stop_oxigraph()
                 self.start_oxigraph()
+                self._page = b""  # the view is rendered again from the new generation
 
 
 def _configure_serve(p: argparse.ArgumentParser) -> None:
@@ -212,14 +212,39 @@ def _configure_serve(p: argparse.ArgumentParser) -> None:
     )
 
 
+def check_versions(directory: Path) -> str:
+    """The oxigraph server must read the on-disk format pyoxigraph wrote: same minor
+    version (0.x releases change the storage). Returns the server's version."""
+    import pyoxigraph
+
+    from graph import store
+
+    output = subprocess.run(
+        [oxigraph_binary(), "--version"], capture_output=True, text=True, timeout=30
+    ).stdout.split()
+    server = output[-1] if output else "unknown"
+    written = store.written_by(directory) or pyoxigraph.__version__
+    if server.split(".")[:2] != written.split(".")[:2]:
+        raise StoreError(
+            f"{directory}: written by pyoxigraph {written} but the oxigraph server is {server};"
+            " install the same 0.x version of both"
+        )
+    return server
+
+
 def _run_serve(args: argparse.Namespace) -> int:
+    import contextlib
+
     from graph import store
 
     store.open_store(args.store)  # fail early with a clear message
+    check_versions(args.store)
     server = Server(args.store, args.host, args.port, args.writable)
-    lock = store.write_lock(args.store) if args.writable else None
-    if lock is not None:
-        lock.__enter__()
+    endpoint = f"http://{args.host}:{args.port}/query"
+    lock = contextlib.ExitStack()
+    if args.writable:
+        server.page()  # the view is rendered now: once the server writes, only it may read
+        lock.enter_context(store.serving_writable(args.store, endpoint))
     server.start_oxigraph()
     handler = type("Handler", (_ViewHandler,), {"page": staticmethod(server.page)})
     view = ThreadingHTTPServer((args.host, args.port + 1), handler)
@@ -239,8 +264,7 @@ def _run_serve(args: argparse.Namespace) -> int:
     finally:
         view.shutdown()
         server.stop_oxigraph()
-        if lock is not None:
-            lock.__exit__(None, None, None)
+        lock.close()
     return 0
 
 

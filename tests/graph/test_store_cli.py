@@ -10,6 +10,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -75,39 +77,59 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def endpoint(store_dir: Path):  # noqa: ANN201
+@contextmanager
+def serving(directory: Path, *extra: str) -> Iterator[tuple[str, int]]:
+    """``newsgraph serve`` on a free loopback port, stopped (SIGTERM) when the block ends."""
     port = _free_port()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "graph.cli",
-            "serve",
-            "--store",
-            str(store_dir),
-            "--port",
-            str(port),
-        ],
+        [sys.executable, "-m", "graph.cli", "serve", "--store", str(directory)]
+        + ["--port", str(port), *extra],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    try:
+        if _wait_for(lambda: _count(base) is not None, 60) is None:
+            process.kill()
+            pytest.fail("the endpoint did not start: " + process.communicate(timeout=10)[1])
+        yield base, port
+    finally:
+        if process.poll() is None:
+            process.terminate()
+        process.wait(timeout=20)
+
+
+def _count(base: str) -> int | None:
+    try:
+        response = httpx.get(
+            f"{base}/query",
+            params={"query": COUNT},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=5,
+        )
+    except httpx.TransportError:
+        return None
+    if response.status_code != 200:
+        return None
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def _wait_for(check, seconds: float):  # noqa: ANN001, ANN202
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("the endpoint did not start: " + process.stderr.read())
-    yield base, port
-    process.terminate()
-    process.wait(timeout=20)
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    return None
+
+
+@pytest.fixture(scope="module")
+def endpoint(store_dir: Path):  # noqa: ANN201
+    with serving(store_dir) as running:
+        yield running
 
 
 @pytest.mark.parametrize(
@@ -153,3 +175,57 @@ def test_serve_offers_the_view(endpoint) -> None:  # noqa: ANN001
     _, port = endpoint
     page = httpx.get(f"http://127.0.0.1:{port + 1}/", timeout=60)
     assert page.status_code == 200 and "vis.Network" in page.text and "7 articles" in page.text
+
+
+def test_a_read_only_server_follows_adds(store_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(store_dir, copy)
+    article = tmp_path / "extra.txt"
+    article.write_text("Angela Merkel met Emmanuel Macron in Berlin on Friday.\n")
+    with serving(copy) as (base, _):
+        assert _count(base) == 7
+        result = newsgraph("add", "--store", str(copy), str(article))
+        assert result.returncode == 0, result.stderr
+        assert _wait_for(lambda: _count(base) == 8, 60)
+
+
+def test_writable_server_takes_updates_and_keeps_others_out(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(store_dir, copy)
+    insert = (
+        "INSERT DATA { GRAPH <https://w3id.org/newsgraph/graph/manual> { "
+        "<https://w3id.org/newsgraph/article/manual> a "
+        "<https://w3id.org/newsgraph/ontology#Article> } }"
+    )
+    with serving(copy, "--writable") as (base, _):
+        response = httpx.post(f"{base}/update", data={"update": insert}, timeout=10)
+        assert response.status_code in (200, 204), response.text
+        assert _count(base) == 8
+        query = newsgraph("query", "--store", str(copy), COUNT)
+        assert query.returncode != 0 and query.stderr.count("\n") == 1
+        assert f"{base}/query" in query.stderr
+        added = newsgraph("add", "--store", str(copy), str(EXAMPLES / "merger.txt"), "--replace")
+        assert added.returncode != 0 and "another newsgraph process" in added.stderr
+    result = newsgraph("query", "--store", str(copy), COUNT, "--format", "csv")
+    assert result.stdout.splitlines() == ["n", "8"]
+
+
+def test_serve_refuses_a_store_written_by_another_oxigraph_version(tmp_path: Path) -> None:
+    from graph import store
+    from graph.errors import StoreError
+    from graph.store_cli import check_versions
+
+    directory = tmp_path / "db"
+    (directory / "gen-000001").mkdir(parents=True)
+    pointer = {"format": store.FORMAT, "current": "gen-000001", "generation": 1}
+    (directory / store.POINTER).write_text(json.dumps({**pointer, "pyoxigraph": "0.4.11"}))
+    with pytest.raises(StoreError, match="pyoxigraph 0.4.11 but the oxigraph server is 0.5"):
+        check_versions(directory)
+    (directory / store.POINTER).write_text(json.dumps(pointer))
+    assert check_versions(directory).startswith("0.5.")
