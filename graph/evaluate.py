@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from graph.cli import commands
 from graph.errors import InputError
@@ -61,6 +61,7 @@ SIGNATURES = {
 }
 
 Span = tuple[int, int, str]  # token start, token end (exclusive), type
+K = TypeVar("K")
 RelationKey = tuple[str, Span, Span]
 
 
@@ -150,6 +151,7 @@ NO_SPACE_BEFORE = {
 }
 NO_SPACE_AFTER = {"(", "[", "$"}
 DIGIT_GROUP = re.compile(r"\d{3}")
+GROUP_LEAD = re.compile(r"\$?\d{1,3}")  # "150" or "$160" before ", 000"; not a year
 
 
 def _glued(previous: str, token: str) -> bool:
@@ -176,9 +178,9 @@ def _token_offsets(tokens: tuple[str, ...]) -> tuple[str, list[int]]:
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         glued = digit_comma  # the "000" of "150 , 000"
-        digit_comma = (token == "," and i > 0 and tokens[i - 1][-1:].isdigit()) and bool(
-            DIGIT_GROUP.fullmatch(following)
-        )
+        digit_comma = (
+            token == "," and i > 0 and bool(GROUP_LEAD.fullmatch(tokens[i - 1]))
+        ) and bool(DIGIT_GROUP.fullmatch(following))
         if i and not (glued or _glued(tokens[i - 1], token)):
             parts.append(" ")
             position += 1
@@ -318,17 +320,30 @@ def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, 
         if ctype is None:
             continue
         first, last = _token_span(starts, record.tokens, mention.start, mention.end)
-        if ctype == "Peop" and WIDEN:
-            first = _widen_person(record.tokens, first)
-        if ctype == "Other" and not _conll_other(list(record.tokens[first:last])):
-            continue
         spans[mention.span] = (first, last, ctype)
-    joined = _join_city_state(set(spans.values()), record.tokens)
-    for span, value in list(spans.items()):
+    return with_conventions(spans, record.tokens)
+
+
+def with_conventions(spans: dict[K, Span], tokens: tuple[str, ...]) -> dict[K, Span]:
+    """Token spans moved onto the dataset's conventions: titles before a person, "City , ST"
+    joined where the dataset joins it, "Other" spans it would not annotate left out."""
+    out: dict[K, Span] = {}
+    for key, (first, last, ctype) in spans.items():
+        while first < last - 1 and tokens[first].lower() in {"the", "a", "an"}:
+            first += 1
+        while last > first + 1 and tokens[last - 1] in {"'s", "'", ".", ","}:
+            last -= 1
+        if ctype == "Peop" and WIDEN:
+            first = _widen_person(tokens, first)
+        if ctype == "Other" and not _conll_other(list(tokens[first:last])):
+            continue
+        out[key] = (first, last, ctype)
+    joined = _join_city_state(set(out.values()), tokens)
+    for key, value in list(out.items()):
         if value not in joined:
             # the city (or state) of a joined "City , ST" now stands for the joined span
-            spans[span] = next(j for j in joined if j[0] <= value[0] and value[1] <= j[1])
-    return spans
+            out[key] = next(j for j in joined if j[0] <= value[0] and value[1] <= j[1])
+    return out
 
 
 def predict_newsgraph(records: list[Record], model: str | None = None) -> list[tuple[set, set]]:
@@ -390,13 +405,15 @@ def predict_textacy(records: list[Record], model: str | None = None) -> list[tup
     predictions = []
     for doc, record in zip(nlp.pipe(texts, batch_size=64), records, strict=True):
         _, starts = _token_offsets(record.tokens)
-        ents = {}
-        for ent in doc.ents:
-            if ent.label_ in ner:
-                ents[(ent.start, ent.end)] = (
-                    *_token_span(starts, record.tokens, ent.start_char, ent.end_char),
-                    ner[ent.label_],
-                )
+        ents = {
+            (ent.start, ent.end): (
+                *_token_span(starts, record.tokens, ent.start_char, ent.end_char),
+                ner[ent.label_],
+            )
+            for ent in doc.ents
+            if ent.label_ in ner
+        }
+        ents = with_conventions(ents, record.tokens)  # the same span mapping as newsgraph's
         relations = set()
         for svo in textacy.extract.subject_verb_object_triples(doc):
             heads = [e for (s, t), e in ents.items() if any(s <= tok.i < t for tok in svo.subject)]

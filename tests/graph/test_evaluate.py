@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InputError
-from graph.evaluate import Record, Tally, _conll_other, _join_city_state, read_conll04, score
+from graph.evaluate import (
+    Record,
+    Tally,
+    _conll_other,
+    _join_city_state,
+    _token_offsets,
+    read_conll04,
+    score,
+    with_conventions,
+)
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "conll04_mini.json"
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_reader_builds_typed_spans_and_relations() -> None:
     records = read_conll04(MINI)
-    assert len(records) == 4
+    assert len(records) == 6
     assert (0, 3, "Peop") in records[0].entities
     assert records[0].relations == {("Kill", (0, 3, "Peop"), (4, 8, "Peop"))}
 
@@ -87,6 +96,59 @@ def test_eval_command_prints_table_and_json() -> None:
     assert "entities" in table.stdout and "relations" in table.stdout
     line = json.loads(run("--json").stdout.splitlines()[0])
     assert set(line) >= {"entities", "relations", "per_type", "sentences", "seconds"}
-    assert line["sentences"] == 4
+    assert line["sentences"] == 6
     assert line["entities"]["f1"] > 0.5
     assert line["relations"]["f1"] > 0.3
+
+
+@pytest.mark.parametrize(
+    "tokens, text",
+    [
+        (["Lucille", "Ball", "'s", "career", "."], "Lucille Ball's career."),
+        (["150", ",", "000", "acres", "(", "60", "miles", ")"], "150,000 acres (60 miles)"),
+        (["in", "1860", ",", "500", "people"], "in 1860, 500 people"),
+        (
+            ["`", "`", "If", "it", "does", "n't", ",", "'", "'", "he", "said"],
+            "``If it doesn't,'' he said",
+        ),
+        (["He", "wasn", "'t", "there", ";", "she", "was", "?"], "He wasn't there; she was?"),
+    ],
+)
+def test_tokens_become_running_text_with_offsets(tokens: list[str], text: str) -> None:
+    joined, starts = _token_offsets(tuple(tokens))
+    assert joined == text
+    assert [joined[s : s + len(t)] for s, t in zip(starts, tokens, strict=True)] == tokens
+
+
+def test_span_conventions() -> None:
+    tokens = tuple(
+        "said Mayor Ann Lee of the Fresno council 's Haitian President Jean Aristide .".split()
+    )
+    spans = {
+        "mayor": (2, 4, "Peop"),  # a title before a name joins it
+        "council": (5, 9, "Org"),  # leading "the" and possessive leave it
+        "president": (11, 13, "Peop"),  # a scoped title ("Haitian President") stays out
+    }
+    assert with_conventions(spans, tokens) == {
+        "mayor": (1, 4, "Peop"),
+        "council": (6, 8, "Org"),
+        "president": (11, 13, "Peop"),
+    }
+
+
+def test_textacy_baseline_scores_beside_newsgraph() -> None:
+    pytest.importorskip("textacy")
+    run = subprocess.run(
+        [sys.executable, "-m", "graph.cli", "eval", "conll04", str(MINI), "--baseline", "textacy"]
+        + ["--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    ours, peer = (json.loads(line) for line in run.stdout.splitlines())
+    assert (ours["system"], peer["system"]) == ("newsgraph", "textacy")
+    # "X shot Y" is a subject-verb-object triple the baseline labels Kill through verbs.tsv
+    assert peer["per_type"]["relations"]["Kill"]["r"] > 0
+    assert ours["relations"]["f1"] > peer["relations"]["f1"]
