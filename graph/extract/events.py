@@ -20,6 +20,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.stance import stance_of
+from graph.extract.values import is_duration
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
 
@@ -131,6 +132,8 @@ class _Emitter:
             if mention.span == self.event.span:
                 continue
             role = next((r for r in roles if target.type.value in schema[r].range), None)
+            if role == "pointInTime" and is_duration(target.text):
+                continue  # "a three-day visit", "lasted two weeks"
             if role is None or (role, mention.span) in self.seen:
                 continue
             self.seen.add((role, mention.span))

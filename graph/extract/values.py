@@ -32,6 +32,8 @@ EXPLICIT_YEAR = re.compile(r"\b(1[0-9]|20)\d\d\b(?!s)")
 DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(?:-\s*)?([A-Za-z]+))?")
 SEASON = re.compile(r"\b\d{4}\s*[-–/]\s*\d{2}(?![\d-])")
 FRACTION = re.compile(r"\b(halfs?|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+DURATION_UNIT = re.compile(r"\b(hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b")
+DEICTIC = re.compile(r"\b(last|this|next|ago|previous|coming|earlier|later|same)\b")
 PERIOD_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
@@ -56,6 +58,13 @@ def _parser(base: datetime | None) -> DateDataParser:
     if base is not None:
         settings["RELATIVE_BASE"] = base
     return DateDataParser(languages=["en"], settings=settings)
+
+
+def is_duration(text: str) -> bool:
+    """A length of time ("three-day", "14 years", "two decades"), not a point in time ("last
+    week", "two years ago", "this month")."""
+    lowered = text.lower()
+    return bool(DURATION_UNIT.search(lowered)) and not DEICTIC.search(lowered)
 
 
 def normalise_date(text: str, article_date: datetime | None) -> str:

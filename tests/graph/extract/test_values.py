@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract.values import article_datetime, normalise_date, normalise_quantity
+from graph.extract.values import (
+    article_datetime,
+    is_duration,
+    normalise_date,
+    normalise_quantity,
+)
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "values.tsv"
 
@@ -110,3 +115,8 @@ def test_values_are_exported_as_typed_literals(tmp_path: Path) -> None:
     numbers = {float(n) for n in rdf.objects(None, NG.numericValue)}
     assert Literal("2023-10-07", datatype=XSD.date) in dates
     assert 30.0 in numbers
+
+
+def test_durations_are_not_points_in_time() -> None:
+    assert all(is_duration(t) for t in ["three-day", "14 years", "two decades", "a week"])
+    assert not any(is_duration(t) for t in ["last week", "two years ago", "Tuesday", "2014"])
