@@ -172,6 +172,14 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
             this_stance = Stance.NEGATED if sense.reverse is False and _leaving(sense) else stance
             emitted = []
             involved = [t for t, _ in subjects] + [t for t, _ in objects]
+            # "France and Germany vowed to run their deficits": a pronoun that points back
+            # to the subjects names their own thing, not another party.
+            own = {ctx.referent(m).span for _, m in subjects}
+            objects = [
+                (t, m)
+                for t, m in objects
+                if m.antecedent is None or ctx.referent(m).span not in own
+            ]
             for s_token, subject in subjects:
                 for o_token, obj in objects:
                     head, tail = (obj, subject) if sense.reverse else (subject, obj)
