@@ -439,15 +439,21 @@ def predict_textacy(records: list[Record], model: str | None = None) -> list[tup
 
 
 def score(records: list[Record], predictions: list[tuple[set, set]]) -> dict:
+    """Strict micro and per-type P/R/F1, and ``reachable``: the share of gold relations whose
+    two entities were both found exactly, the recall a perfect relation step would reach."""
     entities, relations = Tally(), Tally()
+    reachable = 0
     for record, (predicted_entities, predicted_relations) in zip(records, predictions, strict=True):
         entities.add(predicted_entities, record.entities, lambda e: e[2])
         relations.add(predicted_relations, record.relations, lambda r: r[0])
+        reachable += sum(1 for _, h, t in record.relations if {h, t} <= set(predicted_entities))
+    gold = sum(len(r.relations) for r in records)
     return {
         "entities": entities.micro(),
         "relations": relations.micro(),
         "per_type": {"entities": entities.per_type(), "relations": relations.per_type()},
         "sentences": len(records),
+        "reachable": round(reachable / gold, 4) if gold else 0.0,
     }
 
 
@@ -473,6 +479,7 @@ def _table(result: dict) -> str:
         lines.append(f"{kind:14}{m['p']:8.3f}{m['r']:8.3f}{m['f1']:8.3f}")
         for name, v in result["per_type"][kind].items():
             lines.append(f"  {name:12}{v['p']:8.3f}{v['r']:8.3f}{v['f1']:8.3f}")
+    lines.append(f"gold relations with both entities found: {result['reachable']:.3f}")
     return "\n".join(lines)
 
 

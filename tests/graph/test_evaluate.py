@@ -53,6 +53,8 @@ def test_strict_scoring() -> None:
     result = score([gold], [predicted])
     assert result["entities"] == {"p": 0.5, "r": 0.5, "f1": 0.5}
     assert result["relations"] == {"p": 0.0, "r": 0.0, "f1": 0.0}
+    assert result["reachable"] == 0.0  # the Org span is wrong, so no relation step could help
+    assert score([gold], [({(0, 1, "Peop"), (2, 3, "Org")}, set())])["reachable"] == 1.0
     assert Tally.prf(3, 4, 6) == {"p": 0.75, "r": 0.5, "f1": 0.6}
 
 
