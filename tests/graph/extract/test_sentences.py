@@ -72,7 +72,7 @@ def extracted() -> dict[str, set[Triple]]:
 
 def test_corpus_is_large_and_varied() -> None:
     files = {stem for stem, *_ in ROWS}
-    assert len({sentence for _, sentence, _, _ in ROWS}) >= 50
+    assert len({sentence for _, sentence, _, _ in ROWS}) >= 150
     assert len(files) >= 3
 
 
