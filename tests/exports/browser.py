@@ -3,9 +3,12 @@ Playwright; Playwright never downloads a browser of its own here)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+import pytest
 
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -23,8 +26,16 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# CI installs chromium (.ci/run), so there a missing browser is a failure, not a skip.
+needs_browser = pytest.mark.skipif(
+    chromium_path() is None and not os.environ.get("CI"), reason="chromium is not installed"
+)
+
+
 @contextmanager
 def browser_page(width: int = 1400, height: int = 850) -> Iterator[object]:
+    """A page that may load file: URLs only: any other request is refused and recorded in
+    ``page.requests``, so a page that silently needs a CDN fails its test."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -32,21 +43,68 @@ def browser_page(width: int = 1400, height: int = 850) -> Iterator[object]:
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             errors: list[str] = []
+            requests: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on(
+                "dialog",
+                lambda dialog: (errors.append("dialog: " + dialog.message), dialog.dismiss()),
+            )
+
+            def offline(route) -> None:  # noqa: ANN001
+                url = route.request.url
+                if url.startswith(("file:", "data:", "blob:", "about:")):
+                    route.continue_()
+                else:
+                    requests.append(url)
+                    route.abort()
+
+            page.route("**/*", offline)
             page.errors = errors  # type: ignore[attr-defined]
+            page.requests = requests  # type: ignore[attr-defined]
             yield page
         finally:
             browser.close()
 
 
-def click_node(page, node_id: str) -> None:  # noqa: ANN001
-    """Click a node where it is drawn on the canvas, as a person would."""
-    point = page.evaluate(
-        """(id) => { const n = window.newsgraph.network;
-            n.focus(id, { scale: 1.5, animation: false });
-            const d = n.canvasToDOM(n.getPositions([id])[id]);
+def open_view(page, path) -> None:  # noqa: ANN001
+    """Load a view file and wait until it is drawn and its layout has stopped."""
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=120_000)
+
+
+def _to_page(page, expression: str, arg: object) -> dict:  # noqa: ANN001
+    return page.evaluate(
+        """([expr, arg]) => { const n = window.newsgraph.network;
+            const p = (new Function('n', 'arg', 'return ' + expr))(n, arg);
+            const d = n.canvasToDOM(p);
             const r = document.getElementById('network').getBoundingClientRect();
             return { x: d.x + r.left, y: d.y + r.top }; }""",
-        node_id,
+        [expression, arg],
+    )
+
+
+def click_node(page, node_id: str) -> None:  # noqa: ANN001
+    """Click a node where it is drawn on the canvas, as a person would."""
+    page.evaluate(
+        "(id) => window.newsgraph.network.focus(id, { scale: 1.5, animation: false })", node_id
+    )
+    point = _to_page(page, "n.getPositions([arg])[arg]", node_id)
+    page.mouse.click(point["x"], point["y"])
+
+
+def click_edge(page, edge_id: str) -> None:  # noqa: ANN001
+    """Click an edge a little off its midpoint (the label sits on the midpoint)."""
+    page.evaluate(
+        """(id) => { const n = window.newsgraph.network;
+            const [a, b] = n.getConnectedNodes(id);
+            n.fit({ nodes: [a, b], animation: false }); }""",
+        edge_id,
+    )
+    point = _to_page(
+        page,
+        """(() => { const [a, b] = n.getConnectedNodes(arg); const p = n.getPositions([a, b]);
+            return { x: p[a].x + 0.35 * (p[b].x - p[a].x), y: p[a].y + 0.35 * (p[b].y - p[a].y) };
+          })()""",
+        edge_id,
     )
     page.mouse.click(point["x"], point["y"])
