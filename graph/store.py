@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -172,10 +173,16 @@ def new_generation(directory: Path) -> Iterator[_Writing]:
             del source
             writing = _Writing(ox.Store(str(target)))
         yield writing
-        changed = writing.changed
-        writing.store.flush()
-        del writing
-        gc.collect()  # closes the RocksDB handle before the copy goes live or away
+        changed, store = writing.changed, writing.store
+        del writing.store
+        store.flush()
+        # The copy must be closed before it goes live: a reader may not open a database
+        # another process still holds open for writing. Dropping the last reference closes
+        # it; a full collection (slow in a process holding spaCy) only if something else
+        # still refers to it.
+        if sys.getrefcount(store) > 2:
+            gc.collect()
+        del store
         if not changed:
             shutil.rmtree(target, ignore_errors=True)
             return
@@ -295,13 +302,34 @@ def _rename(store: ox.Store, old: str, new: str) -> None:
     store.update(update)
 
 
-def _tidy(store: ox.Store) -> None:
-    store.update(DROP_ORPHANS)
-    for _ in range(3):  # a city's fact first, then the country label it pointed to
-        before = len(store)
-        store.update(DROP_UNSUPPORTED_SHARED)
-        if len(store) == before:
-            break
+RECOUNT_SOME = f"""
+PREFIX ng: <{NG}>
+DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }}
+WHERE {{ VALUES ?e {{ ENTITIES }} GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }} ;
+INSERT {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?total }} }}
+WHERE {{ {{ SELECT ?e (SUM(?n) AS ?total) WHERE {{ VALUES ?e {{ ENTITIES }}
+          GRAPH ?g {{ ?e ng:articleMentionCount ?n }} }} GROUP BY ?e }} }}
+"""
+RECOUNT_ALL_ABOVE = 2000
+"""More touched entities than this and one recount of all is cheaper than a VALUES list."""
+
+
+def _tidy(store: ox.Store, touched: set[str] | None = None) -> None:
+    """Bring the shared graphs in line with the article graphs. ``touched``: the entity
+    IRIs an add that removed nothing gave new evidence to (only their totals change); None
+    after a remove or replace, which may leave anything without evidence."""
+    if touched is not None and len(touched) <= RECOUNT_ALL_ABOVE:
+        if touched:
+            values = " ".join(f"<{iri}>" for iri in sorted(touched))
+            store.update(RECOUNT_SOME.replace("ENTITIES", values))
+        return
+    if touched is None:
+        store.update(DROP_ORPHANS)
+        for _ in range(3):  # a city's fact first, then the country label it pointed to
+            before = len(store)
+            store.update(DROP_UNSUPPORTED_SHARED)
+            if len(store) == before:
+                break
     store.update(RECOUNT)
 
 
@@ -351,11 +379,11 @@ def add(
     skipped: list[str] = []
     replaced: list[str] = []
     merged: list[tuple[str, str]] = []
+    touched: set[str] = set()
     with new_generation(directory) as writing:
-        store = writing.store
-        stored = article_ids(store)
+        stored = article_ids(writing.store)
         hashes = {sha: aid for aid, sha in stored.items() if sha}
-        known = _known_entities(store)
+        known = _known_entities(writing.store)
         for resolved in resolved_articles:
             article = resolved.article
             sha = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
@@ -364,7 +392,7 @@ def add(
                 skipped.append(article.id)
                 continue
             if duplicate is not None:
-                store.remove_graph(ox.NamedNode(str(article_graph_iri(duplicate))))
+                writing.store.remove_graph(ox.NamedNode(str(article_graph_iri(duplicate))))
                 del stored[duplicate]
                 replaced.append(article.id)
             linked = resolve_against(resolved, known)
@@ -372,16 +400,17 @@ def add(
             add_article(graph, linked.article)
             if link is not None:
                 link(graph)
-            store.extend(_quads(graph, store))
+            writing.store.extend(_quads(graph, writing.store))
+            touched.update(str(entity_iri(key)) for key in graph)
             for merge in linked.merges:
-                _rename(store, merge.old, merge.new)
+                _rename(writing.store, merge.old, merge.new)
                 merged.append((merge.old, merge.new))
             stored[article.id], hashes[sha] = sha, article.id
             if duplicate is None:
                 added.append(article.id)
             writing.changed = True
         if writing.changed:
-            _tidy(store)
+            _tidy(writing.store, None if replaced else touched)
     return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged))
 
 
