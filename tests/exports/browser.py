@@ -69,7 +69,7 @@ def browser_page(width: int = 1400, height: int = 850) -> Iterator[object]:
 def open_view(page, path) -> None:  # noqa: ANN001
     """Load a view file and wait until it is drawn and its layout has stopped."""
     page.goto(path.as_uri())
-    page.wait_for_selector("body[data-ready='1']", timeout=120_000)
+    page.wait_for_selector("body[data-ready='1']", timeout=300_000)
 
 
 def _to_page(page, expression: str, arg: object) -> dict:  # noqa: ANN001

@@ -1,0 +1,60 @@
+"""A synthetic graph of any size following the kg.py contract, for the view benchmark and the
+tests of how exports cope with large graphs."""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+
+from graph.kg import new_graph
+
+TYPES = ["Person", "Organization", "Country", "Place", "Group", "Event", "Position"]
+PREDICATES = ["memberOf", "worksFor", "locatedIn", "meets", "leaderOf", "basedIn", "supports"]
+STANCES = ["asserted"] * 7 + ["proposed", "negated", "reported"]
+
+
+def synthetic_graph(nodes: int, edges: int, seed: int = 1, articles: int = 50) -> nx.MultiDiGraph:
+    """``nodes`` entities and ``edges`` relations spread over ``articles`` articles; subjects
+    are drawn from a Pareto law, so a few hubs and many leaves, like a news corpus."""
+    rng = random.Random(seed)
+    graph = new_graph()
+    for a in range(articles):
+        graph.graph["articles"][f"a{a}"] = {
+            "title": f"Article {a}",
+            "date": None,
+            "url": None,
+            "source": "",
+            "sha1": None,
+        }
+    keys = [f"{rng.choice(TYPES)}/entity-{i}" for i in range(nodes)]
+    for key in keys:
+        article = f"a{rng.randrange(articles)}"
+        mentions = rng.randint(1, 30)
+        graph.add_node(
+            key,
+            label=key.split("/")[1].replace("-", " ").title(),
+            type=key.split("/")[0],
+            aliases=[],
+            mentions=mentions,
+            articles=[article],
+            article_mentions={article: mentions},
+        )
+    for i in range(edges):
+        u, v = keys[int(rng.paretovariate(1.2)) % nodes], rng.choice(keys)
+        graph.add_edge(
+            u,
+            v,
+            key=f"s{i}",
+            predicate=rng.choice(PREDICATES),
+            stance=rng.choice(STANCES),
+            confidence=0.8,
+            extractor="synthetic",
+            article=f"a{rng.randrange(articles)}",
+            sentence="A synthetic sentence.",
+            sentence_start=0,
+            start=0,
+            end=1,
+            speaker=None,
+        )
+    return graph

@@ -1,0 +1,51 @@
+"""The static picture: SVG with the entity names and predicate labels as text, PNG readable
+by an image library; a large graph is cut to its best-connected entities."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from exports import export
+from exports.static import MAX_NODES, _core
+from graph.kg import add_article, new_graph
+from tests.exports.synthetic import synthetic_graph
+from tests.records import coalition_article
+
+
+@pytest.fixture(scope="module")
+def graph():  # noqa: ANN201
+    g = new_graph()
+    add_article(g, coalition_article("a1"))
+    return g
+
+
+def svg_texts(path) -> list[str]:  # noqa: ANN001
+    texts = ET.parse(path).getroot().iter("{http://www.w3.org/2000/svg}text")
+    return ["".join(t.itertext()).strip() for t in texts]
+
+
+def test_svg_names_every_entity_and_relation(graph, tmp_path) -> None:  # noqa: ANN001
+    texts = svg_texts(export(graph, "svg", tmp_path / "g.svg"))
+    for _, data in graph.nodes(data=True):
+        assert data["label"] in texts
+    assert {"member of", "located in"} <= set(texts)
+    assert {"Country", "Organization", "Place"} <= set(texts)  # the legend
+
+
+def test_png_is_a_picture(graph, tmp_path) -> None:  # noqa: ANN001
+    path = export(graph, "png", tmp_path / "g.png")
+    with Image.open(path) as image:
+        assert image.format == "PNG"
+        assert image.width >= 1200 and image.height >= 800
+        assert len(image.convert("L").getcolors(maxcolors=1 << 16) or []) > 10  # not blank
+
+
+def test_a_large_graph_is_cut_to_its_hubs() -> None:
+    big = synthetic_graph(400, 1200)
+    core = _core(big)
+    assert core.number_of_nodes() == MAX_NODES
+    degrees = sorted((d for _, d in big.degree()), reverse=True)
+    assert min(d for n, d in big.degree() if n in core) >= degrees[MAX_NODES - 1]
