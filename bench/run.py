@@ -37,6 +37,8 @@ class Run:
     articles: int
     words: int
     seconds: float
+    cpu_seconds: float
+    """User + system CPU time of the process: steadier than wall time on a shared machine."""
     peak_rss_mb: float
     entities: int | None
     relations: int | None
@@ -48,6 +50,10 @@ class Run:
     @property
     def words_per_s(self) -> float:
         return self.words / self.seconds
+
+    @property
+    def articles_per_cpu_s(self) -> float:
+        return self.articles / self.cpu_seconds
 
 
 def git(*args: str, cwd: Path = ROOT) -> str:
@@ -122,6 +128,7 @@ def build_once(checkout: Path, name: str, commit: str, data: Path, words: int, n
         articles=n,
         words=words,
         seconds=round(seconds, 3),
+        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 3),
         peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports kilobytes
         entities=_count(text, "entities"),
         relations=_count(text, "relations"),
@@ -133,6 +140,10 @@ def _count(text: str, field: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _rate(amount: float, seconds: float) -> float | None:
+    return round(amount / seconds, 2) if seconds > 0 else None
+
+
 def report(runs: list[Run], sizes: list[int], names: list[str]) -> dict:
     """Ratios between checkouts at each size, and growth with size within each checkout."""
     by = {(r.checkout, r.articles): r for r in runs}
@@ -142,13 +153,14 @@ def report(runs: list[Run], sizes: list[int], names: list[str]) -> dict:
             cur, base = by[("current", n)], by[("baseline", n)]
             summary["ratios"][str(n)] = {
                 "throughput": round(cur.articles_per_s / base.articles_per_s, 3),
+                "cpu_throughput": round(cur.articles_per_cpu_s / base.articles_per_cpu_s, 3),
                 "peak_rss": round(cur.peak_rss_mb / base.peak_rss_mb, 3),
             }
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         for name in names:
             a, b = by[(name, small)], by[(name, large)]
-            extra = b.seconds - a.seconds
+            wall, cpu = b.seconds - a.seconds, b.cpu_seconds - a.cpu_seconds
             summary["scaling"][name] = {
                 "articles": f"{small}->{large}",
                 "article_ratio": round(large / small, 2),
@@ -156,39 +168,42 @@ def report(runs: list[Run], sizes: list[int], names: list[str]) -> dict:
                 "rss_mb_per_100_extra_articles": round(
                     (b.peak_rss_mb - a.peak_rss_mb) * 100 / (large - small), 1
                 ),
-                "marginal_articles_per_s": round((large - small) / extra, 2) if extra > 0 else None,
-                "marginal_words_per_s": round((b.words - a.words) / extra, 1)
-                if extra > 0
-                else None,
+                "marginal_articles_per_s": _rate(large - small, wall),
+                "marginal_words_per_s": _rate(b.words - a.words, wall),
+                "marginal_articles_per_cpu_s": _rate(large - small, cpu),
+                "marginal_words_per_cpu_s": _rate(b.words - a.words, cpu),
             }
     return summary
 
 
 def print_table(runs: list[Run], summary: dict) -> None:
     header = (
-        f"{'checkout':9} {'commit':12} {'articles':>8} {'words':>8} {'seconds':>8} "
-        f"{'art/s':>7} {'words/s':>8} {'peak MB':>8} {'entities':>8} {'relations':>9}"
+        f"{'checkout':9} {'commit':12} {'articles':>8} {'words':>7} {'wall s':>7} {'cpu s':>7} "
+        f"{'art/s':>6} {'words/s':>7} {'art/cpu-s':>9} {'peak MB':>7} {'entities':>8} "
+        f"{'relations':>9}"
     )
     print(header)
     print("-" * len(header))
     for r in runs:
         print(
-            f"{r.checkout:9} {r.commit[:12]:12} {r.articles:>8} {r.words:>8} {r.seconds:>8.1f} "
-            f"{r.articles_per_s:>7.2f} {r.words_per_s:>8.0f} {r.peak_rss_mb:>8.1f} "
+            f"{r.checkout:9} {r.commit[:12]:12} {r.articles:>8} {r.words:>7} {r.seconds:>7.1f} "
+            f"{r.cpu_seconds:>7.1f} {r.articles_per_s:>6.2f} {r.words_per_s:>7.0f} "
+            f"{r.articles_per_cpu_s:>9.2f} {r.peak_rss_mb:>7.1f} "
             f"{r.entities if r.entities is not None else '-':>8} "
             f"{r.relations if r.relations is not None else '-':>9}"
         )
     for n, ratio in summary["ratios"].items():
         print(
-            f"current/baseline at {n} articles: throughput x{ratio['throughput']}, "
-            f"peak memory x{ratio['peak_rss']}"
+            f"current/baseline at {n} articles: throughput x{ratio['throughput']} (wall), "
+            f"x{ratio['cpu_throughput']} (CPU); peak memory x{ratio['peak_rss']}"
         )
     for name, s in summary["scaling"].items():
         print(
             f"{name}: {s['articles']} articles (x{s['article_ratio']}): peak memory "
             f"x{s['peak_rss_ratio']} (+{s['rss_mb_per_100_extra_articles']} MB per 100 "
-            f"articles), marginal {s['marginal_articles_per_s']} articles/s, "
-            f"{s['marginal_words_per_s']} words/s"
+            f"articles); marginal {s['marginal_articles_per_s']} articles/s, "
+            f"{s['marginal_words_per_s']} words/s (wall), "
+            f"{s['marginal_articles_per_cpu_s']} articles/CPU-s"
         )
 
 
@@ -267,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
                 **asdict(r),
                 "articles_per_s": round(r.articles_per_s, 3),
                 "words_per_s": round(r.words_per_s, 1),
+                "articles_per_cpu_s": round(r.articles_per_cpu_s, 3),
             }
             for r in runs
         ],
