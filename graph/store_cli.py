@@ -119,6 +119,15 @@ def oxigraph_binary() -> str:
     return found
 
 
+def _die_with_parent() -> None:
+    """Linux: the server child gets SIGTERM when ``newsgraph serve`` dies, even by SIGKILL,
+    so no endpoint outlives the command that started it."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 class _ViewHandler(BaseHTTPRequestHandler):
     page: Callable[[], bytes]
 
@@ -163,7 +172,12 @@ class Server:
             "--union-default-graph",
             "--cors",
         ]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        )
         self.generation = generation
 
     def stop_oxigraph(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -229,3 +230,18 @@ def test_serve_refuses_a_store_written_by_another_oxigraph_version(tmp_path: Pat
         check_versions(directory)
     (directory / store.POINTER).write_text(json.dumps(pointer))
     assert check_versions(directory).startswith("0.5.")
+
+
+def test_no_endpoint_outlives_a_killed_serve(store_dir: Path) -> None:
+    import signal
+
+    with serving(store_dir) as (base, _):
+        server = subprocess.run(
+            ["pgrep", "-f", f"oxigraph serve-read-only .*{base.rsplit(':', 1)[1]}"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        assert len(server) == 1
+        parent = int(Path(f"/proc/{server[0]}/stat").read_text().split()[3])
+        os.kill(parent, signal.SIGKILL)
+        assert _wait_for(lambda: _count(base) is None, 20)
