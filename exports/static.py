@@ -15,6 +15,12 @@ from exports.html import TYPE_COLORS
 from graph.vocab import relation_schema
 
 MAX_NODES = 60
+STANCE_LINES = (
+    ("asserted", "solid", 0.7),
+    ("proposed", "dashed", 0.5),
+    ("negated", "dotted", 0.5),
+    ("reported", "dashdot", 0.5),
+)
 
 
 def _core(graph: nx.MultiDiGraph, limit: int = MAX_NODES) -> nx.MultiDiGraph:
@@ -24,6 +30,30 @@ def _core(graph: nx.MultiDiGraph, limit: int = MAX_NODES) -> nx.MultiDiGraph:
     )
     keep = [n for n in ranked if graph.degree(n) > 0][:limit] or ranked[:limit]
     return graph.subgraph(keep).copy()
+
+
+def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Kamada-Kawai per connected component (even spacing, so labels rarely collide), the
+    components then packed in rows, largest first, each sized by its number of entities."""
+    parts = sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), min(c)))
+    positions: dict[str, tuple[float, float]] = {}
+    row_width = 1.6 * sum(len(c) for c in parts) ** 0.7
+    x = y = row_height = 0.0
+    for part in parts:
+        side = len(part) ** 0.7
+        sub = nx.Graph(graph.subgraph(part))
+        local = (
+            nx.kamada_kawai_layout(sub, center=(0, 0), scale=side / 2)
+            if len(part) > 2
+            else {n: (0.6 * i - 0.3 * (len(part) - 1), 0.0) for i, n in enumerate(sorted(part))}
+        )
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y - row_height - 0.6, 0.0
+        for node, (px, py) in local.items():
+            positions[node] = (x + side / 2 + px, y - side / 2 + py)
+        x += side + 0.6
+        row_height = max(row_height, side)
+    return positions
 
 
 def draw(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
@@ -36,16 +66,11 @@ def draw(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     schema = relation_schema()
     size = max(8.0, min(22.0, 2.2 * core.number_of_nodes() ** 0.5))
     fig, ax = plt.subplots(figsize=(size * 1.4, size))
-    positions = nx.spring_layout(core, seed=7, k=2.2 / max(core.number_of_nodes(), 1) ** 0.5)
+    positions = _layout(core)
     colors = [TYPE_COLORS.get(core.nodes[n]["type"], "#999999") for n in core]
     sizes = [120 + 60 * min(core.nodes[n].get("mentions", 1), 20) for n in core]
     nx.draw_networkx_nodes(core, positions, node_color=colors, node_size=sizes, ax=ax, linewidths=0)
-    for stance, style, alpha in (
-        ("asserted", "solid", 0.7),
-        ("proposed", "dashed", 0.5),
-        ("negated", "dotted", 0.5),
-        ("reported", "dashed", 0.5),
-    ):
+    for stance, style, alpha in STANCE_LINES:
         edges = [(u, v) for u, v, d in core.edges(data=True) if d["stance"] == stance]
         nx.draw_networkx_edges(
             core,
@@ -59,8 +84,21 @@ def draw(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
             node_size=sizes,
             edge_color="#555555",
         )
-    labels = {n: core.nodes[n]["label"] for n in core}
-    nx.draw_networkx_labels(core, positions, labels=labels, font_size=10, ax=ax)
+    # names sit just below their dot on a light box, readable over the edges they cross
+    ys = [y for _, y in positions.values()]
+    drop = 0.025 * ((max(ys) - min(ys)) or 1.0)
+    for node in core:
+        x, y = positions[node]
+        ax.text(
+            x,
+            y - drop,
+            core.nodes[node]["label"],
+            fontsize=10,
+            ha="center",
+            va="top",
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
     edge_labels = {}
     for u, v, d in core.edges(data=True):
         relation = schema.get(d["predicate"])
@@ -78,6 +116,11 @@ def draw(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     handles = [
         plt.Line2D([], [], marker="o", linestyle="", color=TYPE_COLORS.get(t, "#999"), label=t)
         for t in present
+    ]
+    handles += [
+        plt.Line2D([], [], linestyle=style, color="#555555", alpha=alpha, label=stance)
+        for stance, style, alpha in STANCE_LINES
+        if any(d["stance"] == stance for *_, d in core.edges(data=True))
     ]
     ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=9)
     ax.set_axis_off()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import networkx as nx
 import pytest
 from PIL import Image
 
 from exports import export
-from exports.static import MAX_NODES, _core
+from exports.static import MAX_NODES, _core, _layout
 from graph.kg import add_article, new_graph
 from tests.exports.synthetic import synthetic_graph
 from tests.records import coalition_article
@@ -49,3 +50,17 @@ def test_a_large_graph_is_cut_to_its_hubs() -> None:
     assert core.number_of_nodes() == MAX_NODES
     degrees = sorted((d for _, d in big.degree()), reverse=True)
     assert min(d for n, d in big.degree() if n in core) >= degrees[MAX_NODES - 1]
+
+
+def test_components_are_laid_out_apart() -> None:
+    big = synthetic_graph(40, 30, seed=3)
+    positions = _layout(big)
+    assert set(positions) == set(big)
+    boxes = []
+    for part in nx.weakly_connected_components(big):
+        xs, ys = zip(*(positions[n] for n in part), strict=True)
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+    assert len(boxes) > 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2], (a, b)
