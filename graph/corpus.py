@@ -142,11 +142,6 @@ def resolve_against(resolved: ResolvedArticle, known: KnownEntities) -> CorpusLi
     return CorpusLink(article, tuple(merges))
 
 
-def link_to_known(resolved: ResolvedArticle, known: KnownEntities) -> ResolvedArticle:
-    """``resolve_against`` for callers that hold no earlier entities to merge."""
-    return resolve_against(resolved, known).article
-
-
 def merge_nodes(graph: nx.MultiDiGraph, merge: Merge) -> None:
     """Fold node ``merge.old`` into ``merge.new`` (kg.py attributes): aliases, mention
     counts, articles, edges, speakers, coreferences and links all move to the new key."""
@@ -190,7 +185,6 @@ __all__ = [
     "CorpusLink",
     "KnownEntities",
     "Merge",
-    "link_to_known",
     "merge_nodes",
     "resolve_against",
 ]

@@ -79,7 +79,10 @@ def written_by(directory: Path) -> str | None:
 
 
 def open_store(directory: Path, read_only: bool = True) -> ox.Store:
-    """Open the live generation for reading (the only way other modules should read it)."""
+    """Open the live generation for reading (the only way other modules should read it).
+    It is never opened for writing: changes go through ``add`` and ``remove``."""
+    if not read_only:
+        raise StoreError(f"{directory}: the store changes only through add and remove")
     if not directory.exists():
         raise StoreError(f"{directory}: no such store (create it with newsgraph add --store)")
     generation = current_generation(directory)
@@ -91,7 +94,7 @@ def open_store(directory: Path, read_only: bool = True) -> ox.Store:
             f"{directory}: a writable server is changing this store; query it at {url}"
         )
     try:
-        return ox.Store.read_only(str(generation)) if read_only else ox.Store(str(generation))
+        return ox.Store.read_only(str(generation))
     except OSError as exc:
         raise StoreError(
             f"{directory}: cannot open the store ({str(exc).splitlines()[0]})"
