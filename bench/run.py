@@ -176,9 +176,14 @@ def report(runs: list[Run], sizes: list[int], names: list[str]) -> dict:
     return summary
 
 
+def _short(commit: str) -> str:
+    """An abbreviated hash that keeps the +dirty mark of an edited working tree."""
+    return commit[:12] + commit[40:]
+
+
 def print_table(runs: list[Run], summary: dict) -> None:
     header = (
-        f"{'checkout':9} {'commit':12} {'articles':>8} {'words':>7} {'wall s':>7} {'cpu s':>7} "
+        f"{'checkout':9} {'commit':18} {'articles':>8} {'words':>7} {'wall s':>7} {'cpu s':>7} "
         f"{'art/s':>6} {'words/s':>7} {'art/cpu-s':>9} {'peak MB':>7} {'entities':>8} "
         f"{'relations':>9}"
     )
@@ -186,7 +191,7 @@ def print_table(runs: list[Run], summary: dict) -> None:
     print("-" * len(header))
     for r in runs:
         print(
-            f"{r.checkout:9} {r.commit[:12]:12} {r.articles:>8} {r.words:>7} {r.seconds:>7.1f} "
+            f"{r.checkout:9} {_short(r.commit):18} {r.articles:>8} {r.words:>7} {r.seconds:>7.1f} "
             f"{r.cpu_seconds:>7.1f} {r.articles_per_s:>6.2f} {r.words_per_s:>7.0f} "
             f"{r.articles_per_cpu_s:>9.2f} {r.peak_rss_mb:>7.1f} "
             f"{r.entities if r.entities is not None else '-':>8} "
@@ -258,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             for n in sizes:
                 data, words = inputs[n]
                 for name, path, commit in checkouts:
-                    print(f"bench: {name} ({commit[:12]}), {n} articles ...", file=sys.stderr)
+                    print(f"bench: {name} ({_short(commit)}), {n} articles ...", file=sys.stderr)
                     tries = [
                         build_once(path, name, commit, data, words, n) for _ in range(args.repeat)
                     ]
