@@ -211,3 +211,14 @@ def test_query_process_never_imports_spacy(built: Path) -> None:
     }
     assert "pyoxigraph" in imported
     assert not {m for m in imported if m.split(".")[0] in {"spacy", "thinc", "torch"}}
+
+
+@pytest.mark.parametrize(
+    "query", sorted(p.name for p in (EXAMPLES / "queries").glob("*.rq")) or ["none"]
+)
+def test_example_queries_answer_on_the_seed(query: str, seed_export: Path) -> None:
+    """The README's questions (examples/queries/*.rq) run and find something in the seed."""
+    result = newsgraph("query", str(seed_export / "graph.nq"), f"@examples/queries/{query}")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.endswith(("row)", "rows)")) and last != "(0 rows)", result.stdout
