@@ -183,8 +183,7 @@ def test_a_read_only_server_follows_adds(store_dir: Path, tmp_path: Path) -> Non
 
     copy = tmp_path / "store"
     shutil.copytree(store_dir, copy)
-    article = tmp_path / "extra.txt"
-    article.write_text("Angela Merkel met Emmanuel Macron in Berlin on Friday.\n")
+    article = ROOT / "tests" / "fixtures" / "store" / "extra.txt"
     with serving(copy) as (base, _):
         assert _count(base) == 7
         result = newsgraph("add", "--store", str(copy), str(article))
