@@ -14,8 +14,13 @@ Mapping, in one place:
   graph ``https://w3id.org/newsgraph/entities``, so a query over the union of graphs never
   sees an entity's label twice.
 - Links (graph/link.py): ``owl:sameAs`` to GeoNames or a newsroom's knowledge base, with an
-  ``ng:Link`` node (method, confidence) in the article's graph; facts the gazetteer adds on
-  its own (a city's ``ng:country``) go to the graph ``https://w3id.org/newsgraph/background``.
+  ``ng:Link`` node (ng:linkSubject, ng:linkTarget, ng:method, ng:confidence,
+  prov:wasDerivedFrom the article) in the article's graph; a country's ``ng:iso3166Code``
+  with its description. Facts the gazetteer adds on its own (a city's ``ng:country``) are
+  never an ng:Statement: N-Quads/TriG put them, as bare triples, in the graph
+  ``https://w3id.org/newsgraph/background`` only; formats without named graphs (Turtle,
+  N-Triples, JSON-LD) write each as an ``ng:BackgroundFact`` node (rdf:subject, rdf:predicate,
+  rdf:object, prov:wasDerivedFrom the GeoNames record) and never as a bare triple.
 """
 
 from __future__ import annotations
@@ -197,6 +202,21 @@ def background_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
             yield country, RDFS.label, Literal(fact["object_label"])
 
 
+def background_fact_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """The gazetteer's facts for a single graph, where no graph name can mark them: each a
+    described ng:BackgroundFact, so no query for bare triples mistakes one for the news."""
+    for fact in graph.graph.get("background", []):
+        subject, obj = entity_iri(fact["subject"]), entity_iri(fact["object"])
+        node = statement_iri("background", fact["subject"], fact["predicate"], fact["object"])
+        yield node, RDF.type, NG.BackgroundFact
+        yield node, RDF.subject, subject
+        yield node, RDF.predicate, NG[fact["predicate"]]
+        yield node, RDF.object, obj
+        yield node, PROV.wasDerivedFrom, URIRef(fact["source"])
+        if fact["object"] not in graph:
+            yield obj, RDFS.label, Literal(fact["object_label"])
+
+
 def shared_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
     """What all articles share: entity descriptions and the extractors (one copy each)."""
     for key, node in graph.nodes(data=True):
@@ -234,7 +254,7 @@ def to_graph(graph: nx.MultiDiGraph) -> Graph:
             rdf.add(triple)
     for triple in shared_triples(graph):
         rdf.add(triple)
-    for triple in background_triples(graph):
+    for triple in background_fact_triples(graph):
         rdf.add(triple)
     return rdf
 

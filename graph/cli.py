@@ -65,6 +65,7 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="CSV knowledge base (iri,label,aliases,type) to link people and organisations to",
     )
+    p.add_argument("--no-link", action="store_true", help="no entity linking (GeoNames or --kb)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
 
 
@@ -94,6 +95,7 @@ def _run_build(args: argparse.Namespace) -> int:
         on_error=on_error,
         date=args.date,
         kb=args.kb,
+        link=not args.no_link,
         progress=lambda _a: bar.update(1),
     )
     bar.close()
@@ -113,6 +115,7 @@ def summary(graph) -> str:  # noqa: ANN001
     types = Counter(data["type"] for _, data in graph.nodes(data=True))
     predicates = Counter(data["predicate"] for *_, data in graph.edges(data=True))
     stances = Counter(data["stance"] for *_, data in graph.edges(data=True))
+    links = Counter(x["method"] for _, d in graph.nodes(data=True) for x in d.get("links", ()))
     fmt = lambda c: ", ".join(f"{k} {v}" for k, v in c.most_common()) or "none"  # noqa: E731
     return "\n".join(
         [
@@ -120,6 +123,7 @@ def summary(graph) -> str:  # noqa: ANN001
             f"entities: {graph.number_of_nodes()} ({fmt(types)})",
             f"relations: {graph.number_of_edges()} ({fmt(predicates)})",
             f"stances: {fmt(stances)}",
+            f"links: {sum(links.values())} ({fmt(links)})",
         ]
     )
 

