@@ -54,9 +54,13 @@ SELECT ?e ?date ?number WHERE {
 }"""
 BACKGROUND = """
 SELECT DISTINCT ?s ?p ?o ?label ?source WHERE {
-  GRAPH <https://w3id.org/newsgraph/background> { ?s ?p ?o . FILTER(?p != rdfs:label) }
+  { GRAPH <https://w3id.org/newsgraph/background> { ?s ?p ?o . FILTER(?p != rdfs:label) }
+    ?link ng:linkSubject ?s ; ng:linkTarget ?source .
+    FILTER(STRSTARTS(STR(?source), "https://sws.geonames.org/")) }
+  UNION
+  { ?fact a ng:BackgroundFact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+      prov:wasDerivedFrom ?source }
   ?o rdfs:label ?label .
-  ?link ng:linkSubject ?s ; ng:linkTarget ?source .
 }"""
 COREFERENCES = """
 SELECT ?entity ?surface ?start ?end ?method ?article WHERE {

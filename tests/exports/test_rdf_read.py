@@ -22,3 +22,5 @@ def test_round_trip_of_the_seed_graph(seed_graph, tmp_path, name, suffix) -> Non
     for article_id, info in seed_graph.graph["articles"].items():
         assert read.graph["articles"][article_id]["sha1"] == info["sha1"]
     assert len(read.graph["coreferences"]) == len(seed_graph.graph["coreferences"])
+    facts = lambda g: sorted(tuple(sorted(f.items())) for f in g.graph.get("background", []))  # noqa: E731
+    assert facts(read) == facts(seed_graph) != []
