@@ -11,9 +11,10 @@ import networkx as nx
 import pytest
 
 from exports import export
-from exports.html import render, view_data
+from exports.html import LAYOUT_IN_PYTHON, layout, render, view_data
 from graph.kg import add_article, new_graph
 from tests.exports.browser import browser_page, click_edge, click_node, needs_browser, open_view
+from tests.exports.synthetic import synthetic_graph
 from tests.records import coalition_article
 
 SCRIPT_TITLE = "<script>alert(1)</script> Oslo talks"
@@ -73,6 +74,21 @@ def test_view_data_carries_evidence_and_wikidata(graph) -> None:  # noqa: ANN001
     assert {p["id"]: p["count"] for p in data["predicates"]} == {"memberOf": 6, "locatedIn": 2}
     norway = next(n for n in data["nodes"] if n["id"] == "Country/norway")
     assert norway["aliases"] == ["Norge"] and norway["articles"] == ["a1", "a2"]
+
+
+def test_large_graphs_are_laid_out_before_the_page_opens() -> None:
+    big = synthetic_graph(LAYOUT_IN_PYTHON + 100, 900)
+    alone = [n for n in big if big.degree(n) == 0]
+    assert alone
+    positions = layout(big)
+    assert positions == layout(big) and set(positions) == set(big)  # seeded, complete
+    assert len(set(positions.values())) == len(positions)
+    lowest_linked = max(y for n, (_, y) in positions.items() if big.degree(n))
+    assert all(positions[n][1] > lowest_linked for n in alone)  # in rows beneath
+    data = view_data(big)
+    assert all((n["x"], n["y"]) == positions[n["id"]] for n in data["nodes"])
+    small = view_data(synthetic_graph(LAYOUT_IN_PYTHON, 900))
+    assert not any("x" in n for n in small["nodes"])  # the page's own physics lays it out
 
 
 @needs_browser
@@ -152,3 +168,26 @@ def test_browser_shows_a_script_headline_as_text(page_path) -> None:  # noqa: AN
         assert page.locator("#article option[value='a2']").inner_text() == SCRIPT_TITLE
         assert page.locator("script").count() == 3  # the data, vis-network, the page's own
         assert page.errors == []  # a dialog from alert() would be recorded here
+
+
+@needs_browser
+def test_browser_corpus_scale_view(tmp_path) -> None:  # noqa: ANN001
+    """Past 2,000 relations dashes are drawn only when zoomed in, and a hub's panel lists its
+    first 200 relations (bench/view_load.py measures why)."""
+    big = synthetic_graph(600, 2500)
+    hub = max(big.nodes, key=big.degree)
+    proposed = next(k for *_, k, d in big.edges(keys=True, data=True) if d["stance"] == "proposed")
+    dashes = f"window.newsgraph.network.body.edges[{proposed!r}].options.dashes"
+    with browser_page() as page:
+        open_view(page, export(big, "html", tmp_path / "big.html"))
+        assert int(page.get_attribute("#counts", "data-nodes")) == 600
+        assert page.evaluate(dashes) is False
+        page.evaluate(
+            "window.newsgraph.network.moveTo({ scale: 1 }); window.newsgraph.network.redraw()"
+        )
+        assert page.evaluate(dashes) == [8, 5]
+        page.evaluate(f"window.newsgraph.showNode({hub!r})")
+        relations = sum(hub in (u, v) for u, v in big.edges())  # a self-loop once
+        assert page.locator("#details .fact").count() == 200 < relations
+        assert page.text_content("#details h2") == f"evidence ({relations})"
+        assert page.errors == []
