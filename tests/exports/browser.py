@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -26,10 +26,11 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-# CI installs chromium (.ci/run), so there a missing browser is a failure, not a skip.
-needs_browser = pytest.mark.skipif(
-    chromium_path() is None and not os.environ.get("CI"), reason="chromium is not installed"
-)
+def needs_browser(test: Callable) -> Callable:
+    """Mark a test ``browser`` (``-m "not browser"`` leaves it out) and skip it where chromium
+    is missing, except in CI, which installs chromium (.ci/run): there it must run."""
+    missing = chromium_path() is None and not os.environ.get("CI")
+    return pytest.mark.browser(pytest.mark.skipif(missing, reason="no chromium")(test))
 
 
 @contextmanager
