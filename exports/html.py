@@ -2,10 +2,10 @@
 
 The drawing library is vis-network, taken from the installed ``pyvis`` package (its bundled
 vis-network 9.1.2, ~470 kB) and inlined, so the page needs no CDN. vis-network was chosen
-over a Jupyter widget export (ipysigma's standalone HTML loads its widget manager from a
-CDN): it is one plain script and draws on a canvas. Small graphs are laid out by its physics
-in the page; large ones here, before the page opens (see ``layout``), so 5,000 nodes and
-20,000 edges load in seconds (bench/view_load.py).
+over a Jupyter widget export (ipysigma writes HTML through ipywidgets' embed_minimal_html,
+whose widget manager script is fetched from a CDN): it is one plain script, drawn on a canvas.
+Small graphs are laid out by its physics in the page; large ones here, before the page opens
+(see ``layout``), so 5,000 nodes and 20,000 edges load in seconds (bench/view_load.py).
 All article text goes into the page as JSON data and is put on screen as text nodes, never
 as HTML, so a headline holding ``<script>`` shows as text.
 """
