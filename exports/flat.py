@@ -1,7 +1,10 @@
-"""Graph tools' formats (GraphML, GEXF) take only scalar attributes: lists become text joined
-by " | " and None becomes "", in one place for every such exporter."""
+"""Graph tools' formats (GraphML, GEXF) take only scalar attributes: lists of names become
+text joined by " | " (readable in Gephi's data table), dicts and lists of records become JSON
+text and None becomes "", in one place for every such exporter."""
 
 from __future__ import annotations
+
+import json
 
 import networkx as nx
 
@@ -13,8 +16,12 @@ SEPARATOR = " | "
 def scalar(value: object) -> str | int | float | bool:
     if value is None:
         return ""
-    if isinstance(value, (list, tuple, set)):
+    if isinstance(value, (list, tuple, set)) and all(
+        isinstance(v, (str, int, float)) for v in value
+    ):
         return SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, (list, tuple, dict)):  # records, e.g. a node's entity links
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
