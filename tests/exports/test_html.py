@@ -13,6 +13,7 @@ import pytest
 from exports import export
 from exports.html import LAYOUT_IN_PYTHON, layout, render, view_data
 from graph.kg import add_article, new_graph
+from graph.vocab import relation_schema
 from tests.exports.browser import browser_page, click_edge, click_node, needs_browser, open_view
 from tests.exports.synthetic import synthetic_graph
 from tests.records import coalition_article
@@ -110,6 +111,15 @@ def test_browser_draws_every_node_and_shows_a_clicked_node(graph, page_path) -> 
         assert set(evidence) == {
             graph.edges[e]["sentence"] for e in graph.edges("Country/norway", keys=True)
         }
+        pids = page.locator("#details .fact .pid").all_inner_texts()
+        schema = relation_schema()
+        expected = [
+            schema[d["predicate"]].wikidata for *_, d in graph.edges("Country/norway", data=True)
+        ]
+        expected += [
+            schema[d["predicate"]].wikidata for *_, d in graph.in_edges("Country/norway", data=True)
+        ]
+        assert sorted(pids) == sorted(expected) and "P463" in pids
         sources = "\n".join(page.locator("#details .fact .source").all_inner_texts())
         assert "Nordic alliance meets" in sources and SCRIPT_TITLE in sources
         assert page.errors == [] and page.requests == []
