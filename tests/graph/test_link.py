@@ -317,36 +317,26 @@ def test_bad_kb_is_a_one_line_error_naming_file_and_row(name: str, message: str)
     assert "\n" not in str(error.value)
 
 
-def test_cli_build_with_kb_and_a_bad_kb(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_build_with_kb_without_linking_and_with_a_bad_kb(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     text = tmp_path / "a.txt"
     text.write_text("Raila Odinga spoke in Mombasa, Kenya, on Monday.")
-    assert (
-        main(["build", str(text), "-o", str(tmp_path / "bad"), "--kb", str(KB / "bad_row.csv")])
-        == 2
-    )
+    build = lambda out, *args: main(["build", str(text), "-o", str(tmp_path / out), *args])  # noqa: E731
+    assert build("bad", "--kb", str(KB / "bad_row.csv")) == 2
     err = capsys.readouterr().err.strip()
     assert err.endswith("bad_row.csv:2: needs an absolute iri and a label") and "\n" not in err
     assert not (tmp_path / "bad").exists()
-    assert (
-        main(
-            [
-                "build",
-                str(text),
-                "-o",
-                str(tmp_path / "out"),
-                "-q",
-                "--kb",
-                str(KB / "newsroom.csv"),
-            ]
-        )
-        == 0
+    assert build("out", "--kb", str(KB / "newsroom.csv")) == 0
+    assert "links: 3 (" in capsys.readouterr().out
+    query = """SELECT ?name ?m WHERE { ?e rdfs:label ?name ; owl:sameAs ?t .
+        ?l ng:linkSubject ?e ; ng:linkTarget ?t ; ng:method ?m } ORDER BY ?name"""
+    rows = select(load_file(tmp_path / "out" / "graph.nq"), query).rows
+    assert rows == (
+        ("Kenya", "geonames-country"),
+        ("Mombasa", "geonames-city"),
+        ("Raila Odinga", "kb-label"),
     )
-    rows = select(
-        load_file(tmp_path / "out" / "graph.nq"),
-        "SELECT ?t ?m WHERE { ?e rdfs:label 'Raila Odinga' ; owl:sameAs ?t . "
-        "?l ng:linkSubject ?e ; ng:linkTarget ?t ; ng:method ?m }",
-    ).rows
-    assert rows == (("https://kb.example.org/person/raila-odinga", "kb-label"),)
+    assert build("plain", "--no-link", "-q") == 0
+    assert select(load_file(tmp_path / "plain" / "graph.nq"), query).rows == ()
 
 
 # ---- RDF ---------------------------------------------------------------------------------
