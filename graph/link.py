@@ -22,11 +22,17 @@ named graph. A country also gets ``node["iso3166"]`` (``ng:iso3166Code``).
 
 What the gazetteer says on its own (a linked city's or state's country) is not evidence from
 any article: it goes to ``graph.graph["background"]`` (subject, predicate, object,
-object_label, source) and the RDF export writes it as bare triples in the named graph
-``https://w3id.org/newsgraph/background`` only, never as an ``ng:Statement`` (so it has no
-sentence, stance or extractor). SPARQL tells them apart by graph:
-``GRAPH <https://w3id.org/newsgraph/background> { ?place ng:country ?c }`` is the
-gazetteer's, ``?s a ng:Statement`` (in an article's graph) the articles'.
+object_label, source) and is never an ``ng:Statement`` (it has no sentence, stance or
+extractor). The choice: a named graph of its own, ``https://w3id.org/newsgraph/background``,
+holding plain triples in N-Quads/TriG, so ``GRAPH <.../background> { ?place ng:country ?c }``
+asks the gazetteer and ``?s a ng:Statement`` the articles, and the store can drop a fact
+with the last article that mentions its place; formats without named graphs write each fact
+as an ``ng:BackgroundFact`` node (``prov:wasDerivedFrom`` its GeoNames record) instead, so no
+bare triple there mixes it with what articles assert.
+
+Use: ``link_graph(graph, read_kb(path) or None)`` after the graph is built (graph/pipeline.py
+does, and the store links each added article the same way); ``read_kb`` fails on a bad file
+with an InputError naming the file and row, so read it before any parsing.
 """
 
 from __future__ import annotations
