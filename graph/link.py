@@ -30,7 +30,7 @@ with the last article that mentions its place; formats without named graphs writ
 as an ``ng:BackgroundFact`` node (``prov:wasDerivedFrom`` its GeoNames record) instead, so no
 bare triple there mixes it with what articles assert.
 
-Use: ``link_graph(graph, read_kb(path) or None)`` after the graph is built (graph/pipeline.py
+Use: ``link_graph(graph, read_kb(path) if path else None)`` once the graph is built (pipeline
 does, and the store links each added article the same way); ``read_kb`` fails on a bad file
 with an InputError naming the file and row, so read it before any parsing.
 """
