@@ -37,6 +37,8 @@ TYPE_COLORS = {
     "Date": "#9c755f",
     "Quantity": "#bab0ac",
     "Position": "#76b7b2",
+    "Product": "#ff9da7",
+    "Work": "#d37295",
     "Concept": "#edc948",
 }
 VIS_DIR = "templates/lib/vis-9.1.2"

@@ -63,6 +63,8 @@ SCHEMA_CLASS = {
     "Quantity": SCHEMA.QuantitativeValue,
     "Position": SCHEMA.Role,
     "Group": SCHEMA.Audience,
+    "Product": SCHEMA.Product,
+    "Work": SCHEMA.CreativeWork,
     "Concept": SCHEMA.Thing,
 }
 STANCE = {

@@ -32,6 +32,8 @@ class EntityType(StrEnum):
     DATE = "Date"
     QUANTITY = "Quantity"
     POSITION = "Position"
+    PRODUCT = "Product"
+    WORK = "Work"
     CONCEPT = "Concept"
 
 
