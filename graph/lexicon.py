@@ -202,3 +202,14 @@ def event_verbs() -> dict[tuple[str, str], bool]:
 def harm_words() -> frozenset[tuple[str, str]]:
     """(lemma, VERB/NOUN) of words whose patients are victims, from harm_words.tsv."""
     return frozenset((lemma, pos) for lemma, pos in _rows("harm_words.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def statement_only_extractors() -> frozenset[str]:
+    """Extractors not yet precise enough to write bare triples (statement_only.tsv)."""
+    return frozenset(row[0] for row in _rows("statement_only.tsv", 2))
+
+
+def writes_bare_triple(stance: str, extractor: str) -> bool:
+    """Whether a relation is also a bare triple: asserted, by an extractor trusted to assert."""
+    return stance == "asserted" and extractor not in statement_only_extractors()
