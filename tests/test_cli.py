@@ -251,3 +251,14 @@ def test_duplicate_article_ids_are_refused_not_merged(tmp_path: Path) -> None:
     )
     assert "articles: 2" in result.stdout
     assert "Kampala" not in (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_second_build_leaves_no_stale_format_behind(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    first = newsgraph("build", str(FIXTURES / "oslo.txt"), "-o", str(out), "-f", "jsonld", "-q")
+    assert first.returncode == 0, first.stderr
+    assert (out / "graph.jsonld").exists()
+    second = newsgraph("build", str(FIXTURES / "page.html"), "-o", str(out), "-q")
+    assert second.returncode == 0, second.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["graph.nq", "graph.ttl"]
+    assert "Gahr" not in (out / "graph.ttl").read_text(encoding="utf-8")
