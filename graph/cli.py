@@ -206,7 +206,7 @@ def _load_plugins() -> None:
     """Subcommands defined in other modules register themselves on import."""
     import importlib
 
-    for module in ("graph.evaluate", "graph.train", "graph.store_cli", "exports.view_cli"):
+    for module in ("graph.eval_cli", "graph.train", "graph.store_cli", "exports.view_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -1,0 +1,1 @@
+"""Learned and measured parts, kept apart from the rules: models, training and evaluation."""
