@@ -484,14 +484,27 @@ def _table(result: dict) -> str:
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("dataset", choices=["conll04"], help="the dataset's format")
-    p.add_argument("file", type=Path, help="a CoNLL04 JSON file (train, dev or a held-out split)")
+    p.add_argument("dataset", choices=["conll04", "coref"], help="the dataset's format")
+    p.add_argument(
+        "file",
+        type=Path,
+        help="a CoNLL04 JSON file, or a coreference corpus (tests/fixtures/coref/passages.jsonl)",
+    )
+    p.add_argument("--errors", action="store_true", help="coref: also list the wrong links")
     p.add_argument("--json", action="store_true", help="print one JSON line per system")
     p.add_argument("--baseline", choices=["textacy"], help="also score a peer baseline")
     p.add_argument("--model", help="spaCy pipeline name")
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.dataset == "coref":
+        from graph import coref_eval
+
+        result = coref_eval.evaluate(args.file, args.model)
+        print(json.dumps(result) if args.json else coref_eval.table(result))
+        if args.errors and not args.json:
+            print(coref_eval.errors(result))
+        return 0
     systems = ["newsgraph"] + ([args.baseline] if args.baseline else [])
     for system in systems:
         result = evaluate(args.file, system, args.model)
@@ -499,6 +512,6 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-commands.register("eval", help="score extraction on a labelled dataset (CoNLL04)")(
+commands.register("eval", help="score extraction on a labelled dataset (CoNLL04, coreference)")(
     (_configure, _run)
 )
