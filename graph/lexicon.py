@@ -156,6 +156,13 @@ def nominal_relations() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
+def verb_argument_nouns() -> dict[str, str]:
+    """Noun lemma -> "agent" or "conduct", from graph/schema/verb_arguments.tsv: heads through
+    which a verb's argument stands for the entity they belong to."""
+    return {noun: role for noun, role in _rows("verb_arguments.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Lemmas of nouns that describe a place ("town", "province")."""
     return frozenset(row[0] for row in _rows("place_nouns.txt", 1))
