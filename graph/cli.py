@@ -73,6 +73,8 @@ def _run_build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from exports import export, exporters, suffix
+    from exports.outdir import check as check_output
+    from exports.outdir import output_folder
     from graph.pipeline import build
 
     formats = ["turtle", "nquads"] + [
@@ -82,6 +84,7 @@ def _run_build(args: argparse.Namespace) -> int:
         formats.append("html")
     for name in formats:
         exporters.meta(name)  # fail on an unknown format before any work is done
+    check_output(args.output)  # ... and on an unwritable OUTDIR
     failures: list[InputError] = []
 
     def on_error(error: InputError) -> None:
@@ -103,7 +106,10 @@ def _run_build(args: argparse.Namespace) -> int:
         if failures:
             return failures[0].exit_code  # each failure has had its line; nothing is written
         raise InputError("no article could be read from " + ", ".join(map(str, args.inputs)))
-    written = [export(graph, name, args.output / f"graph{suffix(name)}") for name in formats]
+    with output_folder(args.output) as folder:
+        for name in formats:
+            export(graph, name, folder / f"graph{suffix(name)}")
+    written = [args.output / f"graph{suffix(name)}" for name in formats]
     if not args.quiet:
         print(summary(graph))
         print("wrote " + ", ".join(str(p) for p in written))

@@ -1,5 +1,6 @@
 """``newsgraph eval DATASET FILE``: score extraction on labelled data, CoNLL04 sentences
-(graph/evaluate.py) or news gold articles (graph/learn/news_eval.py)."""
+(graph/evaluate.py), news gold articles (graph/learn/news_eval.py) or coreference passages
+(graph/coref_eval.py)."""
 
 from __future__ import annotations
 
@@ -144,12 +145,34 @@ def _run_news(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- coref ---------------------------------------------------------------------------------
+def _configure_coref(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "file", type=Path, help="a coreference corpus (tests/fixtures/coref/passages.jsonl)"
+    )
+    p.add_argument("--errors", action="store_true", help="also list the wrong links")
+    p.add_argument("--json", action="store_true", help="print one line of JSON")
+    p.add_argument("--model", help="spaCy pipeline name")
+
+
+def _run_coref(args: argparse.Namespace) -> int:
+    from graph import coref_eval
+
+    result = coref_eval.evaluate(args.file, args.model)
+    print(json.dumps(result) if args.json else coref_eval.table(result))
+    if args.errors and not args.json:
+        print(coref_eval.errors(result))
+    return 0
+
+
 # ---- the command ---------------------------------------------------------------------------
 DATASETS = {
     "conll04": ("CoNLL04 sentences: strict entity and relation P/R/F1", _configure_conll04,
                 _run_conll04),
     "news": ("news gold articles: facts and entities, per relation kind and per extractor",
              _configure_news, _run_news),
+    "coref": ("pronoun coreference passages: precision of links made and share linked",
+              _configure_coref, _run_coref),
 }  # fmt: skip
 
 
@@ -165,6 +188,6 @@ def _run(args: argparse.Namespace) -> int:
     return args.run_dataset(args)
 
 
-commands.register("eval", help="score extraction on labelled data (CoNLL04, news gold)")(
+commands.register("eval", help="score extraction on labelled data (CoNLL04, news gold, coreference)")(
     (_configure, _run)
 )

@@ -65,8 +65,21 @@ def build(
                 paths.append(item)
         yield from read_articles(paths, on_error)
 
+    first_source: dict[str, str] = {}
+
     def tracked() -> Iterator[Article]:
         for article in articles():
+            if article.id in first_source:
+                # Two articles with one id would be merged into one named graph: refuse.
+                error = InputError(
+                    f"{article.source or article.id}: article id {article.id!r} was already "
+                    f"read from {first_source[article.id]}"
+                )
+                if on_error is None:
+                    raise error
+                on_error(error)
+                continue
+            first_source[article.id] = article.source or article.id
             if date and not article.date:
                 article = replace(article, date=date)
             if progress is not None:

@@ -222,3 +222,43 @@ def test_example_queries_answer_on_the_seed(query: str, seed_export: Path) -> No
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert last.endswith(("row)", "rows)")) and last != "(0 rows)", result.stdout
+
+
+def test_a_badly_typed_record_costs_only_itself(tmp_path: Path) -> None:
+    """The issue's reproduction: a number as the date used to lose the whole batch."""
+    feed = tmp_path / "d.jsonl"
+    feed.write_text('{"text":"Joe Biden visited Paris.","date":1}\n', encoding="utf-8")
+    result = newsgraph("build", str(feed), str(EXAMPLES), "-o", str(tmp_path / "o"))
+    assert result.returncode == 2
+    (error,) = result.stderr.strip().splitlines()
+    assert error == f"newsgraph: skipped: {feed}:1: field 'date' must be a string, not int"
+    assert f"articles: {example_count()}" in result.stdout
+
+
+def test_duplicate_article_ids_are_refused_not_merged(tmp_path: Path) -> None:
+    feed = tmp_path / "dupes.jsonl"
+    feed.write_text(
+        '{"id": "a", "text": "Snow fell in Oslo on Monday."}\n'
+        '{"id": "a", "text": "Kenyatta met Museveni in Kampala."}\n'
+        '{"id": "b", "text": "Rain fell in Lima."}\n',
+        encoding="utf-8",
+    )
+    result = newsgraph("build", str(feed), "-o", str(tmp_path / "o"))
+    assert result.returncode == 2
+    (error,) = result.stderr.strip().splitlines()
+    assert error == (
+        f"newsgraph: skipped: {feed}:2: article id 'a' was already read from {feed}:1"
+    )
+    assert "articles: 2" in result.stdout
+    assert "Kampala" not in (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_second_build_leaves_no_stale_format_behind(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    first = newsgraph("build", str(FIXTURES / "oslo.txt"), "-o", str(out), "-f", "jsonld", "-q")
+    assert first.returncode == 0, first.stderr
+    assert (out / "graph.jsonld").exists()
+    second = newsgraph("build", str(FIXTURES / "page.html"), "-o", str(out), "-q")
+    assert second.returncode == 0, second.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["graph.nq", "graph.ttl"]
+    assert "Gahr" not in (out / "graph.ttl").read_text(encoding="utf-8")

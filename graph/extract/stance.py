@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract.context import Context
-from graph.model import Mention, Stance
+from graph.model import EntityType, Mention, Stance
 
 COARSE = {
     "VERB": "VERB",
@@ -42,6 +42,7 @@ CLAUSE_LINKS = {
     "parataxis",
 }
 NEGATIONS = {"not", "n't", "never", "no"}
+SUBJECT_LINKS = {"nsubj", "nsubjpass", "expl"}
 
 
 def cues(token: Token) -> frozenset[str]:
@@ -74,6 +75,22 @@ def _irrealis(verb: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     if infinitive and verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp", "conj"}:
         return not cues(verb.head) & {"implicative", "negation"}
+    return False
+
+
+def _arranged(ctx: Context, verb: Token) -> bool:
+    """A present progressive with a time phrase is an arrangement, not yet a fact ("Macron
+    is meeting Scholz on Thursday", "the team are flying to Lagos next week")."""
+    if verb.tag_ != "VBG" or not any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    ):
+        return False
+    for child in verb.children:
+        phrase = [child] + [p for p in child.children if p.dep_ == "pobj"]
+        if child.dep_ in {"prep", "npadvmod"} and any(
+            (m := ctx.mention_at(t)) is not None and m.type is EntityType.DATE for t in phrase
+        ):
+            return True
     return False
 
 
@@ -123,9 +140,12 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
         stance = Stance.PROPOSED  # "a planned meeting", "the proposed merger"
     if stance is None and ("proposal" in cues(token) and token.pos_ == "NOUN"):
         stance = Stance.PROPOSED
+    if stance is None and _arranged(ctx, verb):
+        stance = Stance.PROPOSED
     current = verb
+    separate = False
     for _ in range(12):
-        if stance is None and _irrealis(current):
+        if stance is None and not separate and _irrealis(current):
             stance = Stance.PROPOSED
         if current.i == sentence_root.i or current.head.i == current.i:
             break
@@ -134,8 +154,11 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
             break
         if link in {"acl", "relcl"} and parent.pos_ in {"NOUN", "PROPN"} and not _irrealis(current):
             break  # "the coalition combating IS" describes its noun: presupposed, not proposed
+        # "X said it would be a disaster and she accused Y": a conjoined clause with its own
+        # subject is a statement of its own; the other clause's modal is not its mood.
+        separate = link == "conj" and any(c.dep_ in SUBJECT_LINKS for c in current.children)
         parent_cues = cues(parent)
-        if "proposal" in parent_cues and stance is None and link != "nsubj":
+        if "proposal" in parent_cues and stance is None and link != "nsubj" and not separate:
             stance = Stance.PROPOSED
         if "negation" in parent_cues and stance is None and link == "xcomp":
             stance = Stance.NEGATED
