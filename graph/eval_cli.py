@@ -188,6 +188,6 @@ def _run(args: argparse.Namespace) -> int:
     return args.run_dataset(args)
 
 
-commands.register("eval", help="score extraction on labelled data (CoNLL04, news gold, coreference)")(
-    (_configure, _run)
-)
+commands.register(
+    "eval", help="score extraction on labelled data (CoNLL04, news gold, coreference)"
+)((_configure, _run))

@@ -23,118 +23,66 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.errors import InputError
+from graph.errors import InputError, SchemaError
 
 if TYPE_CHECKING:
     import rdflib
 
-ENTITY_TYPES = {
-    "Person",
-    "Organization",
-    "Country",
-    "Place",
-    "Group",
-    "Position",
-    "Event",
-    "Product",
-    "Work",
-}
+ENTITY_TYPES = frozenset(
+    "Person Organization Country Place Group Position Event Product Work".split()
+)
 SCORED_TYPES = ENTITY_TYPES - {"Event"}
 NAMED_TYPES = SCORED_TYPES - {"Position"}
 STANCES = ("asserted", "reported", "proposed", "negated")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "the"}
 EXCLUDED = "excluded_from"  # the pseudo-kind of a bare exclusion (a negated membership)
 
-# The gold relation inventory: name -> Wikidata property ("" where none).
-INVENTORY = {
-    "position_held": "P39",
-    "applies_to_jurisdiction": "P1001",
-    "head_of_state": "P35",
-    "head_of_government": "P6",
-    "leader_of": "P488",
-    "member_of": "P463",
-    "member_of_political_party": "P102",
-    "member_of_sports_team": "P54",
-    "employer": "P108",
-    "spokesperson_of": "",
-    "citizen_of": "P27",
-    "located_in": "P131",
-    "country": "P17",
-    "capital_of": "P1376",
-    "headquarters": "P159",
-    "residence": "P551",
-    "part_of": "P361",
-    "owned_by": "P127",
-    "parent_organization": "P749",
-    "founded_by": "P112",
-    "manufacturer": "P176",
-    "developer": "P178",
-    "performer": "P175",
-    "director": "P57",
-    "cast_member": "P161",
-    "award_received": "P166",
-    "participant": "P710",
-    "location": "P276",
-    "meets": "",
-    "visits": "",
-    "attacks": "",
-    "kills": "",
-    "criticises": "",
-    "supports": "",
-    "opposes": "",
-    "acquires": "",
-    "sues": "",
-    "plays_against": "",
-}
-BY_CODE = {code: name for name, code in INVENTORY.items() if code}
-# Wikidata inverses of inventory properties (P150 contains -> P131, P36 capital -> P1376, ...).
-INVERSE_CODES = {
-    "P150": "P131",
-    "P36": "P1376",
-    "P527": "P361",
-    "P355": "P749",
-    "P1037": "P488",
-    "P1344": "P710",
-    "P3320": "P488",
-}
-# Kinds one predicate may fairly stand for (a place "in" a country is either).
-KIN = [
-    {"located_in", "country"},
-    {"member_of", "member_of_political_party", "member_of_sports_team"},
-    {"headquarters", "location"},
-    {"leader_of", "head_of_state", "head_of_government"},
-    {"employer", "spokesperson_of"},
-    {"owned_by", "parent_organization", "acquires"},
-    {"criticises", "opposes"},
-]
-# ng: local names (snake case) that name an inventory kind, or its inverse, in other words.
-NAME_ALIASES = {
-    "works_for": "employer",
-    "employs": "employer",
-    "lives_in": "residence",
-    "based_in": "headquarters",
-    "headquartered_in": "headquarters",
-    "led_by": "leader_of",
-    "has_member": "member_of",
-    "holder": "position_held",
-    "has_capital": "capital_of",
-    "participant_in": "participant",
-    "criticizes": "criticises",
-    "owner_of": "owned_by",
-}
+
+@dataclass(frozen=True, slots=True)
+class Inventory:
+    """The gold relations (graph/schema/news_gold_relations.tsv) and how predicates map on."""
+
+    codes: dict[str, str]  # relation -> Wikidata property ("" where none)
+    inverse_codes: dict[str, str]  # Wikidata property -> the inventory property it inverts
+    names: dict[str, str]  # snake-case ng: local name -> the relation it names
+    kin: tuple[frozenset[str], ...]  # kinds one predicate may fairly stand for
+
+    @property
+    def by_code(self) -> dict[str, str]:
+        return {code: name for name, code in self.codes.items() if code}
+
+
+@lru_cache(maxsize=1)
+def inventory() -> Inventory:
+    """The relation inventory, read once from graph/schema/news_gold_relations.tsv."""
+    name = "news_gold_relations.tsv"
+    text = resources.files("graph.schema").joinpath(name).read_text("utf-8")
+    codes, inverse, names, kin = {}, {}, {}, []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row, *fields = line.split("\t")
+        if row == "kin" and len(fields) >= 2:
+            kin.append(frozenset(fields))
+        elif row in ("kind", "inverse", "name") and len(fields) == 2:
+            table = {"kind": codes, "inverse": inverse, "name": names}[row]
+            table[fields[0]] = "" if fields[1] == "-" else fields[1]
+        else:
+            raise SchemaError(f"graph/schema/{name}:{number}: malformed row {line!r}")
+    return Inventory(codes, inverse, names, tuple(kin))
+
+
 # Graph types that may fairly stand for a gold type (a country typed as a place is found).
-FAMILIES = {
-    "Person": {"Person"},
-    "Position": {"Position"},
-    "Event": {"Event"},
-    "Country": {"Country", "Place"},
-    "Place": {"Country", "Place"},
-    "Organization": {"Organization", "Group"},
-    "Group": {"Group", "Organization"},
-}
+# fmt: off
+FAMILIES = {"Person": {"Person"}, "Position": {"Position"}, "Event": {"Event"},
+            "Country": {"Country", "Place"}, "Place": {"Country", "Place"},
+            "Organization": {"Organization", "Group"}, "Group": {"Group", "Organization"}}
+# fmt: on
 
 
 # ---- the gold ------------------------------------------------------------------------------
@@ -219,7 +167,7 @@ def _article(record: object, where: str) -> GoldArticle:
                     f"{where}: relation {fact.relation} names entity {end!r}, "
                     "which the article does not list"
                 )
-        if fact.relation not in INVENTORY:
+        if fact.relation not in inventory().codes:
             raise InputError(
                 f"{where}: unknown relation {fact.relation!r} (see the inventory "
                 "in news_gold/README.md)"
@@ -303,19 +251,21 @@ def predicate_kinds(ontology: rdflib.Graph | None = None) -> dict[str, frozenset
     if ontology is None:
         ontology = rdflib.Graph().parse(data=ontology_text(), format="turtle")
 
+    table = inventory()
+
     def own(p: rdflib.term.Node) -> set[str]:
         kinds = set()
         for link in (OWL.equivalentProperty, SKOS.exactMatch, SKOS.closeMatch):
             for target in ontology.objects(p, link):
                 code = str(target).rsplit("/", 1)[-1]
-                code = INVERSE_CODES.get(code, code)
-                if code in BY_CODE:
-                    kinds.add(BY_CODE[code])
+                code = table.inverse_codes.get(code, code)
+                if code in table.by_code:
+                    kinds.add(table.by_code[code])
         local = snake(str(p).rsplit("#", 1)[-1])
-        local = NAME_ALIASES.get(local, local)
+        local = table.names.get(local, local)
         if local.startswith("excluded"):
             kinds.add(EXCLUDED)
-        if local in INVENTORY:
+        if local in table.codes:
             kinds.add(local)
         return kinds
 
@@ -330,7 +280,7 @@ def predicate_kinds(ontology: rdflib.Graph | None = None) -> dict[str, frozenset
         )
         for q in inverses:
             kinds |= own(q)
-        for group in KIN:
+        for group in table.kin:
             if kinds & group:
                 kinds |= group
         out[str(p)] = frozenset(kinds)
@@ -634,7 +584,9 @@ def _kind_rows(results: Iterable[ArticleResult]) -> dict[str, dict[str, float]]:
             row(fr.fact.relation)["gold"] += 1
             row(fr.fact.relation)["found"] += fr.found
         for tr in result.triples:
-            named = sorted(tr.kinds & (set(INVENTORY) | {EXCLUDED})) or [f"({tr.predicate})"]
+            named = sorted(tr.kinds & (set(inventory().codes) | {EXCLUDED})) or [
+                f"({tr.predicate})"
+            ]
             for kind in named:
                 row(kind)["triples"] += 1
                 row(kind)["right"] += tr.right

@@ -327,12 +327,26 @@ def test_command_errors_list_each_miss_with_its_sentence(mini_run, capsys) -> No
 
 
 # ---- agreement with the reference scorer on real articles --------------------------------------
-def test_totals_equal_the_reference_scorer_on_dev_articles(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def scorer():  # noqa: ANN201
     if not (DEV.exists() and SCORER.exists()):
         pytest.skip("../shared (news gold and its scorer) is not beside the checkout")
     spec = importlib.util.spec_from_file_location("score_news", SCORER)
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_predicates_stand_for_the_kinds_the_reference_scorer_gives(scorer, kinds) -> None:  # noqa: ANN001
+    import rdflib
+
+    ontology = rdflib.Graph().parse(ROOT / "graph" / "schema" / "ontology.ttl")
+    theirs = {str(p): frozenset(k) for p, k in scorer.predicate_kinds(ontology).items()}
+    assert kinds == theirs
+    assert news_eval.inventory().codes == scorer.INVENTORY
+
+
+def test_totals_equal_the_reference_scorer_on_dev_articles(tmp_path: Path, scorer) -> None:  # noqa: ANN001
     gold = tmp_path / "dev2.jsonl"
     gold.write_text("".join(DEV.read_text("utf-8").splitlines(keepends=True)[:2]), "utf-8")
     keep = tmp_path / "graphs"
