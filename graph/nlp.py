@@ -65,33 +65,35 @@ def load(name: str | None = None) -> Language:
 
 
 def parse(
-    articles: Iterable[Article], model: str | None = None, batch_size: int = 16
+    articles: Iterable[Article],
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
 ) -> Iterator[tuple[Article, Doc]]:
-    """Stream (article, doc) pairs; the doc is of ``article.content`` (same offsets as text)."""
-    yield from _pipe(load(model), iter(articles), batch_size)
+    """Stream (article, doc) pairs in input order; the doc is of ``article.content`` (same
+    offsets as text). ``n_process`` > 1 parses in that many worker processes (spaCy's own
+    multiprocessing); the docs are the same as with one. An article longer than
+    ``PIECE_CHARS`` goes through in pieces, joined again into one Doc of its whole text."""
+    from spacy.tokens import Doc
 
+    def items() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+        for article in articles:
+            text = article.content
+            parts = pieces(text, PIECE_CHARS) if len(text) > PIECE_CHARS else [text]
+            for number, part in enumerate(parts):
+                yield part, (article, number, len(parts))
 
-def _pipe(
-    nlp: Language, articles: Iterator[Article], batch_size: int
-) -> Iterator[tuple[Article, Doc]]:
-    """Batch the usual articles; a long one is parsed in pieces where it comes."""
-    pending: list[Article] = []
-
-    def flush() -> Iterator[tuple[Article, Doc]]:
-        pairs = ((a.content, a) for a in pending)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    nlp = load(model)
+    done: list[Doc] = []
+    stream = nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (article, number, count) in stream:
+        if count == 1:
             yield article, doc
-        pending.clear()
-
-    for article in articles:
-        if len(article.content) > PIECE_CHARS:
-            yield from flush()
-            yield article, _parse_long(nlp, article.content)
-        else:
-            pending.append(article)
-            if len(pending) >= batch_size:
-                yield from flush()
-    yield from flush()
+            continue
+        done.append(doc)
+        if number == count - 1:
+            yield article, Doc.from_docs(done, ensure_whitespace=False)
+            done = []
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
@@ -112,12 +114,3 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
         start += cut
     out.append(text[start:])
     return out
-
-
-def _parse_long(nlp: Language, text: str) -> Doc:
-    """Parse a text longer than one piece and join the pieces into one Doc whose text and
-    character offsets are those of the whole (spaCy refuses texts over nlp.max_length)."""
-    from spacy.tokens import Doc
-
-    docs = list(nlp.pipe(pieces(text)))
-    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -276,3 +276,18 @@ def test_version_and_the_importable_package_name(tmp_path: Path) -> None:
     )  # fmt: skip
     assert probe.returncode == 0, probe.stderr
     assert probe.stdout.split() == [version("newsgraph"), "False", "True"]
+
+
+def test_two_jobs_build_the_same_graph_as_one(tmp_path: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        result = newsgraph("build", str(EXAMPLES), "-o", str(out), "--jobs", jobs, "-q")
+        assert result.returncode == 0, result.stderr
+        outputs.append(sorted((out / "graph.nq").read_bytes().splitlines()))
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 500
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
+    result = newsgraph("build", str(EXAMPLES), "-o", str(tmp_path), "--jobs", "0")
+    assert result.returncode == 2 and "expected a whole number of at least 1" in result.stderr
