@@ -217,6 +217,9 @@ def _load_plugins() -> None:
 def parser() -> argparse.ArgumentParser:
     _load_plugins()
     top = argparse.ArgumentParser(prog="newsgraph", description=__doc__.splitlines()[0])
+    from newsgraph import __version__
+
+    top.add_argument("--version", action="version", version=f"newsgraph {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     for name in commands.names():
         configure, run = commands.get(name)

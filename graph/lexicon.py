@@ -92,16 +92,44 @@ class Title:
     kind: str
     scope: str = ""
     """"place" for offices of a territory (mayor, MP): an organisation named with them is
-    the holder's party, not the office's jurisdiction."""
+    the holder's party, not the office's jurisdiction; "org" for offices in an organisation
+    (chairman, striker): a demonym with them is the holder's nationality."""
+    flags: frozenset[str] = frozenset()
+    """"bare": no Position alone; "portfolio": a Position only with a portfolio; "role":
+    never a Position (see titles.tsv)."""
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
     """Lower-cased title phrase -> Title; multi-word titles are keyed by their words."""
     return {
-        w.lower(): Title(w.lower(), label, kind, scope)
-        for w, label, kind, scope in _rows("titles.tsv", 4)
+        w.lower(): Title(w.lower(), label, kind, scope, frozenset(flags.split(",")) - {""})
+        for w, label, kind, scope, flags in _rows("titles.tsv", 5)
     }
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> dict[str, str]:
+    """Word before a title ("shadow", "former") -> its effect, from title_modifiers.tsv."""
+    return {word.lower(): effect for word, effect in _rows("title_modifiers.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def party_words() -> frozenset[str]:
+    """Lower-cased short names of political parties ("tory", "lib dem"), from parties.txt."""
+    return frozenset(row[0] for row in _rows("parties.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Lower-cased words that name a ministry's portfolio ("culture", "affairs")."""
+    return frozenset(row[0] for row in _rows("portfolios.txt", 2))
+
+
+@lru_cache(maxsize=1)
+def portfolio_org_nouns() -> frozenset[str]:
+    """Portfolio words that complete an organisation after a name ("Kent police")."""
+    return frozenset(word for word, flag in _rows("portfolios.txt", 2) if flag == "org")
 
 
 @lru_cache(maxsize=1)

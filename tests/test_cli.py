@@ -262,3 +262,17 @@ def test_a_second_build_leaves_no_stale_format_behind(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert sorted(p.name for p in out.iterdir()) == ["graph.nq", "graph.ttl"]
     assert "Gahr" not in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_version_and_the_importable_package_name(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    result = newsgraph("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"newsgraph {version('newsgraph')}"
+    probe = subprocess.run(
+        [sys.executable, "-c", "import newsgraph, sys; print(newsgraph.__version__, "
+         "'spacy' in sys.modules, callable(newsgraph.build))"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.split() == [version("newsgraph"), "False", "True"]
