@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from graph.cli import commands
+from graph.errors import InputError
 
 
 # ---- conll04 -------------------------------------------------------------------------------
@@ -121,8 +122,18 @@ def _run_news(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     bar = tqdm(unit=" articles", disable=args.quiet or None, delay=2.0, file=sys.stderr)
+    failures: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failures.append(error)
+        print(f"newsgraph: {error} (scored as an empty graph)", file=sys.stderr)
+
     results = news_eval.evaluate(
-        args.file, model=args.model, keep=args.keep, progress=lambda _a: bar.update(1)
+        args.file,
+        model=args.model,
+        keep=args.keep,
+        progress=lambda _a: bar.update(1),
+        on_error=on_error,
     )
     bar.close()
     summary = news_eval.summarise(results)
@@ -131,7 +142,7 @@ def _run_news(args: argparse.Namespace) -> int:
         summary["errors"] = news_eval.errors(results)
     if args.json:
         print(json.dumps(summary))
-        return 0
+        return 2 if failures else 0
     lines = [f"news gold: {args.file}, {summary['articles']} articles, {summary['seconds']} s"]
     if args.errors:
         lines += _error_lines(summary["errors"]) + [""]
@@ -142,7 +153,7 @@ def _run_news(args: argparse.Namespace) -> int:
         f"entities P {e['p']:.3f} R {e['r']:.3f} F1 {e['f1']:.3f}"
     )
     print("\n".join(lines))
-    return 0
+    return 2 if failures else 0
 
 
 # ---- coref ---------------------------------------------------------------------------------

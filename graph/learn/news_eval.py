@@ -540,16 +540,28 @@ def evaluate(
     model: str | None = None,
     keep: Path | None = None,
     progress: Callable[[GoldArticle], None] | None = None,
+    on_error: Callable[[InputError], None] | None = None,
 ) -> list[ArticleResult]:
     """Build each gold article on its own (one spaCy load) and score it; with ``keep``,
-    also write each article's graph as ``keep/<id>/graph.ttl``."""
+    also write each article's graph as ``keep/<id>/graph.ttl``. An article that cannot be
+    built raises InputError, or with ``on_error`` is reported to it and scored as an empty
+    graph (its gold still counts; the reference scorer then counts every gold entity and
+    fact, Events included)."""
     from graph.errors import ExportError
 
     articles = read_gold(path)
     kinds = predicate_kinds()
     results = []
     for gold in articles:
-        rdf = build_article(gold, model=model)
+        try:
+            rdf = build_article(gold, model=model)
+        except InputError as exc:
+            error = InputError(f"{path}: article {gold.id}: {exc}")
+            if on_error is None:
+                raise error from None
+            on_error(error)
+            results.append(score_article(gold, GraphFacts({}, (), ()), kinds))
+            continue
         if keep is not None:
             out = keep / gold.id / "graph.ttl"
             try:

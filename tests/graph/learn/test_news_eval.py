@@ -372,3 +372,21 @@ def test_totals_equal_the_reference_scorer_on_dev_articles(tmp_path: Path, score
     assert (ours["stance_errors"], ours["duplicates"]) == (
         total["stance_errors"], total["duplicates"]
     )  # fmt: skip
+
+
+def test_an_article_that_cannot_be_built_scores_as_an_empty_graph(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    empty = {
+        "id": "page-furniture-only", "title": "Empty page", "text": "Related Articles",
+        "entities": [{"id": "e1", "name": "Oslo", "type": "Place"}], "relations": [],
+    }  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(empty) + "\n" + json.dumps(GOOD) + "\n", "utf-8")
+    with pytest.raises(InputError, match="page-furniture-only"):
+        news_eval.evaluate(path)
+    assert main(["eval", "news", str(path), "--json", "-q"]) == InputError.exit_code
+    captured = capsys.readouterr()
+    line = json.loads(captured.out)
+    assert line["articles"] == 2 and line["per_article"][0]["entities_found"] == 0
+    assert line["entities"]["gold"] == 1 + 7  # Oslo, and the named entities of the good one
+    err = captured.err.strip().splitlines()
+    assert len(err) == 1 and "page-furniture-only" in err[0] and "no body text" in err[0]
