@@ -1,6 +1,7 @@
 """Nationality and an organisation's country from demonyms: "Australian Mamdouh Habib",
 "Kenyan-born runner Sifan Hassan", "Lena Meyer, a German," or "X, the young Dutchman," give
-citizenOf; "Russian gas giant Gazprom", "Japanese carmaker Toyota", "UK retailer Tesco" give country.
+citizenOf; "Russian gas giant Gazprom", "Japanese carmaker Toyota", "UK retailer Tesco" give
+country.
 
 Only a demonym inside the name's own noun phrase counts: "the French club's striker X" says
 where the club is, not what X is; a collective noun between them ("the French club coach X")
@@ -29,7 +30,9 @@ def _country_of(ctx: Context, token: Token) -> Mention | None:
     existing = ctx.mention_at(token)
     if existing is not None and existing.type is EntityType.COUNTRY:
         return existing
-    if existing is not None and (existing.type is not EntityType.GROUP or len(existing.text.split()) > 1):
+    if existing is not None and (
+        existing.type is not EntityType.GROUP or len(existing.text.split()) > 1
+    ):
         return None
     name = lexicon.demonym_country(token.text)
     if existing is not None:  # "a German": the nationality word, not a group of Germans

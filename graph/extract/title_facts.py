@@ -96,9 +96,7 @@ def position_name(ctx: Context, held: Held) -> str:
     return f"{held.title.label} of {named.name}" if named.name else held.title.label
 
 
-def relations(
-    ctx: Context, held: Held, position: Mention | None
-) -> Iterator[RelationMention]:
+def relations(ctx: Context, held: Held, position: Mention | None) -> Iterator[RelationMention]:
     person, j, kind = held.person, held.jurisdiction, held.title.kind
     tokens = list(held.title_tokens) + ctx.mention_tokens(person)
 

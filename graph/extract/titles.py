@@ -13,7 +13,7 @@ implies (graph/schema/titles.tsv).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -319,9 +319,10 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
         mention = ctx.mention_at(token)
         if mention is None or _portfolio_mention(mention):
             continue
-        if mention.type is EntityType.PERSON or not {
-            t.i for t in ctx.mention_tokens(mention)
-        } <= inside:
+        if (
+            mention.type is EntityType.PERSON
+            or not {t.i for t in ctx.mention_tokens(mention)} <= inside
+        ):
             return None  # the title words belong to a longer name
     found = _title_suffix(words)
     if found is None:
@@ -342,7 +343,11 @@ def _of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to"}:
             for pobj in child.children:
                 mention = ctx.mention_of(pobj)
-                if pobj.dep_ == "pobj" and mention is not None and mention.type in JURISDICTION_TYPES:
+                if (
+                    pobj.dep_ == "pobj"
+                    and mention is not None
+                    and mention.type in JURISDICTION_TYPES
+                ):
                     return mention
     return None
 
@@ -502,4 +507,3 @@ def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
                 )
                 break
     yield from ()
-
