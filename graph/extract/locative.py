@@ -3,7 +3,8 @@
 - "Ramallah, West Bank" (a place in apposition to a place) -> locatedIn;
 - "Jordan's capital, Amman", "Nairobi, the capital of Kenya" -> capitalOf + locatedIn;
 - "Reuters, based in London", "headquartered in" -> basedIn / headquarteredIn;
-- "the U.S.-led coalition", "London-based bank" -> ledBy / basedIn / supports;
+- "the U.S.-led coalition", "London-based bank", "Gazprom-owned NTV" -> ledBy / basedIn /
+  supports / ownedBy;
 - "a coalition of France, Britain and Italy", "including X" -> memberOf;
   "excluding Israel" -> excludedFrom, and memberOf with stance negated.
 """
@@ -19,6 +20,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.model import EntityType, Mention, RelationMention, Stance
+from graph.vocab import relation_schema
 
 PLACES = {EntityType.PLACE, EntityType.COUNTRY}
 ACTORS = {EntityType.ORGANIZATION, EntityType.GROUP}
@@ -29,7 +31,9 @@ MEMBERS = {
     EntityType.PERSON,
     EntityType.PLACE,
 }
-HYPHEN = re.compile(r"^(?P<name>.+?)-(?P<verb>led|based|backed|funded|run|headquartered)$")
+HYPHEN = re.compile(
+    r"^(?P<name>.+?)-(?P<verb>led|based|backed|funded|run|headquartered|owned|controlled)$"
+)
 HYPHEN_PREDICATE = {
     "led": ("ledBy", False),
     "run": ("ledBy", False),
@@ -37,6 +41,8 @@ HYPHEN_PREDICATE = {
     "headquartered": ("headquarteredIn", False),
     "backed": ("supports", True),
     "funded": ("supports", True),
+    "owned": ("ownedBy", False),
+    "controlled": ("ownedBy", False),
 }
 """verb -> (predicate, whether the named thing is the subject)."""
 PARTICIPLES = {
@@ -235,8 +241,16 @@ def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     predicate, named_is_subject = HYPHEN_PREDICATE[verb]
     if predicate in {"basedIn", "headquarteredIn"} and named.type not in PLACES:
         return
+    if predicate == "ownedBy" and not _fits_owner(named, target):
+        return
     subject, obj = (named, target) if named_is_subject else (target, named)
     yield ctx.relation(subject, predicate, obj, [token, token.head], confidence=0.8)
+
+
+def _fits_owner(owner: Mention, owned: Mention) -> bool:
+    """ "Gazprom-owned NTV": an owner the ontology allows, of a thing that can be owned."""
+    schema = relation_schema()["ownedBy"]
+    return owned.type.value in schema.domain and owner.type.value in schema.range
 
 
 def _organisation_above(ctx: Context, token: Token, hops: int = 4) -> Mention | None:
