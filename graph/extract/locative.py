@@ -104,6 +104,7 @@ def locative(ctx: Context) -> Iterator[RelationMention]:
     for token in ctx.doc:
         yield from _in_modifier(ctx, token)
         yield from _place_apposition(ctx, token)
+        yield from _city_comma_country(ctx, token)
         yield from _capital(ctx, token)
         yield from _participle(ctx, token)
         yield from _hyphenated(ctx, token)
@@ -168,6 +169,33 @@ def _place_apposition(ctx: Context, token: Token) -> Iterator[RelationMention]:
     if comma is None or comma.text != ",":
         return
     yield ctx.relation(inner, "locatedIn", outer, [token.head, token], confidence=0.7)
+
+
+def _city_comma_country(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "protests in Lagos, Nigeria, and Accra, Ghana": a city and its country when the parser
+    read the comma as a list. Only a known city, the country right after its comma and closed
+    by a comma or the sentence's end, and no country conjoined after it ("Paris, Germany and
+    Italy" is a list)."""
+    if token.dep_ != "conj":
+        return
+    city, country = ctx.mention_of(token.head), ctx.mention_at(token)
+    if city is None or country is None or country.type is not EntityType.COUNTRY:
+        return
+    if city.type not in PLACES or not lexicon.is_city(city.name) or not _can_contain(country, city):
+        return
+    city_end = ctx.mention_tokens(city)[-1].i
+    country_tokens = ctx.mention_tokens(country)
+    if city_end + 2 != country_tokens[0].i or ctx.doc[city_end + 1].text != ",":
+        return
+    after = country_tokens[-1].i + 1
+    if after < len(ctx.doc) and ctx.doc[after].text not in {",", ".", "!", "?", ";"}:
+        return
+    if any(
+        c.dep_ == "conj" and (m := ctx.mention_of(c)) is not None and m.type is EntityType.COUNTRY
+        for c in token.children
+    ):
+        return
+    yield ctx.relation(city, "locatedIn", country, [token.head, token], confidence=0.65)
 
 
 def _capital_of(ctx: Context, capital: Token) -> Mention | None:

@@ -78,6 +78,19 @@ def _irrealis(verb: Token) -> bool:
     return False
 
 
+def undone(token: Token) -> Stance | None:
+    """What a verb does to the deed a noun names: "Johnson's trip to India was cancelled"
+    (NEGATED), "Iran postponed its talks with Oman" (PROPOSED); None when it says nothing."""
+    verb = token.head
+    if token.dep_ not in {"nsubjpass", "dobj"} or verb.pos_ != "VERB":
+        return None
+    if "negation" in cues(verb):
+        return Stance.NEGATED
+    if "proposal" in cues(verb):
+        return Stance.PROPOSED
+    return None
+
+
 def _arranged(ctx: Context, verb: Token) -> bool:
     """A present progressive with a time phrase is an arrangement, not yet a fact ("Macron
     is meeting Scholz on Thursday", "the team are flying to Lagos next week")."""
@@ -92,6 +105,23 @@ def _arranged(ctx: Context, verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _narrated(ctx: Context, clause: Token, parent: Token) -> bool:
+    """A conjoined clause whose subject is the speaker of the reported clause it hangs from
+    continues the narration ("Jowell said a delay would be disastrous and she accused the
+    Tories"): nobody reports themselves in the third person."""
+    report = parent.head
+    if parent.dep_ not in {"ccomp", "parataxis"} or "report" not in cues(report):
+        return False
+    speaker = _speaker(ctx, report)
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_LINKS), None)
+    mention = ctx.mention_of(subject) if subject is not None else None
+    return (
+        speaker is not None
+        and mention is not None
+        and ctx.referent(mention).span == speaker.span
+    )
 
 
 def _excluded(token: Token, verb: Token) -> bool:
@@ -158,6 +188,8 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
         # subject is a statement of its own; the other clause's modal is not its mood.
         separate = link == "conj" and any(c.dep_ in SUBJECT_LINKS for c in current.children)
         parent_cues = cues(parent)
+        if separate and _narrated(ctx, current, parent):
+            break
         if "proposal" in parent_cues and stance is None and link != "nsubj" and not separate:
             stance = Stance.PROPOSED
         if "negation" in parent_cues and stance is None and link == "xcomp":

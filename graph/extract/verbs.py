@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.extract.stance import stance_of
+from graph.extract.stance import cues, stance_of, undone
 from graph.lexicon import VerbSense
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
@@ -68,7 +68,7 @@ def _stand_in(ctx: Context, item: Token, role: str) -> Mention | None:
     a stance's target the owner of what it targets ("Tanzania's offer", "the decisions of
     ExxonMobil"), never a name modifier ("the LSE bid" may be a bid for the LSE)."""
     kind = lexicon.verb_argument_nouns().get(item.lemma_.lower())
-    if role == "subject" and kind != "agent":
+    if role == "subject" and not (kind == "voice" or (kind == "agent" and item.tag_ == "NNS")):
         return None
     deps = ["poss"] if role == "stance" else ["poss", "compound", "nummod"]
     for dep in deps:
@@ -267,10 +267,35 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                         stance=this_stance,
                         speaker=speaker,
                     )
+            if predicate in STANCES:
+                yield from _advocated(ctx, verb, predicate, objects)
             if emitted and predicate in EVENT_NOUN:
                 yield from _event(ctx, verb, predicate, emitted, this_stance, speaker, involved)
             if emitted:
                 break  # the first sense that relates something wins
+
+
+def _advocated(
+    ctx: Context, verb: Token, predicate: str, objects: list[tuple[Token, Mention]]
+) -> Iterator[RelationMention]:
+    """Who urges others to back, oppose or condemn something holds that stance themselves
+    ("Kenya urged the UN to condemn Sudan" -> Kenya criticises Sudan), in the urging's stance."""
+    urging = verb.head
+    if verb.dep_ != "xcomp" or "advocacy" not in cues(urging):
+        return
+    stance, speaker = stance_of(ctx, urging)
+    for s_token, subject in _subjects(ctx, urging):
+        for o_token, obj in objects:
+            if subject.span != obj.span and _fits(predicate, subject, obj):
+                yield ctx.relation(
+                    subject,
+                    predicate,
+                    obj,
+                    [s_token, urging, verb, o_token],
+                    confidence=0.6,
+                    stance=stance,
+                    speaker=speaker,
+                )
 
 
 def _verbal_attack(
@@ -394,7 +419,8 @@ def _owner(ctx: Context, noun: Token) -> tuple[Token, Mention] | None:
 
 @extractors.register("nominal_relations", order=62)
 def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
-    """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS"."""
+    """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS", "the
+    meeting between Modi and Xi"."""
     table = lexicon.nominal_relations()
     for noun in ctx.doc:
         if noun.pos_ != "NOUN":
@@ -406,9 +432,13 @@ def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
             role = "stance" if predicate in STANCES else "object"
             targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"], role)
             owner = _owner(ctx, noun)
+            if prep.lower_ == "between" and owner is None and len(targets) == 2:
+                owner, targets = targets[0], targets[1:]  # "talks between Iran and Oman"
             if not targets or owner is None:
                 continue
             stance, speaker = stance_of(ctx, noun)
+            if stance in {Stance.ASSERTED, Stance.REPORTED}:
+                stance = undone(noun) or stance
             for o_token, obj in targets:
                 kind = _verbal_attack(ctx, predicate, owner[0], owner[1], obj) or predicate
                 if owner[1].span != obj.span and _fits(kind, owner[1], obj):
