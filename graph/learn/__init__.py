@@ -1,0 +1,1 @@
+"""Learned parts of newsgraph: features, training, the shipped models and their evaluation."""
