@@ -230,7 +230,8 @@ def _load_plugins() -> None:
     """Subcommands defined in other modules register themselves on import."""
     import importlib
 
-    for module in ("graph.eval_cli", "graph.train", "graph.store_cli", "exports.view_cli"):
+    modules = ("graph.eval_cli", "graph.learn.train_cli", "graph.store_cli", "exports.view_cli")
+    for module in modules:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
