@@ -126,6 +126,9 @@ def nationality(ctx: Context) -> Iterator[RelationMention]:
             continue
         if mention.type is EntityType.PERSON:
             owner = _possessor(ctx, tokens[0])
+            head = ctx.mention_head(mention)
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                owner = None  # "Sony's Playstation Portable is the top gadget": a thing
             if owner is not None:
                 predicate = _possessive_relation(ctx, mention, owner)
                 evidence = ctx.mention_tokens(owner) + tokens
