@@ -184,6 +184,13 @@ def nominal_relations() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
+def verb_argument_nouns() -> dict[str, str]:
+    """Noun lemma -> "agent" or "conduct", from graph/schema/verb_arguments.tsv: heads through
+    which a verb's argument stands for the entity they belong to."""
+    return {noun: role for noun, role in _rows("verb_arguments.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Lemmas of nouns that describe a place ("town", "province")."""
     return frozenset(row[0] for row in _rows("place_nouns.txt", 1))
@@ -230,3 +237,14 @@ def event_verbs() -> dict[tuple[str, str], bool]:
 def harm_words() -> frozenset[tuple[str, str]]:
     """(lemma, VERB/NOUN) of words whose patients are victims, from harm_words.tsv."""
     return frozenset((lemma, pos) for lemma, pos in _rows("harm_words.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def statement_only_extractors() -> frozenset[str]:
+    """Extractors not yet precise enough to write bare triples (statement_only.tsv)."""
+    return frozenset(row[0] for row in _rows("statement_only.tsv", 2))
+
+
+def writes_bare_triple(stance: str, extractor: str) -> bool:
+    """Whether a relation is also a bare triple: asserted, by an extractor trusted to assert."""
+    return stance == "asserted" and extractor not in statement_only_extractors()
