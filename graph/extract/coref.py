@@ -33,13 +33,13 @@ MAX_SENTENCES_BACK = 2
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CLIMB = {"ccomp", "conj", "advcl", "parataxis"}
 LINKS = {
-    "m": {"person": "link", "person-noun": "block"},
-    "f": {"person": "link", "person-noun": "block"},
+    "m": {"person": "link", "person-noun": "block", "unknown": "block"},
+    "f": {"person": "link", "person-noun": "block", "unknown": "block"},
     "n": {"org": "link", "country": "link", "product": "link"}
-    | {"org-description": "block", "thing": "block", "place": "block"},
+    | {"org-description": "block", "thing": "block", "place": "block", "unknown": "block"},
     "plural": {"org": "link", "group": "link"}
     | {"org-description": "block", "plural-noun": "block", "coordination": "block"}
-    | {"place": "block", "country": "block"},  # a team may be named by its place
+    | {"place": "block", "country": "block", "unknown": "block"},  # a team named by its place
 }
 
 

@@ -70,7 +70,7 @@ class People:
                 self._full.setdefault(words[-1].lower(), set()).add(m.name.lower())
         self.sex: dict[str, str] = {}
         for m in named:
-            sex = self._sex_from_text(m)
+            sex = self.sex_from_text(m)
             if sex:
                 self.sex.setdefault(self.key(m), sex)
 
@@ -80,7 +80,8 @@ class People:
         full = self._full.get(name)
         return next(iter(full)) if full and len(full) == 1 else name
 
-    def _sex_from_text(self, mention: Mention) -> str:
+    def sex_from_text(self, mention: Mention) -> str:
+        """"m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
         words = sexed_words()
         tokens = self.ctx.mention_tokens(mention)
         if not tokens:
@@ -133,8 +134,11 @@ def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
         kind = KIND_OF_TYPE.get(referent.type)
         if kind is None:
             return None
-        if kind == "person" and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
-            kind = "place"  # "after the race in Monza": a place, whatever NER said
+        if kind in {"person", "country"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+            kind = "place"  # "the race in Monza", "jobs in Sweden": a setting, not an actor
+        if kind == "org" and (sex := people.sex_from_text(referent)):
+            # "Baroness Hale", "Olaf Scholz" typed as organisations: a person, who competes
+            return Unit(token, None, f"#{token.i}", "person-noun", sex, sentence, coordinated)
         unnamed = referent.role == "description" or not referent.name
         if kind == "org" and unnamed:
             kind = "org-description"
@@ -143,7 +147,12 @@ def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
             return Unit(token, mention, key, kind, people.sex.get(key, ""), sentence, coordinated)
         key = (referent.name or referent.text).lower()
         return Unit(token, mention, key, kind, "", sentence, coordinated)
-    if token.pos_ != "NOUN" or token.ent_type_ in NUMERIC or token.dep_ == "compound":
+    if token.ent_type_ in NUMERIC or token.dep_ == "compound":
+        return None
+    if token.pos_ == "PROPN" and token.dep_ in SUBJECTS | {"dobj", "pobj", "appos", "conj"}:
+        # a name nothing recognised ("Ericsson cut jobs"): it may be meant, so it competes
+        return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
+    if token.pos_ != "NOUN":
         return None
     if token.dep_ == "appos" or token.dep_ == "attr":
         return None  # another name for a neighbour, not a new candidate
