@@ -297,7 +297,7 @@ def _char_range(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _known_place(mention: Mention) -> bool:
-    return bool(lexicon.country_name(mention.name) or lexicon.is_city(mention.name))
+    return _place_name(mention.name)
 
 
 def _thing_side(
@@ -393,14 +393,14 @@ def _sides(
             continue
         if pattern.thing == "teams":
             mention = ctx.mention_of(token)
-            if mention is not None and mention.type is EntityType.PLACE:
+            if mention is not None and mention.type in {EntityType.PLACE, EntityType.COUNTRY}:
                 mention = ctx.add_mention(
                     (mention.start, mention.end),
                     EntityType.ORGANIZATION,
                     name=mention.name,
                     confidence=0.6,
                     replace=True,
-                )  # a place does not play; its team does
+                )  # a place does not play; its team does (the national side is a club too)
             thing = None
         elif pattern.thing.split("=")[0] == role:
             mention, thing = _thing_side(ctx, pattern, token, anchor)
@@ -466,10 +466,14 @@ def _as_organisation(
         and not _people_name(mention.name)
         and mention.role != "demonym"
     )
+    # A name NER took for a place the gazetteer does not know ("controlled by Gazprom",
+    # "owner of Liffe") is an organisation on a side that takes one.
+    unknown_place = mention.type is EntityType.PLACE and not _known_place(mention)
     if (
         (only and (weak or mention.type in RETYPABLE))
         or (mention.type in RETYPABLE and not allowed & products)
         or misread_group
+        or unknown_place
     ):
         return ctx.add_mention(
             (mention.start, mention.end),
