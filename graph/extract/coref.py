@@ -140,7 +140,9 @@ class Resolver:
                         continue
                     verdict = _verdict(unit, form)
                     if verdict == "link":
-                        return self.reporter(verb, unit, form) if case == "poss" else unit
+                        if case == "poss" and quote_of(self.quotes, pronoun) is None:
+                            return self.reporter(verb, unit, form)
+                        return unit
                     if verdict == "block":
                         return "abstain"
             first = True
@@ -151,7 +153,8 @@ class Resolver:
     def reporter(self, verb: Token, own: Unit, form: PronounForm) -> Unit | str:
         """In reported speech a possessive may be the reporter's ("the Philippines insisted
         that China had attacked its ships"): when the reporter agrees too, a thing's or
-        group's possessive goes to the reporter, a person's gets no link."""
+        group's possessive goes to the reporter, a person's gets no link. (Inside a quote the
+        reporter is the speaker, whom a third-person pronoun never means.)"""
         if verb.dep_ != "ccomp" or not is_speech(verb.head):
             return own
         for subject in _subjects(verb.head):

@@ -1,7 +1,7 @@
 """Quoted speech and its speaker, for pronoun coreference: inside a quote "he" is never the
-speaker and "I" always is. A quote is a span between “ and ” (or a pair of straight double
-quotes); its speaker is the subject of a speech verb outside the quote in the sentence that
-holds the quote or its attribution ("“...,” said X", "X said: “...”")."""
+speaker and "I" always is. A quote is a span between “ and ”, a pair of straight double
+quotes, or ‘ and ’; its speaker is the subject of a speech verb outside the quote in the
+sentence that holds the quote or its attribution ("“...,” said X", "X said: “...”")."""
 
 from __future__ import annotations
 
@@ -25,12 +25,17 @@ class Quote:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted passages, quote marks included."""
+    """Character spans of quoted passages, quote marks included: “...”, "..." (paired within
+    a paragraph) and ‘...’ (closed by a ’ that no letter follows, so "Horner’s" stays open)."""
     spans = []
     opened: int | None = None
     straight: int | None = None
+    single: int | None = None
     for i, char in enumerate(text):
-        if char == "“" and opened is None:
+        following = text[i + 1] if i + 1 < len(text) else " "
+        if char == "\n":
+            straight = single = None  # a straight or single quote does not cross a paragraph
+        elif char == "“" and opened is None:
             opened = i
         elif char == "”" and opened is not None:
             spans.append((opened, i + 1))
@@ -41,6 +46,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             else:
                 spans.append((straight, i + 1))
                 straight = None
+        elif char == "‘" and single is None and (i == 0 or not text[i - 1].isalnum()):
+            single = i
+        elif char == "’" and single is not None and not following.isalnum():
+            spans.append((single, i + 1))
+            single = None
     return sorted(spans)
 
 

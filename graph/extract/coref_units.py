@@ -81,7 +81,7 @@ class People:
         return next(iter(full)) if full and len(full) == 1 else name
 
     def sex_from_text(self, mention: Mention) -> str:
-        """"m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
+        """ "m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
         words = sexed_words()
         tokens = self.ctx.mention_tokens(mention)
         if not tokens:
