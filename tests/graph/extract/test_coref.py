@@ -180,8 +180,9 @@ def test_eval_coref_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     [
         ("“We won,” she said.", ["“We won,”"]),
         ('He said: "It rained." Then "we left".', ['"It rained."', '"we left"']),
+        ('"One paragraph. "And the next," he said.', ['"One paragraph. ', '"And the next,"']),
         ("‘Horner’s team won,’ he said.", ["‘Horner’s team won,’"]),
-        ('An odd "mark\nand "a quote" here.', ['"a quote"']),  # no pair across a paragraph
+        ('"An open quote\n"and its end," he said.', ['"An open quote', '"and its end,"']),
         ("The drivers’ title went to Max.", []),
     ],
 )
