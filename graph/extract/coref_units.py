@@ -42,6 +42,9 @@ class Unit:
     sex: str
     sentence: int
     in_coordination: bool = False
+    collective: bool = False
+    """A name a plural pronoun may take: plural in form ("the Tories") or headed by a
+    collective noun ("the Labour Party"), or a singular noun's ("the bank Barclays": no)."""
 
     @property
     def subject(self) -> bool:
@@ -74,6 +77,15 @@ class People:
             if sex:
                 self.sex.setdefault(self.key(m), sex)
 
+    def titled(self, mention: Mention) -> bool:
+        """Whether a title of office or an honorific stands right before the name."""
+        tokens = self.ctx.mention_tokens(mention)
+        if not tokens or tokens[0].i == 0:
+            return False
+        before = tokens[0].nbor(-1)
+        word = before.lower_.rstrip(".")
+        return word in lexicon.titles() or word in lexicon.honorifics() or word in sexed_words()
+
     def key(self, mention: Mention) -> str:
         """A surname alone is the person named in full with it, if only one is."""
         name = mention.name.lower() or mention.text.lower()
@@ -81,7 +93,7 @@ class People:
         return next(iter(full)) if full and len(full) == 1 else name
 
     def sex_from_text(self, mention: Mention) -> str:
-        """"m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
+        """ "m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
         words = sexed_words()
         tokens = self.ctx.mention_tokens(mention)
         if not tokens:
@@ -118,6 +130,16 @@ def _person_noun(token: Token) -> str | None:
     return None
 
 
+def _collective(ctx: Context, mention: Mention) -> bool:
+    tokens = ctx.mention_tokens(mention)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if mention.type is EntityType.GROUP:
+        return True
+    return last.tag_ in {"NNPS", "NNS"} or last.lemma_.lower() in lexicon.collective_nouns()
+
+
 def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
     """The candidate a noun phrase head stands for, or None (a date, a number, a modifier)."""
     plural_noun = token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"}
@@ -144,9 +166,17 @@ def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
             kind = "org-description"
         if kind == "person":
             key = people.key(referent)
-            return Unit(token, mention, key, kind, people.sex.get(key, ""), sentence, coordinated)
+            sex = people.sex.get(key, "")
+            if " " not in key and not sex and not people.titled(referent):
+                # one word, no sex, no title: "Labour", "Twitter" typed Person by NER compete
+                # but are not linked to
+                return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
+            return Unit(token, mention, key, kind, sex, sentence, coordinated)
         key = (referent.name or referent.text).lower()
-        return Unit(token, mention, key, kind, "", sentence, coordinated)
+        collective = _collective(ctx, referent) and not (
+            token.pos_ == "NOUN" and token.tag_ == "NN" and ctx.mention_at(token) is None
+        )
+        return Unit(token, mention, key, kind, "", sentence, coordinated, collective)
     if token.ent_type_ in NUMERIC or token.dep_ == "compound":
         return None
     if token.pos_ == "PROPN" and token.dep_ in SUBJECTS | {"dobj", "pobj", "appos", "conj"}:

@@ -12,6 +12,7 @@ import pytest
 from graph import coref_eval
 from graph.cli import main
 from graph.errors import InputError
+from graph.extract.coref_quotes import quote_spans
 from graph.pipeline import build_text
 
 CASES = [
@@ -172,3 +173,18 @@ def test_eval_coref_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("coref: 2 passages, 2 pronouns: precision 1.000 (1/1 links right)")
     assert "linked 0.500" in first
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("“We won,” she said.", ["“We won,”"]),
+        ('He said: "It rained." Then "we left".', ['"It rained."', '"we left"']),
+        ('"One paragraph. "And the next," he said.', ['"One paragraph. ', '"And the next,"']),
+        ("‘Horner’s team won,’ he said.", ["‘Horner’s team won,’"]),
+        ('"An open quote\n"and its end," he said.', ['"An open quote', '"and its end,"']),
+        ("The drivers’ title went to Max.", []),
+    ],
+)
+def test_quote_spans(text: str, quoted: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == quoted
