@@ -202,3 +202,9 @@ def event_verbs() -> dict[tuple[str, str], bool]:
 def harm_words() -> frozenset[tuple[str, str]]:
     """(lemma, VERB/NOUN) of words whose patients are victims, from harm_words.tsv."""
     return frozenset((lemma, pos) for lemma, pos in _rows("harm_words.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def generic_owners() -> frozenset[str]:
+    """Words that may head "X-owned" without naming an owner ("state-owned")."""
+    return frozenset(row[0] for row in _rows("generic_owners.txt", 1))
