@@ -273,3 +273,9 @@ def statement_only_extractors() -> frozenset[str]:
 def writes_bare_triple(stance: str, extractor: str) -> bool:
     """Whether a relation is also a bare triple: asserted, by an extractor trusted to assert."""
     return stance == "asserted" and extractor not in statement_only_extractors()
+
+
+@lru_cache(maxsize=1)
+def generic_owners() -> frozenset[str]:
+    """Words that may head "X-owned" without naming an owner ("state-owned")."""
+    return frozenset(row[0] for row in _rows("generic_owners.txt", 1))

@@ -132,8 +132,8 @@ def _described_name(ctx: Context, noun: Token) -> Mention | None:
 def _national_organisation(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """ "the French bank BNP Paribas", "US insurer Marsh", "the US Treasury": a country or
     its demonym modifying an organisation's name or the noun describing it -> country."""
-    if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ not in {"NOUN", "PROPN"}:
-        return
+    if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ != "NOUN":
+        return  # a demonym on the name itself ("fellow Russian Kuznetsova") may be a person's
     organisation = _described_name(ctx, token.head)
     if organisation is None or organisation.type is not EntityType.ORGANIZATION:
         return
@@ -318,8 +318,10 @@ def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     predicate, named_is_subject = HYPHEN_PREDICATE[verb]
     if predicate in {"basedIn", "headquarteredIn"} and named.type not in PLACES:
         return
-    if predicate == "ownedBy" and not _fits_owner(named, target):
-        return
+    if predicate == "ownedBy" and (
+        not _fits_owner(named, target) or named.name.lower() in lexicon.generic_owners()
+    ):
+        return  # "State-owned Rosneft": the state is no named owner
     subject, obj = (named, target) if named_is_subject else (target, named)
     yield ctx.relation(subject, predicate, obj, [token, token.head], confidence=0.8)
 

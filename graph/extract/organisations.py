@@ -286,6 +286,8 @@ def _typed_thing(
         return ctx.add_mention(
             (mention.start, mention.end), target, name=mention.name, confidence=0.7, replace=True
         )
+    if not cued and not is_noun:
+        return None  # "directed Mr Sullivan to hide": an untyped name needs a noun to be a work
     if not _is_name(tokens) and not any(t.pos_ == "NUM" for t in tokens):
         return None
     span = ctx.doc[tokens[0].i : tokens[-1].i + 1]
@@ -382,6 +384,7 @@ def _sides(
 ) -> list[tuple[Token, Mention, Thing | None]]:
     anchor = tokens["anchor"]
     found = []
+    thing_role = pattern.thing.split("=")[0]
     path = pattern.subject if role == "subject" else pattern.object
     if path.startswith(("<conj", "<xcomp")) and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in anchor.children
@@ -389,8 +392,10 @@ def _sides(
         return []  # "X beat Y and Z face W": Z, not X, faces W
     side = [tokens[role]] if path == "." else _side_tokens(tokens[role])
     for token in side:
-        if _person_noun(ctx, token):
+        if _person_noun(ctx, token) or (thing_role != role and _thing_noun(ctx, token)):
             continue
+        if pattern.predicate == "memberOf" and role == "object" and not ctx.mention_at(token):
+            continue  # "members of their Six Nations squad": a squad, not the Six Nations
         if pattern.thing == "teams":
             mention = ctx.mention_of(token)
             if mention is not None and mention.type in {EntityType.PLACE, EntityType.COUNTRY}:
@@ -412,6 +417,11 @@ def _sides(
         if mention is not None:
             found.append((token, mention, thing))
     return found
+
+
+def _thing_noun(ctx: Context, token: Token) -> bool:
+    """ "The BBC show beat The Office": a show, not the BBC its compound names."""
+    return token.pos_ == "NOUN" and ctx.mention_at(token) is None and _lemma(token) in things()
 
 
 def _people_name(name: str) -> bool:
