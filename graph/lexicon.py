@@ -190,6 +190,8 @@ class VerbSense:
     predicate: str
     reverse: bool
     """True when the grammatical object is the relation's subject ("X hired Y": Y worksFor X)."""
+    direction: str = "forward"
+    """The verbs.tsv direction as written ("guest": the object must be a person by name)."""
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +199,9 @@ def verb_senses() -> dict[str, list[VerbSense]]:
     """Verb lemma -> its senses, from graph/schema/verbs.tsv."""
     table: dict[str, list[VerbSense]] = {}
     for lemma, prep, predicate, direction in _rows("verbs.tsv", 4):
-        sense = VerbSense(lemma, "" if prep == "-" else prep, predicate, direction == "reverse")
+        sense = VerbSense(
+            lemma, "" if prep == "-" else prep, predicate, direction == "reverse", direction
+        )
         table.setdefault(lemma, []).append(sense)
     return table
 

@@ -240,6 +240,12 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
         for sense in senses[verb.lemma_.lower()]:
             predicate = sense.predicate
             objects = _objects(ctx, verb, sense)
+            if sense.direction == "guest":
+                objects = [
+                    (t, m)
+                    for t, m in objects
+                    if m.type is EntityType.PERSON and ctx.mention_at(t) is m
+                ]
             subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
             if not objects and _reciprocal(verb, sense) and len(subjects) > 1:
                 subjects, objects = subjects[:1], subjects[1:]  # "Harris and Trump met"
