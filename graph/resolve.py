@@ -3,7 +3,6 @@ antecedent links that pronoun/description extractors recorded."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from graph.extract.context import clean_name
@@ -16,6 +15,7 @@ from graph.model import (
     Relation,
     ResolvedArticle,
 )
+from graph.name_variants import link_names, person_core
 from graph.vocab import entity_key, slug
 
 FAMILIES = {
@@ -24,18 +24,13 @@ FAMILIES = {
     EntityType.PERSON: "person",
     EntityType.ORGANIZATION: "org",
     EntityType.GROUP: "group",
+    EntityType.PRODUCT: "product",
+    EntityType.WORK: "work",
 }
 ARTICLE_SCOPED = {EntityType.EVENT, EntityType.QUANTITY, EntityType.DATE, EntityType.CONCEPT}
 """Types whose same label in two articles is not evidence of one entity."""
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[^\w]+", " ", name.casefold()).strip()
-
-
-def _acronym(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+HOLDER_PREDICATES = {"positionHeld"}
+"""Predicates whose subject holds an office, and so is a person."""
 
 
 class _UnionFind:
@@ -57,41 +52,15 @@ class _UnionFind:
             self.parent[second] = first
 
 
-def _link_names(named: list[Mention], uf: _UnionFind) -> None:
-    """Merge name mentions: same name; a person's surname or shorter name inside a longer
-    unique full name; an organisation's acronym."""
-    by_norm: dict[str, list[Mention]] = defaultdict(list)
-    for mention in named:
-        by_norm[_norm(mention.name)].append(mention)
-    for group in by_norm.values():
-        for other in group[1:]:
-            uf.union(group[0].span, other.span)
-    persons = {n: ms for n, ms in by_norm.items() if any(m.type is EntityType.PERSON for m in ms)}
-    for short, mentions in persons.items():
-        short_words = short.split()
-        longer = [
-            n
-            for n in persons
-            if n != short
-            and len(n.split()) > len(short_words)
-            and n.split()[-len(short_words) :] == short_words
-        ]
-        if len(longer) == 1 or (longer and len({persons[n][0].span for n in longer}) == 1):
-            uf.union(persons[longer[0]][0].span, mentions[0].span)
-    orgs = {n: ms for n, ms in by_norm.items() if ms[0].type is EntityType.ORGANIZATION}
-    for name, mentions in orgs.items():
-        acronym = _acronym(mentions[0].name)
-        if acronym and acronym.lower() in orgs and acronym.lower() != name:
-            uf.union(mentions[0].span, orgs[acronym.lower()][0].span)
-        # "Merrill" after "Merrill Lynch", "the Bank" after "Bank of England": a shorter name
-        # that starts exactly one longer organisation name in the article.
-        longer = [n for n in orgs if n != name and n.split()[: len(name.split())] == name.split()]
-        if len(longer) == 1 and all(m.role != "description" for m in mentions):
-            uf.union(orgs[longer[0]][0].span, mentions[0].span)
-
-
-def _choose_type(mentions: list[Mention]) -> EntityType:
-    counts = Counter(m.type for m in mentions if m.name)
+def _choose_type(mentions: list[Mention], holders: set[tuple[int, int]]) -> EntityType:
+    """The majority type of the named mentions, each weighted by its confidence (a type the
+    article's wording gave outweighs NER's guess); whoever holds a position is a person."""
+    if any(m.span in holders for m in mentions):
+        return EntityType.PERSON
+    counts: Counter[EntityType] = Counter()
+    for m in mentions:
+        if m.name:
+            counts[m.type] += m.confidence
     if not counts:
         counts = Counter(m.type for m in mentions)
     if EntityType.COUNTRY in counts and EntityType.PLACE in counts:
@@ -108,7 +77,9 @@ def _choose_label(mentions: list[Mention], etype: EntityType) -> str:
     proper = [m for m in names if m.antecedent is None and m.role != "description"]
     if etype is EntityType.PERSON:
         pool = proper or names
-        return max(pool, key=lambda m: (len(m.name.split()), m.confidence, -m.start)).name
+        return max(
+            pool, key=lambda m: (len(person_core(m.name).split()), m.confidence, -m.start)
+        ).name
     pool = proper or names
     counts = Counter(m.name for m in pool)
     return max(
@@ -131,12 +102,14 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
     uf = _UnionFind()
     for mention in mentions:
         uf.find(mention.span)
-    named = [m for m in mentions if m.name and m.antecedent is None and m.type in FAMILIES]
-    by_family: dict[str, list[Mention]] = defaultdict(list)
-    for mention in named:
-        by_family[FAMILIES[mention.type]].append(mention)
-    for family in by_family.values():
-        _link_names(family, uf)
+    # An alias ("CAO" after "China Aviation Oil (CAO)") is a name of its antecedent's entity.
+    named = [
+        m
+        for m in mentions
+        if m.name and (m.antecedent is None or m.role == "alias") and m.type in FAMILIES
+    ]
+    link_names(named, uf.union)
+    holders = {r.subject.span for r in extraction.relations if r.predicate in HOLDER_PREDICATES}
     for mention in mentions:
         if mention.antecedent is not None and mention.antecedent in by_span:
             uf.union(mention.antecedent, mention.span)
@@ -149,15 +122,17 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
     entities: list[Entity] = []
     for members in clusters.values():
         members.sort(key=lambda m: m.start)
-        etype = _choose_type(members)
+        etype = _choose_type(members, holders)
         label = _choose_label(members, etype)
         named_members = [m for m in members if m.name] or members
         if etype in ARTICLE_SCOPED or all(m.role == "description" for m in named_members):
             key = entity_key(etype.value, f"{slug(article.id)}--{label}")
         else:
             key = entity_key(etype.value, label)
-        surfaces = {m.name for m in members if m.name} | {
-            clean_name(m.text) for m in members if m.name and not m.role and m.antecedent is None
+        # "the company" is no alias of a named organisation: the words describe, not name.
+        proper = [m for m in members if m.name and m.role != "description"] or members
+        surfaces = {m.name for m in proper if m.name} | {
+            clean_name(m.text) for m in proper if m.name and not m.role and m.antecedent is None
         }
         aliases = sorted(surfaces - {label, ""})
         for mention in members:

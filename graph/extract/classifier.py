@@ -16,6 +16,7 @@ from graph.extract.stance import stance_of
 from graph.learn.features import COARSE, path
 from graph.learn.labels import fits
 from graph.learn.model import Decision, decide, load_model
+from graph.lexicon import city_elsewhere
 from graph.model import Mention, RelationMention
 
 if TYPE_CHECKING:
@@ -72,6 +73,9 @@ def anchor(head: Span, tail: Span) -> Token:
     return top
 
 
+PLACE_IN_COUNTRY = {"locatedIn", "country"}
+
+
 @extractors.register("relation_classifier", order=80)
 def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
     model = load_model()
@@ -85,6 +89,8 @@ def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
         if chosen is None:
             continue
         head, tail, head_span, tail_span, decision = chosen
+        if decision.predicate in PLACE_IN_COUNTRY and city_elsewhere(head.name, tail.name):
+            continue  # the gazetteer puts every city of that name in another country
         stance, speaker = stance_of(ctx, anchor(head_span, tail_span))
         yield ctx.relation(
             head,

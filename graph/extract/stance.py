@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract.context import Context
-from graph.model import Mention, Stance
+from graph.model import EntityType, Mention, Stance
 
 COARSE = {
     "VERB": "VERB",
@@ -42,6 +42,7 @@ CLAUSE_LINKS = {
     "parataxis",
 }
 NEGATIONS = {"not", "n't", "never", "no"}
+SUBJECT_LINKS = {"nsubj", "nsubjpass", "expl"}
 
 
 def cues(token: Token) -> frozenset[str]:
@@ -75,6 +76,52 @@ def _irrealis(verb: Token) -> bool:
     if infinitive and verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp", "conj"}:
         return not cues(verb.head) & {"implicative", "negation"}
     return False
+
+
+def undone(token: Token) -> Stance | None:
+    """What a verb does to the deed a noun names: "Johnson's trip to India was cancelled"
+    (NEGATED), "Iran postponed its talks with Oman" (PROPOSED); None when it says nothing."""
+    verb = token.head
+    if token.dep_ not in {"nsubjpass", "dobj"} or verb.pos_ != "VERB":
+        return None
+    if "negation" in cues(verb):
+        return Stance.NEGATED
+    if "proposal" in cues(verb):
+        return Stance.PROPOSED
+    return None
+
+
+def _arranged(ctx: Context, verb: Token) -> bool:
+    """A present progressive with a time phrase is an arrangement, not yet a fact ("Macron
+    is meeting Scholz on Thursday", "the team are flying to Lagos next week")."""
+    if verb.tag_ != "VBG" or not any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    ):
+        return False
+    for child in verb.children:
+        phrase = [child] + [p for p in child.children if p.dep_ == "pobj"]
+        if child.dep_ in {"prep", "npadvmod"} and any(
+            (m := ctx.mention_at(t)) is not None and m.type is EntityType.DATE for t in phrase
+        ):
+            return True
+    return False
+
+
+def _narrated(ctx: Context, clause: Token, parent: Token) -> bool:
+    """A conjoined clause whose subject is the speaker of the reported clause it hangs from
+    continues the narration ("Jowell said a delay would be disastrous and she accused the
+    Tories"): nobody reports themselves in the third person."""
+    report = parent.head
+    if parent.dep_ not in {"ccomp", "parataxis"} or "report" not in cues(report):
+        return False
+    speaker = _speaker(ctx, report)
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_LINKS), None)
+    mention = ctx.mention_of(subject) if subject is not None else None
+    return (
+        speaker is not None
+        and mention is not None
+        and ctx.referent(mention).span == speaker.span
+    )
 
 
 def _excluded(token: Token, verb: Token) -> bool:
@@ -123,9 +170,12 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
         stance = Stance.PROPOSED  # "a planned meeting", "the proposed merger"
     if stance is None and ("proposal" in cues(token) and token.pos_ == "NOUN"):
         stance = Stance.PROPOSED
+    if stance is None and _arranged(ctx, verb):
+        stance = Stance.PROPOSED
     current = verb
+    separate = False
     for _ in range(12):
-        if stance is None and _irrealis(current):
+        if stance is None and not separate and _irrealis(current):
             stance = Stance.PROPOSED
         if current.i == sentence_root.i or current.head.i == current.i:
             break
@@ -134,8 +184,13 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
             break
         if link in {"acl", "relcl"} and parent.pos_ in {"NOUN", "PROPN"} and not _irrealis(current):
             break  # "the coalition combating IS" describes its noun: presupposed, not proposed
+        # "X said it would be a disaster and she accused Y": a conjoined clause with its own
+        # subject is a statement of its own; the other clause's modal is not its mood.
+        separate = link == "conj" and any(c.dep_ in SUBJECT_LINKS for c in current.children)
         parent_cues = cues(parent)
-        if "proposal" in parent_cues and stance is None and link != "nsubj":
+        if separate and _narrated(ctx, current, parent):
+            break
+        if "proposal" in parent_cues and stance is None and link != "nsubj" and not separate:
             stance = Stance.PROPOSED
         if "negation" in parent_cues and stance is None and link == "xcomp":
             stance = Stance.NEGATED

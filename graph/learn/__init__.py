@@ -1,1 +1,2 @@
-"""Learned parts of newsgraph: features, training, the shipped models and their evaluation."""
+"""Learned and measured parts, kept apart from the rules: features, training, the shipped
+models and their evaluation."""

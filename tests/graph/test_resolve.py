@@ -310,3 +310,111 @@ def test_possessives_through_the_pipeline(text: str, label: str) -> None:
     assert [p["label"] for p in people] == [label]
     assert people[0]["mentions"] >= 2
     assert not any("'" in a or "’" in a for a in people[0]["aliases"])
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Max Verstappen won in Suzuka. Max said the car was fast.", "Max Verstappen", "Max"),
+        ("Chinua Achebe wrote it. Later Chinua recalled Lagos.", "Chinua Achebe", "Chinua"),
+        (
+            "Manager Ancelotti praised Carlo Ancelotti's staff.",
+            "Carlo Ancelotti",
+            "Manager Ancelotti",
+        ),
+        (
+            "Ellen Johnson Sirleaf spoke in Monrovia. Mrs Sirleaf left.",
+            "Ellen Johnson Sirleaf",
+            "Mrs Sirleaf",
+        ),
+    ],
+)
+def test_first_name_and_title_plus_surname_join_the_full_name(
+    text: str, full: str, short: str
+) -> None:
+    t = Text(text)
+    first, second = sorted([full, short], key=text.index)
+    t.m(first, P)
+    t.m(second, P)
+    (entity,) = t.resolve().entities
+    assert entity.label == full
+
+
+def test_a_first_name_two_people_share_stays_apart() -> None:
+    t = Text("Max Verstappen beat Max Mosley's record. Max was delighted.")
+    t.m("Max Verstappen", P)
+    t.m("Max Mosley", P)
+    t.m("Max", P)
+    assert set(by_label(t.resolve())) == {"Max Verstappen", "Max Mosley", "Max"}
+
+
+def test_one_name_typed_two_ways_is_one_entity_of_the_majority_type() -> None:
+    t = Text("Gazprom chief Alexei Miller spoke. Gazprom raised prices. Gazprom's gas flows.")
+    t.m("Gazprom", PL)
+    t.m("Gazprom", ORG)
+    t.m("Gazprom's", ORG)
+    (entity,) = [e for e in t.resolve().entities if e.label == "Gazprom"]
+    assert entity.type is ORG and len(entity.mentions) == 3
+
+
+def test_a_title_holder_is_a_person_whatever_ner_said() -> None:
+    t = Text("Coach Okonkwo led the side. Okonkwo smiled.")
+    okonkwo = t.m("Okonkwo", ORG)
+    t.m("Okonkwo", ORG)
+    coach = t.m("Coach", EntityType.POSITION)
+    t.rel(okonkwo, "positionHeld", coach)
+    (entity,) = [e for e in t.resolve().entities if e.label == "Okonkwo"]
+    assert entity.type is P
+
+
+@pytest.mark.parametrize(
+    "long, short, short_type",
+    [
+        ("Meta Platforms", "Meta", ORG),
+        ("Safaricom PLC", "Safaricom", P),
+        ("European Commission", "Commission", ORG),
+        ("US Department of Justice", "Department of Justice", ORG),
+    ],
+)
+def test_a_shorter_form_of_one_organisation_name_joins_it(
+    long: str, short: str, short_type: EntityType
+) -> None:
+    t = Text(f"The {long} said on Monday that {short} would appeal.")
+    t.m(long, ORG)
+    t.m(short, short_type)
+    (entity,) = t.resolve().entities
+    assert entity.label == long and entity.type is ORG and short in entity.aliases
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Deutsche Bank and Deutsche Boerse met. Deutsche said little.",
+            ["Deutsche Bank", "Deutsche Boerse", "Deutsche"],
+        ),
+        ("Paris Bourse traders left Paris early.", ["Paris Bourse", "Paris"]),
+    ],
+)
+def test_organisations_sharing_a_word_or_a_city_stay_apart(text: str, names: list[str]) -> None:
+    t = Text(text)
+    for name in names:
+        t.m(name, PL if name == "Paris" else ORG)
+    assert set(by_label(t.resolve())) == set(names)
+
+
+def test_an_acronym_of_a_law_joins_its_name() -> None:
+    t = Text("The Digital Markets Act took effect. Under the DMA, Apple must open its store.")
+    t.m("Digital Markets Act", EntityType.WORK)
+    t.m("DMA", ORG)
+    t.m("Apple", ORG)
+    (act,) = [e for e in t.resolve().entities if e.label == "Digital Markets Act"]
+    assert "DMA" in act.aliases
+
+
+def test_descriptions_are_not_aliases_of_a_named_organisation() -> None:
+    t = Text("Safaricom raised prices. The company said costs rose.")
+    safaricom = t.m("Safaricom", ORG)
+    t.m("company", ORG, antecedent=safaricom, role="description")
+    (entity,) = t.resolve().entities
+    assert entity.aliases == ()

@@ -55,3 +55,16 @@ def test_confidence_is_the_probability_and_stance_the_clause() -> None:
     assert relation.predicate == "worksFor"
     assert model["thresholds"]["worksFor"] <= relation.evidence.confidence <= 1.0
     assert relation.stance is Stance.REPORTED
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "elsewhere"),
+    [("Paris", "Germany", True), ("Paris", "France", False), ("Lagos", "Nigeria", False),
+     ("Lagos", "Kenya", True), ("Gondor", "Greece", False), ("Paris", "Narnia", False)],
+)  # fmt: skip
+def test_a_city_the_gazetteer_puts_in_other_countries_only(
+    city: str, country: str, elsewhere: bool
+) -> None:
+    from graph.lexicon import city_elsewhere
+
+    assert city_elsewhere(city, country) is elsewhere

@@ -1,0 +1,186 @@
+"""A filter on the spans NER gives, so that no entity is made of junk: a ticker ("AAPL.O"),
+an age ("48-year-old") or a bare number, a fragment ending in a conjunction or preposition
+("Meta's Facebook and"), an unbalanced parenthesis ("China Aviation Oil (CAO"), a time word
+run on ("Daniel today"). Spans that hold two names are split: "Rimbink Pato's Port Moresby",
+"Bristol, Isle of Wight"; an acronym in parentheses after a name is recorded as its alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.model import EntityType, Mention, RelationMention
+
+NAMED = {
+    EntityType.PERSON,
+    EntityType.ORGANIZATION,
+    EntityType.PLACE,
+    EntityType.COUNTRY,
+    EntityType.GROUP,
+    EntityType.CONCEPT,
+    EntityType.PRODUCT,
+    EntityType.WORK,
+    EntityType.EVENT,
+}
+TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$")
+AGE = re.compile(r"^\d{1,3}-years?-old$", re.I)
+TIME_WORDS = {
+    "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+LOOSE_ENDS = {"CCONJ", "ADP", "DET", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
+
+
+def _is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,]+", text))
+
+
+def _trimmed(span: Span) -> Span | None:
+    """The span without a ticker, a run-on time word, a loose conjunction or preposition at
+    its end, or an unclosed parenthesis and what follows it."""
+    start, end = span.start, span.end
+    doc = span.doc
+    opened = [t.i for t in span if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+        end = opened[-1]
+    while end > start and (
+        TICKER.match(doc[end - 1].text)
+        or doc[end - 1].lower_ in TIME_WORDS
+        or (doc[end - 1].pos_ in LOOSE_ENDS and doc[end - 1].text not in {")", "."})
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _junk(mention: Mention, span: Span) -> bool:
+    name = mention.name or span.text
+    if TICKER.match(name) or AGE.match(name.replace(" ", "")):
+        return True
+    if _is_number(name):
+        return not (mention.type is EntityType.DATE and len(name) == 4)  # a year stays
+    return False
+
+
+def _type_of_part(ctx: Context, text: str, fallback: EntityType) -> EntityType:
+    """A split-off part's type: a gazetteer place, else what another mention calls that
+    name, else the type of the span it came from."""
+    country = lexicon.country_name(text)
+    if country:
+        return EntityType.COUNTRY
+    if lexicon.is_city(text) or lexicon.is_region(text):
+        return EntityType.PLACE
+    other = next((m.type for m in ctx.mentions if m.name == text), None)
+    return other or fallback
+
+
+def _parts(span: Span, listed: bool = False) -> list[Span]:
+    """ "Bristol, Isle of Wight" -> its comma-separated names, each capitalised; split at
+    "and" too when the span is ``listed`` junk already ("Meta's Facebook and Instagram")."""
+    if not listed and not any(t.text == "," for t in span):
+        return [span]
+    parts, start = [], span.start
+    for t in list(span) + [None]:
+        if t is None or t.text == "," or (t.lower_ == "and" and start < t.i):
+            part = span.doc[start : t.i if t is not None else span.end]
+            parts.append(part)
+            start = (t.i + 1) if t is not None else span.end
+    parts = [p for p in parts if len(p)]
+    if len(parts) < 2 or not all(p[0].text[:1].isupper() for p in parts):
+        return [span]
+    return parts
+
+
+def _possessive_split(span: Span) -> tuple[Span, Span] | None:
+    """ "Rimbink Pato's Port Moresby" -> (Rimbink Pato, Port Moresby) when both are names."""
+    for t in span:
+        if t.tag_ == "POS" and span.start < t.i < span.end - 1:
+            owner, owned = span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
+            if owner[0].text[:1].isupper() and owned[0].text[:1].isupper():
+                return owner, owned
+    return None
+
+
+def _acronym_alias(ctx: Context, mention: Mention, span: Span) -> None:
+    """ "China Aviation Oil (CAO)": the acronym in parentheses is another name of the span."""
+    doc = ctx.doc
+    i = span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        word = doc[i + 1]
+        if word.text.isupper() and word.is_alpha and 2 <= len(word.text) <= 8:
+            ctx.add_mention(
+                word, mention.type, antecedent=mention, role="alias", confidence=mention.confidence
+            )
+
+
+PLACE_LINKS = {"on", "upon", "under", "le", "la", "en", "sur", "am", "an", "de"}
+
+
+def _hyphenated_places(ctx: Context) -> None:
+    """ "Stockton-on-Tees", "Newcastle-under-Lyme": a name run on by "-on-" and a capitalised
+    word is one place, however NER cut it."""
+    doc = ctx.doc
+    for t in doc:
+        if t.i + 4 >= len(doc) or not t.text[:1].isupper():
+            continue
+        dash, link, dash2, tail = doc[t.i + 1 : t.i + 5]
+        if (
+            dash.text == dash2.text == "-"
+            and link.lower_ in PLACE_LINKS
+            and tail.text[:1].isupper()
+        ):
+            ctx.add_mention(doc[t.i : t.i + 5], EntityType.PLACE, confidence=0.8, replace=True)
+
+
+@extractors.register("span_filter", order=13)
+def span_filter(ctx: Context) -> Iterator[RelationMention]:
+    """Trim, drop or split the named mentions found so far (see the module docstring)."""
+    _hyphenated_places(ctx)
+    for mention in list(ctx.mentions):
+        if mention.type not in NAMED | {EntityType.DATE} or mention.role or mention.antecedent:
+            continue
+        tokens = ctx.mention_tokens(mention)
+        if not tokens:
+            continue
+        span = ctx.doc[tokens[0].i : tokens[-1].i + 1]
+        if _junk(mention, span):
+            ctx.remove_mention(mention)
+            continue
+        if mention.type is EntityType.DATE:
+            continue
+        trimmed = _trimmed(span)
+        pieces = [trimmed] if trimmed is not None else []
+        if trimmed is not None and (split := _possessive_split(trimmed)):
+            pieces = [split[0], *_parts(split[1], listed=True)]
+        elif trimmed is not None:
+            pieces = _parts(trimmed)
+        if pieces == [span]:
+            _acronym_alias(ctx, mention, span)
+            continue
+        ctx.remove_mention(mention)
+        types = [_type_of_part(ctx, p.text, mention.type) for p in pieces]
+        places = [t for t in types if t in {EntityType.PLACE, EntityType.COUNTRY}]
+        listed = len(pieces) > 1 and trimmed is not None and pieces[0].start == trimmed.start
+        for piece, etype in zip(pieces, types, strict=True):
+            piece = _trimmed(piece)
+            if piece is None or not any(c.isalnum() for c in piece.text):
+                continue
+            if len(pieces) == 1:
+                etype = mention.type
+            elif listed and len(places) * 2 >= len(pieces) and etype not in places:
+                etype = EntityType.PLACE  # a list of places: "Bristol, Isle of Wight"
+            if etype is EntityType.COUNTRY:
+                name = lexicon.country_name(piece.text)
+            else:
+                name = None
+            added = ctx.add_mention(
+                piece, etype, name=name, confidence=mention.confidence, extractor=mention.extractor
+            )
+            if added is not None and len(pieces) == 1:
+                _acronym_alias(ctx, added, piece)
+    yield from ()

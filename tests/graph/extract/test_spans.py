@@ -1,0 +1,97 @@
+"""The span filter: no entity of a ticker, an age, a bare number, a loose conjunction, an
+open parenthesis or a time word; spans holding two names split; acronyms as aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import EntityType
+from tests.graph.extract.helpers import run
+
+NAMED = {
+    EntityType.PERSON,
+    EntityType.ORGANIZATION,
+    EntityType.PLACE,
+    EntityType.COUNTRY,
+    EntityType.GROUP,
+    EntityType.PRODUCT,
+    EntityType.WORK,
+    EntityType.CONCEPT,
+}
+
+
+def names_of(text: str) -> dict[str, EntityType]:
+    ctx, _ = run(text)
+    return {m.name: m.type for m in ctx.mentions if m.name and m.type in NAMED | {EntityType.DATE}}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Shares in Apple AAPL.O rose in New York.", ["Apple"], ["Apple AAPL.O", "AAPL.O"]),
+        (
+            "China Aviation Oil (CAO lost money in Singapore.",
+            ["China Aviation Oil"],
+            ["China Aviation Oil (CAO"],
+        ),
+        ("Daniel today said the deal in Accra was done.", ["Daniel"], ["Daniel today"]),
+        (
+            "Meta's Facebook and Instagram grew in Brazil.",
+            ["Meta"],
+            ["Meta's Facebook and", "Meta's Facebook and Instagram", "Meta's Facebook"],
+        ),
+        (
+            "Rimbink Pato's Port Moresby office issued a statement.",
+            ["Port Moresby"],
+            ["Rimbink Pato's Port Moresby"],
+        ),
+    ],
+)
+def test_junk_is_trimmed_from_names(text: str, present: list[str], absent: list[str]) -> None:
+    found = names_of(text)
+    for name in present:
+        assert name in found, f"{name} missing from {sorted(found)}"
+    for name in absent:
+        assert name not in found
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("The 48-year-old striker joined Al Ahly in Cairo.", "48-year-old"),
+        ("Officers arrested a man, 30, in Melbourne on Friday.", "30"),
+    ],
+)
+def test_ages_and_bare_numbers_are_no_entities(text: str, number: str) -> None:
+    assert number not in names_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        (
+            "Polls at Bristol, Isle of Wight and Stockton-on-Tees are due in May.",
+            ["Bristol", "Isle of Wight", "Stockton-on-Tees"],
+        ),
+        (
+            "Mayors at Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent were chosen.",
+            ["Doncaster", "Hartlepool", "North Tyneside", "Stoke-on-Trent"],
+        ),
+    ],
+)
+def test_a_list_of_places_is_split_into_places(text: str, places: list[str]) -> None:
+    found = names_of(text)
+    for place in places:
+        assert found.get(place) in {EntityType.PLACE, EntityType.COUNTRY}, sorted(found)
+
+
+def test_an_acronym_in_parentheses_is_an_alias_of_the_name() -> None:
+    from graph.pipeline import build_text
+
+    graph = build_text(
+        "China Aviation Oil (CAO) lost $550m in Singapore. CAO shares were suspended.",
+        link=False,
+    )
+    (node,) = [d for _, d in graph.nodes(data=True) if d.get("label") == "China Aviation Oil"]
+    assert "CAO" in node["aliases"]
+    assert not any(d.get("label") == "CAO" for _, d in graph.nodes(data=True))
