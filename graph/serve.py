@@ -449,7 +449,7 @@ class GuardHandler(BaseHTTPRequestHandler):
             reason = refusal(text, update)
             if reason:
                 raise Refused(400, reason)
-        if form and path in {"/update", "/sparql"} and self.command == "POST":
+        if form and self.command == "POST" and (path == "/update" or "update" in params):
             origin = self.headers.get("Origin")
             if origin is None or not same_origin(self.policy, origin):
                 raise Refused(
@@ -493,7 +493,7 @@ class GuardHandler(BaseHTTPRequestHandler):
             content_type = response.getheader("Content-Type", "")
             if self.command == "HEAD":
                 self._send(response.status, content_type, b"")
-            elif path == "/query" and response.status == 200:
+            elif path in {"/query", "/sparql"} and response.status == 200:
                 try:
                     _count(tee, content_type, self.policy.max_results)
                 except (SyntaxError, ValueError, OSError) as exc:

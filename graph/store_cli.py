@@ -143,7 +143,11 @@ def _positive(kind: type) -> Callable[[str], float]:
 def _configure_serve(p: argparse.ArgumentParser) -> None:
     _store_arg(p)
     p.add_argument("--port", type=int, default=7878, help="SPARQL endpoint port (view: port+1)")
-    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1); requests must name it in their Host header",
+    )
     p.add_argument(
         "--writable",
         action="store_true",

@@ -15,7 +15,8 @@ from graph.serve import refusal
 from tests.graph.test_store_cli import COUNT, _count, oxigraph_children, serving
 
 APP = "http://app.example:3000"
-CROSS = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a"
+PRODUCT = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
+CROSS = f"SELECT ?a WHERE {{ {PRODUCT} }} ORDER BY ?a"
 """A cross product Oxigraph's own --timeout-s does not stop (the sort runs on)."""
 
 
@@ -136,7 +137,7 @@ def test_writable_refuses_load_and_cross_origin_form_updates(
         "<https://w3id.org/newsgraph/article/manual> a "
         "<https://w3id.org/newsgraph/ontology#Article> } }"
     )
-    with serving(copy, "--writable") as (base, port):
+    with serving(copy, "--writable", "--timeout", "2") as (base, port):
         load = httpx.post(
             f"{base}/update",
             content="LOAD <http://127.0.0.1:22/data.ttl>",
@@ -154,6 +155,14 @@ def test_writable_refuses_load_and_cross_origin_form_updates(
         )
         assert same.status_code in (200, 204), same.text
         assert _count(base) == 8
+        runaway = httpx.post(  # Oxigraph's own limit covers queries only: the guard's covers this
+            f"{base}/update",
+            content=f"INSERT {{ GRAPH <urn:x> {{ ?a <urn:p> ?i }} }} WHERE {{ {PRODUCT} }}",
+            headers={"Content-Type": "application/sparql-update"},
+            timeout=30,
+        )
+        assert runaway.status_code == 503 and "--timeout" in runaway.text
+        assert _count(base) == 8  # nothing of it written; the restarted server answers
 
 
 def _cpu_ticks(pid: int) -> int:
@@ -175,7 +184,7 @@ def test_a_runaway_query_is_stopped_and_its_core_freed(guarded, store_dir: Path)
     time.sleep(1)
     assert _cpu_ticks(int(after)) - ticks < 20  # the new one is idle: under 0.2 s of CPU in 1 s
     assert _count(base) == 7
-    counted = _get(base, "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    counted = _get(base, f"SELECT (COUNT(*) AS ?n) {{ {PRODUCT} }}")
     assert counted.status_code == 503  # stopped by Oxigraph's own timeout, also refused
 
 
@@ -187,6 +196,11 @@ def test_results_over_the_limit_are_refused(guarded) -> None:  # noqa: ANN001
         assert response.status_code == 400 and "more than 100 rows" in response.text
     construct = _get(base, "CONSTRUCT WHERE { ?s ?p ?o }", Accept="application/n-triples")
     assert construct.status_code == 400 and "--max-results 100" in construct.text
+    for alias in (
+        httpx.get(f"{base}/sparql", params={"query": everything}),
+        httpx.post(f"{base}/sparql", data={"query": everything}),
+    ):
+        assert alias.status_code == 400 and "more than 100 rows" in alias.text
     limited = _get(base, everything + " LIMIT 100")
     assert limited.status_code == 200 and len(limited.json()["results"]["bindings"]) == 100
 
