@@ -267,7 +267,10 @@ def test_lone_surrogates_and_control_characters_keep_offsets_and_never_crash() -
     ("record", "problem"),
     [
         ('{"text": "Biden visited Paris.", "date": 1}', "field 'date' must be a string, not int"),
-        ('{"text": "Lula met Modi.", "title": {"a": 1}}', "field 'title' must be a string, not dict"),
+        (
+            '{"text": "Lula met Modi.", "title": {"a": 1}}',
+            "field 'title' must be a string, not dict",
+        ),
         ('{"text": "Rain in Lima.", "url": ["x"]}', "field 'url' must be a string, not list"),
         ("[" * 100_000 + "]" * 100_000, "not valid JSON|nested too deeply|expected an object"),
     ],
