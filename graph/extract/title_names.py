@@ -105,6 +105,27 @@ def party_at(ctx: Context, i: int, stop: int) -> Mention | None:
     return None
 
 
+def widen_to_party(ctx: Context, mention: Mention, stop: int) -> Mention:
+    """The mention grown leftwards into the party name it ends ("Liberal" + "Democrat" when
+    NER found only "Democrat"), or the mention itself."""
+    tokens = ctx.mention_tokens(mention)
+    first, last = tokens[0].i, tokens[-1].i
+    for size in (2, 1):
+        start = first - size
+        if start < stop:
+            continue
+        before = ctx.doc[start:first]
+        if not all(t.text[:1].isupper() for t in before) or any(ctx.mention_at(t) for t in before):
+            continue
+        span = ctx.doc[start : last + 1]
+        if span.text.lower() in lexicon.party_words():
+            wider = ctx.add_mention(
+                span, EntityType.ORGANIZATION, confidence=0.7, role="party", replace=True
+            )
+            return wider or mention
+    return mention
+
+
 def proper_org_at(ctx: Context, i: int, stop: int) -> Mention | None:
     """An unlisted capitalised name ending at token i ("Broadreach chief executive")."""
     doc = ctx.doc

@@ -84,6 +84,8 @@ def _describe(
                 i -= 1
                 continue
         if jurisdiction is None:
+            if mention is not None:
+                mention = names.widen_to_party(ctx, mention, stop)
             if mention is not None and mention.name.lower() in lexicon.party_words():
                 mention = names.as_organisation(ctx, mention)  # "Lib Dem" tagged a person
             if mention is not None:
