@@ -137,6 +137,7 @@ def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union
         for n, ms in by_norm.items()
         if any(m.type is EntityType.ORGANIZATION for m in ms)
         and all(m.role != "description" for m in ms)
+        and not all(m.role == "described" for m in ms)  # "Frankfurt exchange": no long form
     }
     expansions: dict[str, list[str]] = defaultdict(list)
     for name, mentions in by_norm.items():

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.locative import _hyphenated
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention
 
@@ -195,6 +196,16 @@ def place_organisations(ctx: Context) -> Iterator[RelationMention]:
             continue
         noun_words = _singular(ctx, first, last.i, plural)
         yield from _organisations(ctx, owners, noun_words, first, last)
+    yield from _based_late(ctx)
+
+
+def _based_late(ctx: Context) -> Iterator[RelationMention]:
+    """ "its Luxembourg-based Clearstream unit": the locative extractor's "X-based" rule again,
+    for names found after it ran (the organisations extractor's); repeats are dropped."""
+    for token in ctx.doc:
+        word = token.lower_.rsplit("-", 1)[-1]
+        if word in {"based", "headquartered"}:
+            yield from _hyphenated(ctx, token)
 
 
 def _organisations(

@@ -104,3 +104,19 @@ def test_every_noun_row_is_lower_case_and_has_a_plural() -> None:
     for noun in rows:
         assert all(w == w.lower() for w in noun.words)
         assert noun.plural_last
+
+
+def test_the_organisation_and_its_place_stay_two_entities() -> None:
+    """The place's name is no short form of "Zurich exchange" (graph/name_variants.py)."""
+    from graph import nlp
+    from graph.extract import extract
+    from graph.ingest import make_article
+    from graph.resolve import resolve
+
+    text = "Shares in Nestle rose on the Zurich exchange. Traders in Zurich were pleased."
+    article = make_article(text, id="t", date=None, detect_title=False, source="test")
+    [(article, doc)] = list(nlp.parse([article]))
+    resolved = resolve(extract(article, doc))
+    labels = {e.label: e.type for e in resolved.entities}
+    assert labels.get("Zurich exchange") is EntityType.ORGANIZATION
+    assert labels.get("Zurich") in {EntityType.PLACE, EntityType.COUNTRY}
