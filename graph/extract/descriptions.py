@@ -192,6 +192,8 @@ def place_organisations(ctx: Context) -> Iterator[RelationMention]:
             places = _places_before(ctx, first)
             if places and (len(places) > 1) == plural:
                 owners = [(p, p.text) for p in places]
+        if noun.place_only and any(_predicate(o) == "country" for o, _ in owners):
+            continue  # "the US embassy" is the sending state's, in another country
         if not owners:
             continue
         noun_words = _singular(ctx, first, last.i, plural)

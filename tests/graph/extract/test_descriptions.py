@@ -51,6 +51,10 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
             {("Nairobi branch", "headquarteredIn", "Nairobi")},
         ),
         (
+            "Protesters gathered outside the Ankara embassy.",
+            {("Ankara embassy", "headquarteredIn", "Ankara")},
+        ),
+        (
             "The firm will close the Detroit plant in June.",
             {("Detroit plant", "headquarteredIn", "Detroit")},
         ),
@@ -77,6 +81,7 @@ def test_a_place_and_an_organisation_noun_name_an_organisation(
         "After the Paris attacks, security was tightened.",
         "The German economy shrank in the second quarter.",
         "The British embassy in Cairo closed for the day.",  # the sending state, not its place
+        "Protesters gathered outside the US embassy in Jakarta.",
         "The London office building was sold to a pension fund.",  # the noun goes on
         "The Tokyo stock exchanges are busy.",  # one place, many exchanges: which?
         "She works at a Lagos branch of the bank.",  # not definite
