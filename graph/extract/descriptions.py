@@ -143,6 +143,10 @@ def _country(ctx: Context, token: Token) -> Mention | None:
 
 
 def _predicate(place: Mention) -> str:
+    """country for a country, headquarteredIn for a city or region (and for a name that is
+    both a country and a US state, "Georgia": the weaker claim)."""
+    if lexicon.is_region(place.name):
+        return "headquarteredIn"
     if place.type is EntityType.COUNTRY or lexicon.country_name(place.name):
         if not lexicon.is_city(place.name) or place.type is EntityType.COUNTRY:
             return "country"

@@ -43,6 +43,10 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
             {("Brazilian foreign ministry", "country", "Brazil")},
         ),
         (
+            "The Russian defence ministry denied the report.",
+            {("Russian defence ministry", "country", "Russia")},
+        ),
+        (
             "The Japanese exchange will list the shares next month.",
             {("Japanese exchange", "country", "Japan")},
         ),
