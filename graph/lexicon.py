@@ -190,6 +190,8 @@ class VerbSense:
     predicate: str
     reverse: bool
     """True when the grammatical object is the relation's subject ("X hired Y": Y worksFor X)."""
+    direction: str = "forward"
+    """The verbs.tsv direction as written ("guest": the object must be a person by name)."""
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +199,9 @@ def verb_senses() -> dict[str, list[VerbSense]]:
     """Verb lemma -> its senses, from graph/schema/verbs.tsv."""
     table: dict[str, list[VerbSense]] = {}
     for lemma, prep, predicate, direction in _rows("verbs.tsv", 4):
-        sense = VerbSense(lemma, "" if prep == "-" else prep, predicate, direction == "reverse")
+        sense = VerbSense(
+            lemma, "" if prep == "-" else prep, predicate, direction == "reverse", direction
+        )
         table.setdefault(lemma, []).append(sense)
     return table
 
@@ -273,3 +277,9 @@ def statement_only_extractors() -> frozenset[str]:
 def writes_bare_triple(stance: str, extractor: str) -> bool:
     """Whether a relation is also a bare triple: asserted, by an extractor trusted to assert."""
     return stance == "asserted" and extractor not in statement_only_extractors()
+
+
+@lru_cache(maxsize=1)
+def generic_owners() -> frozenset[str]:
+    """Words that may head "X-owned" without naming an owner ("state-owned")."""
+    return frozenset(row[0] for row in _rows("generic_owners.txt", 1))

@@ -57,11 +57,23 @@ def link_names(named: list[Mention], union: Union) -> None:
     for mention in named:
         by_norm[norm(mention.name)].append(mention)
     by_norm.pop("", None)
+    _plural_forms(by_norm)
     people = _person_names(by_norm)
     for name, group in by_norm.items():
         _same_name(name, group, people, union)
     _people(by_norm, people, union)
     _organisations(by_norm, people, union)
+
+
+def _plural_forms(by_norm: dict[str, list[Mention]]) -> None:
+    """ "Lib Dems" and "Lib Dem", "Democrats" and "Democrat": an organisation or group
+    named in the plural and in the singular is one name (people's names are left alone)."""
+    for name in [n for n in by_norm if n.endswith("s") and n[:-1] in by_norm]:
+        plural, singular = by_norm[name], by_norm[name[:-1]]
+        if any(m.type is EntityType.PERSON for m in plural + singular):
+            continue
+        if all(m.type in {EntityType.ORGANIZATION, EntityType.GROUP} for m in plural + singular):
+            by_norm[name[:-1]] = singular + by_norm.pop(name)
 
 
 def _person_names(by_norm: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
@@ -146,7 +158,7 @@ def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union
         words = short.split()
         longer = [n for n in orgs if n != short and len(n.split()) > len(words)]
         starting = [n for n in longer if n.split()[: len(words)] == words]
-        if len(starting) == 1:
+        if len(starting) == 1 and not is_acronym(mentions[0].name):  # "MMC" is not "MMC Capital"
             union(orgs[starting[0]][0].span, mentions[0].span)  # "Meta" -> "Meta Platforms"
             continue
         ending = [n for n in longer if n.split()[-len(words) :] == words]

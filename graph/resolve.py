@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from graph import lexicon
 from graph.extract.context import clean_name
 from graph.model import (
     ArticleExtraction,
@@ -110,8 +111,14 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
     ]
     link_names(named, uf.union)
     holders = {r.subject.span for r in extraction.relations if r.predicate in HOLDER_PREDICATES}
+    unlinked: dict[str, tuple[int, int]] = {}
     for mention in mentions:
         if mention.antecedent is not None and mention.antecedent in by_span:
+            if _qualified_elsewhere(mention, by_span[mention.antecedent], mentions):
+                # abstain: "the government" is one entity of its own, not that country's
+                first = unlinked.setdefault(mention.name.casefold(), mention.span)
+                uf.union(first, mention.span)
+                continue
             uf.union(mention.antecedent, mention.span)
 
     clusters: dict[tuple[int, int], list[Mention]] = defaultdict(list)
@@ -173,6 +180,46 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
         if m.antecedent is not None and key_of.get(m.span) in kept
     )
     return ResolvedArticle(article, tuple(entities), tuple(relations), coreferences)
+
+
+QUALIFIER_REACH = 2
+"""Sentences over which a bare description may continue a qualified one."""
+
+
+def _national(words: list[str]) -> bool:
+    """Whether modifier words name a country ("American", "US", "British")."""
+    text = " ".join(words)
+    return bool(
+        lexicon.country_name(text)
+        or lexicon.demonym_country(text)
+        or any(lexicon.demonym_country(w) or lexicon.country_name(w) for w in words)
+    )
+
+
+def _qualified_elsewhere(mention: Mention, antecedent: Mention, mentions: list[Mention]) -> bool:
+    """Whether a bare description ("the government") would be folded into one of a named
+    country ("American government") without clear evidence: the two are far apart, or the
+    article gives the noun two countries before it ("British government" ... "American
+    government")."""
+    if mention.role != "description" or antecedent.role != "description":
+        return False
+    words, qualified = mention.name.split(), antecedent.name.split()
+    if len(words) != 1 or len(qualified) < 2 or qualified[-1].casefold() != words[0].casefold():
+        return False
+    if not _national(qualified[:-1]):
+        return False  # "the coalition" after "the international coalition" continues it
+    if mention.sentence - antecedent.sentence > QUALIFIER_REACH:
+        return True
+    others = {
+        m.name.casefold()
+        for m in mentions
+        if m.role == "description"
+        and m.start < mention.start
+        and len(m.name.split()) > 1
+        and m.name.split()[-1].casefold() == words[0].casefold()
+        and _national(m.name.split()[:-1])
+    }
+    return len(others) > 1
 
 
 def _value(members: list[Mention], label: str) -> str:

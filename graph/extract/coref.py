@@ -33,13 +33,13 @@ MAX_SENTENCES_BACK = 2
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CLIMB = {"ccomp", "conj", "advcl", "parataxis"}
 LINKS = {
-    "m": {"person": "link", "person-noun": "block"},
-    "f": {"person": "link", "person-noun": "block"},
+    "m": {"person": "link", "person-noun": "block", "unknown": "block"},
+    "f": {"person": "link", "person-noun": "block", "unknown": "block"},
     "n": {"org": "link", "country": "link", "product": "link"}
-    | {"org-description": "block", "thing": "block", "place": "block"},
+    | {"org-description": "block", "thing": "block", "place": "block", "unknown": "block"},
     "plural": {"org": "link", "group": "link"}
     | {"org-description": "block", "plural-noun": "block", "coordination": "block"}
-    | {"place": "block", "country": "block"},  # a team may be named by its place
+    | {"place": "block", "country": "block", "unknown": "block"},  # a team named by its place
 }
 
 
@@ -48,7 +48,10 @@ def _verdict(unit: Unit, form: PronounForm) -> str | None:
     if form.plural:
         if unit.in_coordination and unit.kind != "coordination":
             return None  # "Toyota and Honda ... their": the pair, not one of them
-        return LINKS["plural"].get(unit.kind)
+        verdict = LINKS["plural"].get(unit.kind)
+        if verdict == "link" and not unit.collective:
+            return "block"  # "Microsoft ... their computer": a company is "it"
+        return verdict
     verdict = LINKS[form.sex].get(unit.kind)
     if verdict and form.sex in {"m", "f"} and unit.sex and unit.sex != form.sex:
         return None
@@ -105,8 +108,8 @@ def _pleonastic(pronoun: Token) -> bool:
         return False
     if verb.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in verb.children):
         return True
-    if pronoun.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children):
-        return True
+    if pronoun.dep_ == "nsubjpass" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return True  # "it is thought that ...", "it is reported to be ready"
     return verb.lemma_ in {"rain", "snow"}
 
 
@@ -135,15 +138,21 @@ class Resolver:
                 for subject in _subjects(verb):
                     if subject.i == pronoun.i or pronoun in subject.subtree:
                         continue
+                    if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                        subject = verb.head  # "Tait, who made his debut": who is Tait
                     unit = self.unit(subject)
                     if unit is None:
                         continue
                     verdict = _verdict(unit, form)
                     if verdict == "link":
-                        return self.reporter(verb, unit, form) if case == "poss" else unit
+                        if case == "poss" and quote_of(self.quotes, pronoun) is None:
+                            return self.reporter(verb, unit, form)
+                        return unit
                     if verdict == "block":
                         return "abstain"
             first = True
+            if verb.dep_ == "relcl":
+                return None
             if verb.dep_ not in CLIMB or verb.head.i == verb.i:
                 return None
             verb = verb.head
@@ -151,7 +160,8 @@ class Resolver:
     def reporter(self, verb: Token, own: Unit, form: PronounForm) -> Unit | str:
         """In reported speech a possessive may be the reporter's ("the Philippines insisted
         that China had attacked its ships"): when the reporter agrees too, a thing's or
-        group's possessive goes to the reporter, a person's gets no link."""
+        group's possessive goes to the reporter, a person's gets no link. (Inside a quote the
+        reporter is the speaker, whom a third-person pronoun never means.)"""
         if verb.dep_ != "ccomp" or not is_speech(verb.head):
             return own
         for subject in _subjects(verb.head):
@@ -205,6 +215,8 @@ class Resolver:
                 return linked[-1]
             if form.sex in {"m", "f"} or case == "obj":
                 return None  # two people who could both be meant, or an object: no link
+            if form.plural and any(u.kind in {"plural-noun", "coordination"} for u, _ in judged):
+                return None  # "restricting people's access ... their": people compete
             subject = next((u for u, v in judged if v == "link" and u.main_subject), None)
             if subject is None or sum(1 for u, _ in judged if u.subject and u.key != subject.key):
                 return None  # no single subject stands out
@@ -279,6 +291,8 @@ def pronouns_extractor(ctx: Context) -> Iterator[RelationMention]:
         if unit is None or unit.mention is None:
             continue
         referent = ctx.referent(unit.mention)
+        if referent.start >= token.idx and form.person == 3:
+            continue  # "His track Candy Shop": never a name that comes later (but "I" may)
         added = ctx.add_mention(
             token, referent.type, name="", antecedent=unit.mention, confidence=0.7, role="pronoun"
         )

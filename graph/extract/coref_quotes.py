@@ -1,7 +1,7 @@
 """Quoted speech and its speaker, for pronoun coreference: inside a quote "he" is never the
-speaker and "I" always is. A quote is a span between “ and ” (or a pair of straight double
-quotes); its speaker is the subject of a speech verb outside the quote in the sentence that
-holds the quote or its attribution ("“...,” said X", "X said: “...”")."""
+speaker and "I" always is. A quote is a span between “ and ”, a pair of straight double
+quotes, or ‘ and ’; its speaker is the subject of a speech verb outside the quote in the
+sentence that holds the quote or its attribution ("“...,” said X", "X said: “...”")."""
 
 from __future__ import annotations
 
@@ -25,22 +25,46 @@ class Quote:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted passages, quote marks included."""
-    spans = []
-    opened: int | None = None
-    straight: int | None = None
+    """Character spans of quoted passages, quote marks included: “...”, "..." and ‘...’
+    (closed by a ’ that no letter follows, so "Horner’s" stays open). A quote still open at
+    a paragraph's end, or when the next opening mark comes, stops there: news writes a
+    quote of several paragraphs with no closing mark until the last."""
+    return [(s, e) for s, e, _ in _quote_marks(text)]
+
+
+def _quote_marks(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, left open) for each quote. A straight quote opens when a space (or the
+    start) comes before it and none after, and closes otherwise; an opening mark while a
+    quote is open ends that quote there (the next paragraph of the same speech)."""
+    spans: list[tuple[int, int, bool]] = []
+    opened: dict[str, int] = {}
+
+    def open_at(kind: str, i: int) -> None:
+        for other in list(opened):
+            spans.append((opened.pop(other), i, True))
+        opened[kind] = i
+
     for i, char in enumerate(text):
-        if char == "“" and opened is None:
-            opened = i
-        elif char == "”" and opened is not None:
-            spans.append((opened, i + 1))
-            opened = None
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if char == "\n":
+            spans.extend((start, i, True) for start in opened.values())
+            opened = {}
+        elif char == "“":
+            open_at("curly", i)
+        elif char == "”" and "curly" in opened:
+            spans.append((opened.pop("curly"), i + 1, False))
         elif char == '"':
-            if straight is None:
-                straight = i
-            else:
-                spans.append((straight, i + 1))
-                straight = None
+            opening = (before.isspace() or before in "([—–-") and not after.isspace()
+            if opening:
+                open_at("straight", i)
+            elif "straight" in opened:
+                spans.append((opened.pop("straight"), i + 1, False))
+        elif char == "‘" and "single" not in opened and not before.isalnum():
+            opened["single"] = i
+        elif char == "’" and "single" in opened and not after.isalnum():
+            spans.append((opened.pop("single"), i + 1, False))
+    spans.extend((start, len(text), True) for start in opened.values())
     return sorted(spans)
 
 
@@ -53,16 +77,18 @@ def is_speech(token: Token) -> bool:
 
 def quotes(ctx: Context) -> list[Quote]:
     """The article's quotes with their speakers."""
-    found = []
-    spans = quote_spans(ctx.text)
-    inside = {i for s, e in spans for i in range(s, e)}
-    for start, end in spans:
+    found: list[Quote] = []
+    marks = _quote_marks(ctx.text)
+    inside = {i for s, e, _ in marks for i in range(s, e)}
+    previous: tuple[int, bool] | None = None  # where the last quote ended, and if unclosed
+    for start, end, unclosed in marks:
         sentences = {
             ctx.sentence_index(t)
             for t in ctx.doc
             if start - 2 <= t.idx <= end + 1  # the quote and the words touching it
         }
         if not sentences:
+            previous = (end, unclosed)
             continue
         # "X said:" as its own sentence just before the quote
         first = min(sentences)
@@ -79,7 +105,11 @@ def quotes(ctx: Context) -> list[Quote]:
                     break
             if speaker is not None:
                 break
+        gap = ctx.text[previous[0] : start] if previous is not None else "x"
+        if speaker is None and previous is not None and previous[1] and not gap.strip() and found:
+            speaker = found[-1].speaker  # the next paragraph of the same quote
         found.append(Quote(start, end, speaker))
+        previous = (end, unclosed)
     return found
 
 

@@ -42,6 +42,9 @@ class Unit:
     sex: str
     sentence: int
     in_coordination: bool = False
+    collective: bool = False
+    """A name a plural pronoun may take: plural in form ("the Tories") or headed by a
+    collective noun ("the Labour Party"), or a singular noun's ("the bank Barclays": no)."""
 
     @property
     def subject(self) -> bool:
@@ -70,9 +73,18 @@ class People:
                 self._full.setdefault(words[-1].lower(), set()).add(m.name.lower())
         self.sex: dict[str, str] = {}
         for m in named:
-            sex = self._sex_from_text(m)
+            sex = self.sex_from_text(m)
             if sex:
                 self.sex.setdefault(self.key(m), sex)
+
+    def titled(self, mention: Mention) -> bool:
+        """Whether a title of office or an honorific stands right before the name."""
+        tokens = self.ctx.mention_tokens(mention)
+        if not tokens or tokens[0].i == 0:
+            return False
+        before = tokens[0].nbor(-1)
+        word = before.lower_.rstrip(".")
+        return word in lexicon.titles() or word in lexicon.honorifics() or word in sexed_words()
 
     def key(self, mention: Mention) -> str:
         """A surname alone is the person named in full with it, if only one is."""
@@ -80,7 +92,8 @@ class People:
         full = self._full.get(name)
         return next(iter(full)) if full and len(full) == 1 else name
 
-    def _sex_from_text(self, mention: Mention) -> str:
+    def sex_from_text(self, mention: Mention) -> str:
+        """ "m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
         words = sexed_words()
         tokens = self.ctx.mention_tokens(mention)
         if not tokens:
@@ -117,6 +130,16 @@ def _person_noun(token: Token) -> str | None:
     return None
 
 
+def _collective(ctx: Context, mention: Mention) -> bool:
+    tokens = ctx.mention_tokens(mention)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if mention.type is EntityType.GROUP:
+        return True
+    return last.tag_ in {"NNPS", "NNS"} or last.lemma_.lower() in lexicon.collective_nouns()
+
+
 def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
     """The candidate a noun phrase head stands for, or None (a date, a number, a modifier)."""
     plural_noun = token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"}
@@ -133,17 +156,33 @@ def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
         kind = KIND_OF_TYPE.get(referent.type)
         if kind is None:
             return None
-        if kind == "person" and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
-            kind = "place"  # "after the race in Monza": a place, whatever NER said
+        if kind in {"person", "country"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+            kind = "place"  # "the race in Monza", "jobs in Sweden": a setting, not an actor
+        if kind == "org" and (sex := people.sex_from_text(referent)):
+            # "Baroness Hale", "Olaf Scholz" typed as organisations: a person, who competes
+            return Unit(token, None, f"#{token.i}", "person-noun", sex, sentence, coordinated)
         unnamed = referent.role == "description" or not referent.name
         if kind == "org" and unnamed:
             kind = "org-description"
         if kind == "person":
             key = people.key(referent)
-            return Unit(token, mention, key, kind, people.sex.get(key, ""), sentence, coordinated)
+            sex = people.sex.get(key, "")
+            if " " not in key and not sex and not people.titled(referent):
+                # one word, no sex, no title: "Labour", "Twitter" typed Person by NER compete
+                # but are not linked to
+                return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
+            return Unit(token, mention, key, kind, sex, sentence, coordinated)
         key = (referent.name or referent.text).lower()
-        return Unit(token, mention, key, kind, "", sentence, coordinated)
-    if token.pos_ != "NOUN" or token.ent_type_ in NUMERIC or token.dep_ == "compound":
+        collective = _collective(ctx, referent) and not (
+            token.pos_ == "NOUN" and token.tag_ == "NN" and ctx.mention_at(token) is None
+        )
+        return Unit(token, mention, key, kind, "", sentence, coordinated, collective)
+    if token.ent_type_ in NUMERIC or token.dep_ == "compound":
+        return None
+    if token.pos_ == "PROPN" and token.dep_ in SUBJECTS | {"dobj", "pobj", "appos", "conj"}:
+        # a name nothing recognised ("Ericsson cut jobs"): it may be meant, so it competes
+        return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
+    if token.pos_ != "NOUN":
         return None
     if token.dep_ == "appos" or token.dep_ == "attr":
         return None  # another name for a neighbour, not a new candidate

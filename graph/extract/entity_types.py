@@ -20,8 +20,10 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.model import EntityType, Mention, RelationMention
+from graph.name_variants import known_place
 
 RETYPABLE = {
+    EntityType.EVENT,
     EntityType.PERSON,
     EntityType.ORGANIZATION,
     EntityType.PLACE,
@@ -31,6 +33,7 @@ RETYPABLE = {
     EntityType.PRODUCT,
     EntityType.WORK,
 }
+PLACES = {EntityType.PLACE, EntityType.COUNTRY}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CREATIVE = {EntityType.PRODUCT, EntityType.WORK}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside"}
@@ -46,6 +49,9 @@ class Cues:
     before: dict[str, EntityType]
     after: dict[str, EntityType]
     before_shares: dict[str, EntityType]
+    before_of: dict[str, EntityType]
+    team_after: dict[str, EntityType]
+    team_before: dict[str, EntityType]
 
 
 @lru_cache(maxsize=1)
@@ -79,145 +85,169 @@ def _ner_labels(ctx: Context) -> dict[int, str]:
     return {t.i: ent.label_ for ent in ctx.doc.ents for t in ent}
 
 
-def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | None:
-    """The type the words around one mention give it, or None."""
+def _neighbours(ctx: Context, mention: Mention):  # type: ignore[no-untyped-def]
+    """The mention's tokens, the token before it and the one after (past a possessive)."""
     tokens = ctx.mention_tokens(mention)
-    if not tokens:
-        return None
-    doc, table = ctx.doc, cues()
-    first, last = tokens[0], tokens[-1]
-    before = doc[first.i - 1] if first.i > 0 else None
-    after_i = last.i + 1
+    doc = ctx.doc
+    before = doc[tokens[0].i - 1] if tokens and tokens[0].i > 0 else None
+    after_i = tokens[-1].i + 1 if tokens else len(doc)
     if after_i < len(doc) and doc[after_i].tag_ == "POS":
         after_i += 1
-    after = doc[after_i] if after_i < len(doc) else None
-    if before is not None and before.lower_ in table.before_shares and first.i > 1:
-        if doc[first.i - 2].lemma_.lower() in {"share", "stake", "investment", "holding"}:
+    return tokens, before, doc[after_i] if after_i < len(doc) else None
+
+
+def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityType | None:  # type: ignore[no-untyped-def]
+    """What the words before a name say: "shares in X", "carrier X", "owner of X",
+    "London-based X", "the film X", "striker X"; "the" before a NER person ("the Lib Dems")."""
+    if before is None:
+        return None
+    doc, table = ctx.doc, cues()
+    lemma = before.lemma_.lower()
+    ahead = doc[before.i - 1] if before.i > 0 else None
+    if before.lower_ in table.before_shares and ahead is not None:
+        if ahead.lemma_.lower() in {"share", "stake", "investment", "holding"}:
             return table.before_shares[before.lower_]  # "shares in Gazprom"
-    if before is not None and before.pos_ == "NOUN" and before.is_lower:
-        lemma = before.lemma_.lower()
-        if lemma in table.before:
-            return table.before[lemma]
-        if lemma in lexicon.people_nouns() or before.lower_ in lexicon.titles():
-            return EntityType.PERSON  # "striker Okocha", "chairman Wardle"
-    for child in ctx.mention_head(mention).children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > last.i:
-            lemma = child.lemma_.lower()
-            if table.before.get(lemma) is EntityType.ORGANIZATION:
-                return EntityType.ORGANIZATION  # "Yukos, the oil company,"
-    if after is not None and after.is_lower and after.pos_ in {"NOUN", "PROPN"}:
-        etype = table.after.get(after.lower_)
-        if etype in CREATIVE and not (
-            label in LOOSE_LABELS or any(c.isdigit() for c in mention.name)
-        ):
-            etype = None  # "a Sony camera": the maker, not the product
-        if etype is not None and not (
-            etype is EntityType.ORGANIZATION and _place_or_person(ctx, mention)
-        ):
-            return etype
+    if before.lower_ in {"based", "headquartered"} and ahead is not None and ahead.text == "-":
+        return EntityType.ORGANIZATION  # "Paris-based Euronext"
+    if before.lower_ == "of" and ahead is not None and ahead.is_lower:
+        if table.before_of.get(ahead.lemma_.lower()) and not known_place(mention.name):
+            return table.before_of[ahead.lemma_.lower()]  # "owner of Liffe"
+    if before.lower_ in {"like", "as", "including"} and ahead is not None:
+        kind = ahead if before.lower_ != "as" else (doc[ahead.i - 1] if ahead.i > 0 else ahead)
+        if kind.tag_ == "NNS" and table.before.get(kind.lemma_.lower()) is EntityType.ORGANIZATION:
+            return EntityType.ORGANIZATION  # "clubs like Everton", "banks such as HSBC"
     if (
-        before is not None
+        ctx.notes.get("sport")
+        and before.lower_ in table.team_before
+        and (mention.type in PLACES or known_place(mention.name))
+    ):
+        return EntityType.ORGANIZATION  # "beaten by Wales" where "England captain" is a team
+    if before.lower_ == "the" and label == "PERSON" and mention.type is EntityType.PERSON:
+        return EntityType.ORGANIZATION  # a person's name is not written after "the"
+    if before.pos_ != "NOUN" or not before.is_lower:
+        return None
+    etype = table.before.get(lemma)
+    if etype in CREATIVE and (label == "PERSON" or before.tag_ != "NN"):
+        return None  # "one of the shows Alan Titchmarsh left"
+    if etype is not None:
+        return etype
+    if lemma in lexicon.people_nouns() or before.lower_ in lexicon.titles():
+        return EntityType.PERSON  # "striker Okocha", "chairman Wardle"
+    return None
+
+
+def _after_type(ctx: Context, mention: Mention, label: str, after) -> EntityType | None:  # type: ignore[no-untyped-def]
+    """What the word after a name says: "Gazprom chief", "Labour MP", "England captain",
+    "the Xbox 2 console"."""
+    table = cues()
+    if after is not None and after.is_lower and after.lower_ in table.team_after:
+        return EntityType.ORGANIZATION  # a country's or a city's team
+    if after is not None and after.is_upper and _title_follows(after):
+        return None if _place_or_person(ctx, mention) else EntityType.ORGANIZATION  # "Labour MP"
+    if after is None or not after.is_lower or after.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    etype = table.after.get(after.lower_)
+    if etype is None and _title_follows(after):
+        etype = EntityType.ORGANIZATION  # "Labour MP", "Lib Dem home affairs spokesman"
+    if etype in CREATIVE and not (label in LOOSE_LABELS or any(c.isdigit() for c in mention.name)):
+        return None  # "a Sony camera": the maker, not the product
+    if etype is EntityType.ORGANIZATION and _place_or_person(ctx, mention):
+        return None
+    return etype
+
+
+TITLE_REACH = 3
+"""Lower-case words a title may stand after a name ("Lib Dem home affairs spokesman")."""
+
+
+def _title_follows(after) -> bool:  # type: ignore[no-untyped-def]
+    """A one-word title of titles.tsv at or a few lower-case words after ``after``."""
+    doc = after.doc
+    for i in range(after.i, min(after.i + TITLE_REACH, len(doc))):
+        title = doc[i].lower_ in lexicon.titles() and (doc[i].pos_ == "NOUN" or doc[i].is_upper)
+        if not (doc[i].is_lower or title):
+            return False
+        if title:
+            return i + 1 >= len(doc) or doc[i + 1].lower_ not in {"of", "for"}
+    return False
+
+
+def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | None:
+    """The type the words around one mention give it, or None."""
+    tokens, before, after = _neighbours(ctx, mention)
+    if not tokens:
+        return None
+    found = _before_type(ctx, mention, label, before)
+    if found is None:
+        head = ctx.mention_head(mention)
+        if head.dep_ == "conj" and (first := ctx.mention_at(head.head)) is not None:
+            _, first_before, _ = _neighbours(ctx, first)  # "hedge funds TCI and Atticus"
+            found = _before_type(ctx, first, "", first_before)
+            found = found if found is EntityType.ORGANIZATION else None
+    if found is None:
+        for child in ctx.mention_head(mention).children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > tokens[-1].i:
+                if cues().before.get(child.lemma_.lower()) is EntityType.ORGANIZATION:
+                    found = EntityType.ORGANIZATION  # "Yukos, the oil company,"
+    found = found or _after_type(ctx, mention, label, after)
+    if (
+        found is None
+        and before is not None
         and before.lower_ in PLACE_PREPOSITIONS
         and len(tokens) == 1
         and mention.type in {EntityType.PERSON, EntityType.CONCEPT}
         and (lexicon.is_city(mention.name) or lexicon.is_region(mention.name))
     ):
         return EntityType.PLACE  # "in Mombasa"
-    return None
+    return found
 
 
 def _place_or_person(ctx: Context, mention: Mention) -> bool:
-    """A country or a named person keeps its type before "chief" ("Kenya chief ...")."""
-    return bool(lexicon.country_name(mention.name)) or any(
+    """A place or a named person keeps its type before "chief" ("Kenya chief ...")."""
+    return known_place(mention.name) or any(
         m.type is EntityType.PERSON and len(m.name.split()) > 1 and mention.name in m.name.split()
         for m in ctx.mentions
     )
 
 
+def _demonym(name: str) -> bool:
+    return bool(lexicon.demonym_country(name) or lexicon.demonym_country(name.removesuffix("s")))
+
+
 def _evidence(ctx: Context, mention: Mention, label: str) -> tuple[EntityType | None, int]:
     """A mention's evidenced type and its weight (2 for a legal form, else 1). A form word
     does not outweigh NER's place reading ("West Bank", "Union Square"); a legal form does."""
+    if mention.type in {EntityType.PLACE, EntityType.PERSON} and _demonym(mention.name):
+        return EntityType.GROUP, 1  # "the average Briton"
     etype, legal = form_type(mention.name)
     if etype is not None and (legal or label not in PLACE_LABELS):
         return etype, 2 if legal else 1
     return _context_type(ctx, mention, label), 1
 
 
-TITLE_GLUE = {"of", "the", "a", "an", "for"}
-"""Small words inside a title-cased work's name ("Maria Full of Grace"); "at", "in" are left
-out, as "the film Up at Cannes" more often goes on to a place than a title."""
-
-
-def _titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
-    """The title-cased words from token ``start`` on (to a closing quote if one opens it)."""
-    doc = ctx.doc
-    if start >= len(doc):
-        return None
-    if doc[start].text in {'"', "“", "‘"}:
-        close = {'"': '"', "“": "”", "‘": "’"}[doc[start].text]
-        end = next(
-            (j for j in range(start + 1, min(start + 12, len(doc))) if doc[j].text == close), None
-        )
-        return (start + 1, end) if end is not None and end > start + 1 else None
-    end = start
-    while (
-        end < len(doc)
-        and end - start < 10
-        and (
-            doc[end].text[:1].isupper()
-            or doc[end].like_num
-            or (doc[end].lower_ in TITLE_GLUE and end > start)
-        )
-    ):
-        if doc[end].is_sent_start and end > start:
-            break
-        end += 1
-    while end > start and doc[end - 1].lower_ in TITLE_GLUE:
-        end -= 1
-    return (start, end) if end > start and doc[start].text[:1].isupper() else None
-
-
-def _works_after_cues(ctx: Context) -> None:
-    """ "the film Maria Full of Grace", 'the album "Get Rich"': the title-cased name after a
-    work or product noun (with a determiner or possessive before the noun) is that work."""
-    table = cues()
-    for token in ctx.doc:
-        etype = table.before.get(token.lower_)
-        if etype not in CREATIVE or token.pos_ != "NOUN" or not token.is_lower:
-            continue
-        if not any(c.dep_ in {"det", "poss"} for c in token.lefts) and token.dep_ != "compound":
-            continue
-        after = token.i + 2 if token.nbor(1).text == "," else token.i + 1  # "novel, X,"
-        found = _titled_name(ctx, after)
-        if found is None:
-            continue
-        span = ctx.doc[found[0] : found[1]]
-        if any(
-            (m := ctx.mention_at(t)) is not None and m.type is EntityType.PERSON and len(span) > 1
-            for t in span
-        ):
-            continue  # "his album Eminem ..." is no title
-        ctx.add_mention(span, etype, confidence=0.8, replace=True)
-
-
 def _unnamed_organisations(ctx: Context) -> None:
     """A capitalised word NER missed, written before "chief" or "shares" or after "carrier",
-    names an organisation, and so does every other bare occurrence of it; a model name with
-    a number before a product noun ("the Xbox 2 console") is a product."""
+    names an organisation, and so does every other bare occurrence of it."""
     table = cues()
     found: set[str] = set()
     for token in ctx.doc:
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or ctx.mention_at(token):
             continue
-        model = _model_name(ctx, token)
-        if model is not None:
-            ctx.add_mention(model, EntityType.PRODUCT, confidence=0.75)
-            continue
-        if lexicon.country_name(token.text) or lexicon.is_city(token.text):
-            continue
         nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
+        if token.i > 0 and token.nbor(-1).text[:1].isupper() and not token.nbor(-1).is_sent_start:
+            continue  # part of a longer name ("Civil Aviation minister"), not a name alone
+        if known_place(token.text) and not (nxt is not None and nxt.lower_ in table.team_after):
+            continue
         prev = token.nbor(-1) if token.i > 0 else None
-        after = nxt is not None and nxt.is_lower and table.after.get(nxt.lower_)
+        after = (
+            nxt is not None
+            and (nxt.is_lower or nxt.is_upper)
+            and (
+                table.after.get(nxt.lower_)
+                or table.team_after.get(nxt.lower_)
+                or (_title_follows(nxt) and EntityType.ORGANIZATION)
+            )
+        )
         before = (
             prev is not None
             and prev.is_lower
@@ -231,24 +261,27 @@ def _unnamed_organisations(ctx: Context) -> None:
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
 
 
-def _model_name(ctx: Context, token):  # type: ignore[no-untyped-def]
-    """ "Xbox 2" in "the Xbox 2 console": capitalised words and numbers before a product noun."""
-    doc, end = ctx.doc, token.i + 1
-    while end < len(doc) and end - token.i < 4 and (doc[end].like_num or doc[end].pos_ == "PROPN"):
-        end += 1
-    words = doc[token.i : end]
-    if end >= len(doc) or not any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
-        return None
-    if cues().after.get(doc[end].lower_) is not EntityType.PRODUCT or ctx.mention_at(doc[end - 1]):
-        return None
-    return words
+def _names_a_team(ctx: Context) -> bool:
+    """Whether the article names a country's or city's team ("England captain X"): then a
+    place after "against" or "beaten by" is a team too."""
+    team = cues().team_after
+    return any(
+        t.lower_ in team and t.i > 0 and _place_name(ctx, t.nbor(-1)) for t in ctx.doc if t.is_lower
+    )
+
+
+def _place_name(ctx: Context, token) -> bool:  # type: ignore[no-untyped-def]
+    mention = ctx.mention_at(token)
+    if mention is not None:
+        return mention.type in PLACES or known_place(mention.name)
+    return known_place(token.text)
 
 
 @extractors.register("entity_types", order=17)
 def entity_types(ctx: Context) -> Iterator[RelationMention]:
     """Retype every mention of a name to the type most of the article's evidence gives it."""
-    _works_after_cues(ctx)
     _unnamed_organisations(ctx)
+    ctx.notes["sport"] = _names_a_team(ctx)
     labels = _ner_labels(ctx)
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for mention in ctx.mentions:

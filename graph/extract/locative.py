@@ -5,6 +5,7 @@
 - "Reuters, based in London", "headquartered in" -> basedIn / headquarteredIn;
 - "the U.S.-led coalition", "London-based bank", "Gazprom-owned NTV" -> ledBy / basedIn /
   supports / ownedBy;
+- "the French bank BNP Paribas", "US insurer Marsh" -> country;
 - "a coalition of France, Britain and Italy", "including X" -> memberOf;
   "excluding Israel" -> excludedFrom, and memberOf with stance negated.
 """
@@ -109,6 +110,54 @@ def locative(ctx: Context) -> Iterator[RelationMention]:
         yield from _participle(ctx, token)
         yield from _hyphenated(ctx, token)
         yield from _described_place(ctx, token)
+        yield from _national_organisation(ctx, token)
+
+
+def _described_name(ctx: Context, noun: Token) -> Mention | None:
+    """The name a noun is or describes: "BNP Paribas" for "bank" in "the French bank BNP
+    Paribas" (a compound of the name) or "the Russian gas giant, Gazprom" (its apposition)."""
+    for _ in range(3):
+        mention = ctx.mention_at(noun)
+        if mention is not None:
+            return mention
+        for child in noun.children:
+            if child.dep_ == "appos" and (mention := ctx.mention_at(child)) is not None:
+                return mention
+        if noun.dep_ != "compound" or noun.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        noun = noun.head
+    return None
+
+
+def _national_organisation(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "the French bank BNP Paribas", "US insurer Marsh", "the US Treasury": a country or
+    its demonym modifying an organisation's name or the noun describing it -> country."""
+    if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ != "NOUN":
+        return  # a demonym on the name itself ("fellow Russian Kuznetsova") may be a person's
+    organisation = _described_name(ctx, token.head)
+    if organisation is None or organisation.type is not EntityType.ORGANIZATION:
+        return
+    if organisation.start <= token.idx < organisation.end:
+        return  # "Bank of England", "Air India": the country is part of the name
+    country = ctx.mention_at(token)
+    demonym = lexicon.demonym_country(token.text)
+    if country is not None and country.type is not EntityType.COUNTRY:
+        if (
+            country.type is not EntityType.GROUP
+            or demonym is None
+            or country.end > token.idx + len(token)
+        ):
+            return
+        country = None
+    if country is None:
+        if demonym is None:
+            return
+        country = ctx.add_mention(
+            token, EntityType.COUNTRY, name=demonym, confidence=0.8, role="demonym", replace=True
+        )
+        if country is None:
+            return
+    yield ctx.relation(organisation, "country", country, [token, token.head], confidence=0.75)
 
 
 def _described_place(ctx: Context, token: Token) -> Iterator[RelationMention]:
@@ -269,8 +318,10 @@ def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     predicate, named_is_subject = HYPHEN_PREDICATE[verb]
     if predicate in {"basedIn", "headquarteredIn"} and named.type not in PLACES:
         return
-    if predicate == "ownedBy" and not _fits_owner(named, target):
-        return
+    if predicate == "ownedBy" and (
+        not _fits_owner(named, target) or named.name.lower() in lexicon.generic_owners()
+    ):
+        return  # "State-owned Rosneft": the state is no named owner
     subject, obj = (named, target) if named_is_subject else (target, named)
     yield ctx.relation(subject, predicate, obj, [token, token.head], confidence=0.8)
 

@@ -1,7 +1,8 @@
 """Nationality and an organisation's country from demonyms: "Australian Mamdouh Habib",
 "Kenyan-born runner Sifan Hassan", "Lena Meyer, a German," or "X, the young Dutchman," give
 citizenOf; "Russian gas giant Gazprom", "Japanese carmaker Toyota", "UK retailer Tesco" give
-country.
+country. A name right after a possessive belongs to its owner: "Britain's Andy Murray"
+(citizenOf), "Atticus' David Slager" (worksFor), "Labour's Rachel Reeves" (party).
 
 Only a demonym inside the name's own noun phrase counts: "the French club's striker X" says
 where the club is, not what X is; a collective noun between them ("the French club coach X")
@@ -17,6 +18,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.title_facts import is_party
 from graph.model import EntityType, Mention, RelationMention
 
 MAX_WORDS = 4
@@ -96,6 +98,23 @@ def _appositive_demonym(ctx: Context, head: Token) -> Mention | None:
     return None
 
 
+def _possessor(ctx: Context, first: Token) -> Mention | None:
+    """ "Britain's Andy Murray", "Atticus' David Slager": a name right after a possessive."""
+    i = first.i - 1
+    if i < 1 or not (ctx.doc[i].tag_ == "POS" or ctx.doc[i].dep_ == "case"):
+        return None
+    owner = ctx.mention_at(ctx.doc[i - 1])
+    if owner is None or not owner.name or lexicon.demonym_country(owner.name):
+        return None
+    return owner if owner.type in {EntityType.COUNTRY, EntityType.ORGANIZATION} else None
+
+
+def _possessive_relation(ctx: Context, person: Mention, owner: Mention) -> str:
+    if owner.type is EntityType.COUNTRY:
+        return "citizenOf"
+    return "memberOfPoliticalParty" if is_party(owner) else "worksFor"
+
+
 @extractors.register("nationality", order=32)
 def nationality(ctx: Context) -> Iterator[RelationMention]:
     """citizenOf for people and country for organisations named with a demonym."""
@@ -106,6 +125,14 @@ def nationality(ctx: Context) -> Iterator[RelationMention]:
         if not tokens:
             continue
         if mention.type is EntityType.PERSON:
+            owner = _possessor(ctx, tokens[0])
+            head = ctx.mention_head(mention)
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                owner = None  # "Sony's Playstation Portable is the top gadget": a thing
+            if owner is not None:
+                predicate = _possessive_relation(ctx, mention, owner)
+                evidence = ctx.mention_tokens(owner) + tokens
+                yield ctx.relation(mention, predicate, owner, evidence, confidence=0.6)
             country = _demonym_before(ctx, tokens[0], person=True)
             if country is None:
                 country = _appositive_demonym(ctx, ctx.mention_head(mention))

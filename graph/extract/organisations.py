@@ -37,6 +37,8 @@ RETYPABLE = {EntityType.CONCEPT, EntityType.PRODUCT, EntityType.WORK}
 WEAKLY_TYPED = {EntityType.ORGANIZATION, EntityType.GROUP, EntityType.PLACE, EntityType.QUANTITY}
 """Types a cue overrules only when a product/work noun stands next to the name."""
 FUTURE_AUX = {"will", "'ll", "shall"}
+VERSUS = {"v", "v.", "vs", "vs.", "versus"}
+TEAM_TYPES = {EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.PLACE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +286,8 @@ def _typed_thing(
         return ctx.add_mention(
             (mention.start, mention.end), target, name=mention.name, confidence=0.7, replace=True
         )
+    if not cued and not is_noun:
+        return None  # "directed Mr Sullivan to hide": an untyped name needs a noun to be a work
     if not _is_name(tokens) and not any(t.pos_ == "NUM" for t in tokens):
         return None
     span = ctx.doc[tokens[0].i : tokens[-1].i + 1]
@@ -295,7 +299,7 @@ def _char_range(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _known_place(mention: Mention) -> bool:
-    return bool(lexicon.country_name(mention.name) or lexicon.is_city(mention.name))
+    return _place_name(mention.name)
 
 
 def _thing_side(
@@ -380,12 +384,30 @@ def _sides(
 ) -> list[tuple[Token, Mention, Thing | None]]:
     anchor = tokens["anchor"]
     found = []
+    thing_role = pattern.thing.split("=")[0]
     path = pattern.subject if role == "subject" else pattern.object
+    if path.startswith(("<conj", "<xcomp")) and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in anchor.children
+    ):
+        return []  # "X beat Y and Z face W": Z, not X, faces W
     side = [tokens[role]] if path == "." else _side_tokens(tokens[role])
     for token in side:
-        if _person_noun(ctx, token):
+        if _person_noun(ctx, token) or (thing_role != role and _thing_noun(ctx, token)):
             continue
-        if pattern.thing.split("=")[0] == role:
+        if pattern.predicate == "memberOf" and role == "object" and not ctx.mention_at(token):
+            continue  # "members of their Six Nations squad": a squad, not the Six Nations
+        if pattern.thing == "teams":
+            mention = ctx.mention_of(token)
+            if mention is not None and mention.type in {EntityType.PLACE, EntityType.COUNTRY}:
+                mention = ctx.add_mention(
+                    (mention.start, mention.end),
+                    EntityType.ORGANIZATION,
+                    name=mention.name,
+                    confidence=0.6,
+                    replace=True,
+                )  # a place does not play; its team does (the national side is a club too)
+            thing = None
+        elif pattern.thing.split("=")[0] == role:
             mention, thing = _thing_side(ctx, pattern, token, anchor)
         else:
             mention, thing = ctx.mention_of(token), None
@@ -395,6 +417,17 @@ def _sides(
         if mention is not None:
             found.append((token, mention, thing))
     return found
+
+
+def _thing_noun(ctx: Context, token: Token) -> bool:
+    """ "The BBC show beat The Office": a show, not the BBC its compound names."""
+    return token.pos_ == "NOUN" and ctx.mention_at(token) is None and _lemma(token) in things()
+
+
+def _people_name(name: str) -> bool:
+    """ "Kurds", "Palestinians", "Basque": a people's name, not a misread firm."""
+    word = name.lower()
+    return any(lexicon.demonym_country(w) for w in (word, word.removesuffix("s")))
 
 
 def _person_noun(ctx: Context, token: Token) -> bool:
@@ -435,8 +468,22 @@ def _as_organisation(
         mention.type is EntityType.PLACE and not _known_place(mention)
     )
     products = {EntityType.PRODUCT.value, EntityType.WORK.value, EntityType.CONCEPT.value}
-    if (only and (weak or mention.type in RETYPABLE)) or (
-        mention.type in RETYPABLE and not allowed & products
+    # NER calls many firms a nationality ("Euronext" NORP): a side for organisations but not
+    # groups takes it as one, unless the name is a people's ("Kurds").
+    misread_group = (
+        mention.type is EntityType.GROUP
+        and EntityType.GROUP.value not in allowed
+        and not _people_name(mention.name)
+        and mention.role != "demonym"
+    )
+    # A name NER took for a place the gazetteer does not know ("controlled by Gazprom",
+    # "owner of Liffe") is an organisation on a side that takes one.
+    unknown_place = mention.type is EntityType.PLACE and not _known_place(mention)
+    if (
+        (only and (weak or mention.type in RETYPABLE))
+        or (mention.type in RETYPABLE and not allowed & products)
+        or misread_group
+        or unknown_place
     ):
         return ctx.add_mention(
             (mention.start, mention.end),
@@ -476,3 +523,56 @@ def organisations(ctx: Context) -> Iterator[RelationMention]:
                     stance=stance,
                     speaker=speaker,
                 )
+    yield from _versus(ctx)
+
+
+def _versus_side(ctx: Context, tokens: list[Token]) -> Mention | None:
+    """One side of "X v Y": its mention, or an organisation over its proper nouns; a place
+    is its team."""
+    if not tokens or not all(t.pos_ == "PROPN" for t in tokens):
+        return None
+    mention = ctx.mention_at(tokens[0])
+    if mention is not None and mention.type not in TEAM_TYPES:
+        return None
+    start, end = _char_range(tokens)
+    if mention is not None and (mention.start, mention.end) == (start, end):
+        if mention.type is not EntityType.PLACE:
+            return mention
+    elif any(ctx.mention_at(t) is not None for t in tokens):
+        return None
+    return ctx.add_mention(
+        (start, end), EntityType.ORGANIZATION, confidence=0.6, role="team", replace=True
+    )
+
+
+def _place_name(name: str) -> bool:
+    return bool(lexicon.country_name(name) or lexicon.is_city(name) or lexicon.is_region(name))
+
+
+def _versus(ctx: Context) -> Iterator[RelationMention]:
+    """ "Liverpool v Everton", "England vs Wales": a fixture between two sides of which one
+    at least is named after a place (a court case, "Roe v Wade", is between people)."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in VERSUS or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        left = []
+        for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+            if doc[i].pos_ != "PROPN":
+                break
+            left.insert(0, doc[i])
+        right = []
+        for i in range(token.i + 1, min(token.sent.end, token.i + 5)):
+            if doc[i].pos_ != "PROPN":
+                break
+            right.append(doc[i])
+        names = [" ".join(t.text for t in side) for side in (left, right)]
+        if not any(_place_name(n) for n in names):
+            continue
+        covering = ctx.mention_at(token)
+        if covering is not None:
+            ctx.remove_mention(covering)  # NER's "Celtic v Rangers" is two teams
+        home, away = _versus_side(ctx, left), _versus_side(ctx, right)
+        if home is None or away is None or home.name.lower() == away.name.lower():
+            continue
+        yield ctx.relation(home, "playsAgainst", away, [left[0], token, right[-1]], confidence=0.7)

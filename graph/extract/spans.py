@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -30,11 +31,13 @@ NAMED = {
 }
 TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$")
 AGE = re.compile(r"^\d{1,3}-years?-old$", re.I)
-TIME_WORDS = {
-    "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}  # fmt: skip
 LOOSE_ENDS = {"CCONJ", "ADP", "DET", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
+
+
+@lru_cache(maxsize=1)
+def junk_words() -> frozenset[str]:
+    """Time words and time zones (graph/schema/span_junk.txt)."""
+    return frozenset(row[0] for row in lexicon._rows("span_junk.txt", 1))
 
 
 def _is_number(text: str) -> bool:
@@ -51,7 +54,7 @@ def _trimmed(span: Span) -> Span | None:
         end = opened[-1]
     while end > start and (
         TICKER.match(doc[end - 1].text)
-        or doc[end - 1].lower_ in TIME_WORDS
+        or doc[end - 1].lower_ in junk_words()
         or (doc[end - 1].pos_ in LOOSE_ENDS and doc[end - 1].text not in {")", "."})
     ):
         end -= 1
@@ -62,6 +65,10 @@ def _junk(mention: Mention, span: Span) -> bool:
     name = mention.name or span.text
     if TICKER.match(name) or AGE.match(name.replace(" ", "")):
         return True
+    if mention.type is not EntityType.DATE and name.lower() in junk_words():
+        return True
+    if mention.type is not EntityType.DATE and not any(c.isupper() or c.isdigit() for c in name):
+        return True  # "jukebox": a name is written with a capital
     if _is_number(name):
         return not (mention.type is EntityType.DATE and len(name) == 4)  # a year stays
     return False
@@ -101,9 +108,36 @@ def _possessive_split(span: Span) -> tuple[Span, Span] | None:
     for t in span:
         if t.tag_ == "POS" and span.start < t.i < span.end - 1:
             owner, owned = span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
+            if owner[-1].lemma_.lower() in lexicon.people_nouns() or (
+                len(owned) == 1 and owned[0].lower_ in lexicon.collective_nouns()
+            ):
+                return None  # "Women's Committee", "People's Party" are one name
             if owner[0].text[:1].isupper() and owned[0].text[:1].isupper():
                 return owner, owned
     return None
+
+
+def _surname_in_parentheses(ctx: Context, mention: Mention, span: Span) -> bool:
+    """ "we have gone for Olly (Barkley)": a first name with the surname in parentheses is
+    the full name."""
+    doc = ctx.doc
+    i = span.end
+    if mention.type is not EntityType.PERSON or len(span) != 1 or i + 2 >= len(doc):
+        return False
+    if doc[i].text != "(" or doc[i + 2].text != ")" or not doc[i + 1].text[:1].isupper():
+        return False
+    if not doc[i + 1].is_alpha or doc[i + 1].is_upper:
+        return False  # "(CAO)" is an acronym, not a surname
+    ctx.remove_mention(mention)
+    ctx.add_mention(
+        doc[span.start : i + 3],
+        EntityType.PERSON,
+        name=f"{span.text} {doc[i + 1].text}",
+        confidence=mention.confidence,
+        extractor=mention.extractor,
+        replace=True,
+    )
+    return True
 
 
 def _acronym_alias(ctx: Context, mention: Mention, span: Span) -> None:
@@ -137,6 +171,48 @@ def _hyphenated_places(ctx: Context) -> None:
             ctx.add_mention(doc[t.i : t.i + 5], EntityType.PLACE, confidence=0.8, replace=True)
 
 
+def _acronym_place(span: Span) -> tuple[Span, Span] | None:
+    """ "BBC Delhi", "UN Geneva": an organisation's acronym and a gazetteer place."""
+    if len(span) < 2 or not (span[0].text.isupper() and span[0].is_alpha and len(span[0]) >= 2):
+        return None
+    rest = span[1:]
+    if lexicon.is_city(rest.text) or lexicon.country_name(rest.text):
+        return span[:1], rest
+    return None
+
+
+def _and_extended(ctx: Context, span: Span) -> Span:
+    """ "Department for Education and Skills": an organisation named "<form> of/for X" runs
+    on over "and" and one more capitalised word that ends the name."""
+    doc = span.doc
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or not doc[end + 1].text[:1].isupper():
+        return span
+    if not any(t.lower_ in {"of", "for"} for t in span[1:]):
+        return span
+    from graph.extract.entity_types import cues  # the form words live with the type cues
+
+    if span[0].lower_ not in cues().form or (
+        end + 2 < len(doc) and doc[end + 2].text[:1].isupper()
+    ):
+        return span
+    following = ctx.mention_at(doc[end + 1])
+    if following is not None:
+        ctx.remove_mention(following)
+    return doc[span.start : end + 2]
+
+
+def _hyphen_prefixed(ctx: Context, span: Span) -> Span:
+    """ "Anti-Terrorism Bill": a capitalised word hyphened onto the name belongs to it."""
+    doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text[:1].isupper():
+        joined = doc[i - 2].idx + len(doc[i - 2]) == doc[i - 1].idx == span.start_char - 1
+        if joined and ctx.mention_at(doc[i - 2]) is None:
+            return doc[i - 2 : span.end]
+    return span
+
+
 @extractors.register("span_filter", order=13)
 def span_filter(ctx: Context) -> Iterator[RelationMention]:
     """Trim, drop or split the named mentions found so far (see the module docstring)."""
@@ -155,17 +231,26 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
             continue
         trimmed = _trimmed(span)
         pieces = [trimmed] if trimmed is not None else []
+        acronym_first, split = False, None
+        if trimmed is not None:
+            trimmed = _and_extended(ctx, _hyphen_prefixed(ctx, trimmed))
         if trimmed is not None and (split := _possessive_split(trimmed)):
             pieces = [split[0], *_parts(split[1], listed=True)]
+        elif trimmed is not None and (split := _acronym_place(trimmed)):
+            pieces = list(split)
+            acronym_first = True
         elif trimmed is not None:
             pieces = _parts(trimmed)
         if pieces == [span]:
-            _acronym_alias(ctx, mention, span)
+            if not _surname_in_parentheses(ctx, mention, span):
+                _acronym_alias(ctx, mention, span)
             continue
         ctx.remove_mention(mention)
         types = [_type_of_part(ctx, p.text, mention.type) for p in pieces]
+        if acronym_first:
+            types[0] = EntityType.ORGANIZATION
         places = [t for t in types if t in {EntityType.PLACE, EntityType.COUNTRY}]
-        listed = len(pieces) > 1 and trimmed is not None and pieces[0].start == trimmed.start
+        listed = len(pieces) > 1 and not acronym_first and split is None
         for piece, etype in zip(pieces, types, strict=True):
             piece = _trimmed(piece)
             if piece is None or not any(c.isalnum() for c in piece.text):

@@ -9,6 +9,8 @@ with X as the speaker. Cue words live in graph/schema/stance_cues.tsv.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from graph import lexicon
@@ -43,6 +45,8 @@ CLAUSE_LINKS = {
 }
 NEGATIONS = {"not", "n't", "never", "no"}
 SUBJECT_LINKS = {"nsubj", "nsubjpass", "expl"}
+QUOTE_MARK = re.compile('["“”]')
+MIN_QUOTE_WORDS = 4
 
 
 def cues(token: Token) -> frozenset[str]:
@@ -200,6 +204,72 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
         if parent.pos_ in {"VERB", "AUX"} and _negated(parent) and link in {"xcomp", "ccomp"}:
             stance = stance or Stance.NEGATED
         current = parent
+    if not reported and (quote := _quote_around(ctx, token)) is not None:
+        reported, speaker = True, _quote_speaker(ctx, quote)
     if stance is None and reported:
         stance = Stance.REPORTED
     return stance or Stance.ASSERTED, speaker
+
+
+def _quotes(ctx: Context) -> list[tuple[int, int, bool]]:
+    """(start, end, left open) of the article's quotations: quote marks pair up in order
+    within a paragraph, and one left open runs to the paragraph's end (it goes on below)."""
+    spans = ctx.notes.get("stance.quotes")
+    if isinstance(spans, list):
+        return spans
+    spans, start = [], 0
+    for paragraph in ctx.text.split("\n"):
+        opened = None
+        for mark in QUOTE_MARK.finditer(paragraph):
+            at = start + mark.start()
+            if opened is None and mark.group() != "”":
+                opened = at
+            elif opened is not None and mark.group() != "“":
+                spans.append((opened, at, False))
+                opened = None
+        if opened is not None:
+            spans.append((opened, start + len(paragraph), True))
+        start += len(paragraph) + 1
+    ctx.notes["stance.quotes"] = spans
+    return spans
+
+
+def _quote_around(ctx: Context, token: Token) -> int | None:
+    """The index of the quotation holding the token, if it is more than a scare-quoted word
+    or two."""
+    for number, (start, end, _) in enumerate(_quotes(ctx)):
+        if start < token.idx < end and len(ctx.text[start:end].split()) >= MIN_QUOTE_WORDS:
+            return number
+    return None
+
+
+def _sentence_at(ctx: Context, offset: int) -> int:
+    """The number of the last sentence starting at or before a character offset."""
+    number = 0
+    for index, sentence in enumerate(ctx.sentences):
+        if sentence.start_char > offset:
+            break
+        number = index
+    return number
+
+
+def _quote_speaker(ctx: Context, number: int) -> Mention | None:
+    """Who a quotation is by: the subject of a speech verb outside it in the sentences it
+    starts and ends in ('Adams said: "..."', '"...," said Mr Adams.'), else in the sentence
+    before it ('Adams said:' ending the sentence before); a paragraph that opens by going on
+    with a quotation left open above is by the same speaker."""
+    quotes = _quotes(ctx)
+    start, end, _ = quotes[number]
+    first, last = _sentence_at(ctx, start), _sentence_at(ctx, end - 1)
+    for index in dict.fromkeys([first, last, first - 1]):
+        if index < 0:
+            continue
+        for token in ctx.sentences[index]:
+            if any(s <= token.idx < e for s, e, _ in quotes) or "report" not in cues(token):
+                continue
+            speaker = _speaker(ctx, token) or _according_to(ctx, token)
+            if speaker is not None:
+                return speaker
+    if number > 0 and quotes[number - 1][2] and not ctx.text[quotes[number - 1][1] : start].strip():
+        return _quote_speaker(ctx, number - 1)
+    return None

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
+from graph.extract import title_names as names
 from graph.extract.context import Context
 from graph.extract.title_facts import Held, position_name, relations, wants_position
 from graph.lexicon import Title
@@ -33,6 +34,7 @@ JURISDICTION_TYPES = {
 }
 ORG_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
 TEAM_KINDS = {"player", "captain"}
+MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
 INDEFINITE = {"a", "an", "another", "one"}
 
 __all__ = ["Held", "title_descriptions", "titles"]
@@ -52,125 +54,6 @@ def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
     return None
 
 
-def _demonym_mention(ctx: Context, token: Token) -> Mention | None:
-    """A country mention on a demonym word ("French" -> France), reusing an existing one."""
-    existing = ctx.mention_at(token)
-    if existing is not None:
-        return existing if existing.type is EntityType.COUNTRY else None
-    country = lexicon.demonym_country(token.text)
-    if country is None:
-        return None
-    return ctx.add_mention(token, EntityType.COUNTRY, name=country, confidence=0.8, role="demonym")
-
-
-def _as_organisation(ctx: Context, mention: Mention) -> Mention:
-    """The same span typed as an organisation: a name premodifying "chairman" or "striker"
-    names the club or firm even when the small model tagged it a place or a person."""
-    if mention.type in ORG_TYPES:
-        return mention
-    tokens = ctx.mention_tokens(mention)
-    span = ctx.doc[tokens[0].i : tokens[-1].i + 1]
-    new = ctx.add_mention(
-        span, EntityType.ORGANIZATION, name=mention.name, confidence=0.6, replace=True
-    )
-    return new or mention
-
-
-def _portfolio_mention(mention: Mention | None) -> bool:
-    """ "Constitutional Affairs" or "Shadow Home" tagged as an organisation before "Minister"
-    or "Secretary" is a portfolio (with its modifiers), not a jurisdiction."""
-    if mention is None or mention.type not in ORG_TYPES:
-        return False
-    words = mention.name.lower().split()
-    known = lexicon.portfolio_words() | lexicon.title_modifiers().keys()
-    return bool(words) and all(w in known for w in words)
-
-
-def _joined_organisation(ctx: Context, jurisdiction: Mention, noun: Token) -> Mention:
-    """ "Kent police chief": the name and the organisation noun after it are the organisation."""
-    first = ctx.mention_tokens(jurisdiction)[0]
-    if any(ctx.mention_at(t) not in {None, jurisdiction} for t in ctx.doc[first.i : noun.i + 1]):
-        return jurisdiction
-    name = ctx.doc[first.i : noun.i + 1].text
-    joined = ctx.add_mention(
-        ctx.doc[first.i : noun.i + 1],
-        EntityType.ORGANIZATION,
-        name=name,
-        confidence=0.6,
-        replace=True,
-    )
-    return joined or jurisdiction
-
-
-def _org_allowed(title: Title) -> bool:
-    """Titles whose premodifier may be an unlisted organisation name ("Euronext chief")."""
-    return title.scope == "org" or title.kind in {"leader", "spokesperson", "deputy"} | TEAM_KINDS
-
-
-def _retype_allowed(title: Title, mention: Mention | None = None) -> bool:
-    """Titles before which a place or person name is really a club or firm: a player plays
-    for a team, never a town; a chairman or spokesman serves a place only if it is one."""
-    if title.kind in TEAM_KINDS:
-        return True
-    if title.kind not in {"leader", "spokesperson"} or title.scope == "place":
-        return False
-    if mention is None or mention.type is EntityType.PERSON:
-        return title.scope == "org"
-    return not (lexicon.is_city(mention.name) or lexicon.is_region(mention.name))
-
-
-def _party_at(ctx: Context, i: int, stop: int) -> Mention | None:
-    """A party short name ending at token i ("Tory", "Lib Dem"), as a new organisation."""
-    doc = ctx.doc
-    for size in (2, 1):
-        start = i - size + 1
-        if start < stop:
-            continue
-        span = doc[start : i + 1]
-        if not all(t.text[:1].isupper() for t in span) or any(ctx.mention_at(t) for t in span):
-            continue
-        if span.text.lower() in lexicon.party_words():
-            return ctx.add_mention(span, EntityType.ORGANIZATION, confidence=0.7, role="party")
-    return None
-
-
-def _proper_org_at(ctx: Context, i: int, stop: int) -> Mention | None:
-    """An unlisted capitalised name ending at token i ("Broadreach chief executive")."""
-    doc = ctx.doc
-    start = i
-    while (
-        start >= stop
-        and _name_word(ctx, doc[start])
-        and ctx.mention_at(doc[start]) is None
-        and doc[start].lower_ not in lexicon.portfolio_words()
-        and doc[start].lower_ not in lexicon.titles()
-        and doc[start].lower_ not in lexicon.title_modifiers()
-        and not lexicon.demonym_country(doc[start].text)
-    ):
-        start -= 1
-    if start == i:
-        return None
-    return ctx.add_mention(doc[start + 1 : i + 1], EntityType.ORGANIZATION, confidence=0.55)
-
-
-def _name_word(ctx: Context, token: Token) -> bool:
-    """A capitalised word that is part of a name: a proper noun, or a capitalised word the
-    tagger missed ("Arsenal/ADJ") unless it is capitalised only because it starts a sentence."""
-    if not token.text[:1].isupper() or token.pos_ not in NP_POS:
-        return False
-    if token.pos_ == "PROPN" or not token.is_sent_start:
-        return True
-    return f" {token.text} " in ctx.text[token.idx + len(token) :]
-
-
-def _is_portfolio_word(token: Token, title: Title) -> bool:
-    if title.kind in TEAM_KINDS | {"member"}:
-        return False
-    if token.lower_ in lexicon.portfolio_words():
-        return True
-    return token.pos_ == "NOUN" and (token.is_lower or token.is_sent_start)
-
-
 def _describe(
     ctx: Context, person: Mention, title: Title, tokens: list[Token], stop: int
 ) -> Held | None:
@@ -185,7 +68,7 @@ def _describe(
     while i >= stop:
         token = doc[i]
         mention = ctx.mention_at(token)
-        if _portfolio_mention(mention):
+        if names.portfolio_mention(mention):
             mention = None
         low = token.lower_
         if token.tag_ == "POS" or (token.text == "-" and not token.whitespace_):
@@ -196,20 +79,20 @@ def _describe(
             i -= 1
             continue
         if jurisdiction is None and not effects and len(portfolio) < 3:
-            if mention is None and _is_portfolio_word(token, title):
+            if mention is None and names.is_portfolio_word(token, title):
                 portfolio.insert(0, token)
                 i -= 1
                 continue
         if jurisdiction is None:
             if mention is not None and mention.name.lower() in lexicon.party_words():
-                mention = _as_organisation(ctx, mention)  # "Lib Dem" tagged a person
+                mention = names.as_organisation(ctx, mention)  # "Lib Dem" tagged a person
             if mention is not None:
                 if mention.type in JURISDICTION_TYPES:
                     jurisdiction = mention
                 elif (
                     mention.type is EntityType.PERSON
                     and mention is not person
-                    and _retype_allowed(title)
+                    and names.retype_allowed(title)
                     and doc[i + 1].tag_ != "POS"
                 ):
                     jurisdiction = mention
@@ -218,18 +101,23 @@ def _describe(
                 if (
                     jurisdiction.type is not EntityType.COUNTRY
                     and jurisdiction.type not in ORG_TYPES
-                    and _retype_allowed(title, jurisdiction)
+                    and names.retype_allowed(title, jurisdiction)
                     and not portfolio
                 ):
-                    jurisdiction = _as_organisation(ctx, jurisdiction)
+                    jurisdiction = names.as_organisation(ctx, jurisdiction)
                 i = ctx.mention_tokens(jurisdiction)[0].i - 1
+                if jurisdiction.type is EntityType.PLACE and title.kind == "employee" and i >= 0:
+                    employer = ctx.mention_at(doc[i])  # "BBC Delhi reporter": Delhi is the beat
+                    if employer is not None and employer.type in ORG_TYPES:
+                        jurisdiction = employer
+                        i = ctx.mention_tokens(employer)[0].i - 1
                 continue
             if lexicon.demonym_country(token.text) and token.text[:1].isupper():
-                jurisdiction, demonym = _demonym_mention(ctx, token), True
+                jurisdiction, demonym = names.demonym_mention(ctx, token), True
                 i -= 1
                 continue
-            found = _party_at(ctx, i, stop) or (
-                _proper_org_at(ctx, i, stop) if _org_allowed(title) else None
+            found = names.party_at(ctx, i, stop) or (
+                names.proper_org_at(ctx, i, stop) if names.org_allowed(title) else None
             )
             if found is not None:
                 jurisdiction = found
@@ -245,7 +133,7 @@ def _describe(
         indefinite = True
     if jurisdiction is not None and not demonym and len(portfolio) == 1:
         if portfolio[0].lower_ in lexicon.portfolio_org_nouns():
-            jurisdiction = _joined_organisation(ctx, jurisdiction, portfolio[0])
+            jurisdiction = names.joined_organisation(ctx, jurisdiction, portfolio[0])
             portfolio = []
     if "relational" in effects:
         # "his Chinese counterpart Minister Li": someone else's office; only the demonym holds.
@@ -317,7 +205,7 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     inside = {t.i for t in tokens}
     for token in tokens:
         mention = ctx.mention_at(token)
-        if mention is None or _portfolio_mention(mention):
+        if mention is None or names.portfolio_mention(mention):
             continue
         if (
             mention.type is EntityType.PERSON
@@ -338,16 +226,26 @@ def _title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
 
 
 def _of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
-    """ "the chairman of Microsoft", "a spokesman for Oxfam"."""
+    """ "the chairman of Microsoft", "a spokesman for Oxfam", "consultant at security firm
+    Sophos" (a name after a title and "at/for/of" is an organisation whatever NER typed it:
+    a product or concept has no staff)."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to"}:
             for pobj in child.children:
                 mention = ctx.mention_of(pobj)
+                if pobj.dep_ != "pobj" or mention is None:
+                    continue
+                firm = any(
+                    c.dep_ == "compound" and c.lemma_ in lexicon.collective_nouns()
+                    for c in pobj.children
+                )  # "at research firm Ovum"
                 if (
-                    pobj.dep_ == "pobj"
-                    and mention is not None
-                    and mention.type in JURISDICTION_TYPES
+                    (mention.type in MISC_TYPES or firm)
+                    and mention.name
+                    and (mention.type is not EntityType.PERSON)
                 ):
+                    return names.as_organisation(ctx, mention)
+                if mention.type in JURISDICTION_TYPES:
                     return mention
     return None
 
@@ -366,8 +264,8 @@ def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
         held = replace(held, status=held.status or "indefinite")
     if held.jurisdiction is None and held.status != "relational":
         of = _of_jurisdiction(ctx, noun)
-        if of is not None and of.type is EntityType.PLACE and _retype_allowed(held.title, of):
-            of = _as_organisation(ctx, of)
+        if of is not None and of.type is EntityType.PLACE and names.retype_allowed(held.title, of):
+            of = names.as_organisation(ctx, of)
         if of is not None:
             held = _held(
                 person, held.title, list(held.title_tokens), of, False, held.portfolio, held.status
@@ -419,6 +317,36 @@ def _find_title(ctx: Context, person: Mention) -> Held | None:
     )
 
 
+def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
+    """ "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert": a bare title
+    coordinated with a titled name shares its organisation."""
+    by_head = {ctx.mention_head(h.person).i: h for h in found}
+    shared = []
+    for held in found:
+        head = ctx.mention_head(held.person)
+        first = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        if (
+            held.jurisdiction is None
+            and held.status != "relational"
+            and first is not None
+            and first.jurisdiction is not None
+            and not first.from_demonym
+            and first.jurisdiction.type in ORG_TYPES
+            and held.title.scope != "place"
+        ):
+            held = _held(
+                held.person,
+                held.title,
+                list(held.title_tokens),
+                first.jurisdiction,
+                False,
+                held.portfolio,
+                held.status,
+            )
+        shared.append(held)
+    return shared
+
+
 @extractors.register("titles", order=30)
 def titles(ctx: Context) -> Iterator[RelationMention]:
     """Positions held, from titles before a name, in apposition to it, or after "is/was".
@@ -426,7 +354,9 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     Two passes: a bare title ("Prime Minister Netanyahu") takes the full office name that
     the same person holds elsewhere in the article ("Prime Minister of Israel")."""
     people = sorted((m for m in ctx.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
-    found = [held for person in people if (held := _find_title(ctx, person)) is not None]
+    found = _share_jurisdictions(
+        ctx, [held for person in people if (held := _find_title(ctx, person)) is not None]
+    )
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
         for h in found

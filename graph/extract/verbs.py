@@ -35,6 +35,8 @@ EVENT_NOUN = {
 NOT_ACTORS = {EntityType.POSITION, EntityType.DATE}
 STANCES = {"criticises", "opposes", "supports"}
 """Attitudes: their target may be what an entity did or holds (see _stand_in)."""
+RECIPROCAL = {"meets"}
+ROLES = {**{p: "stance" for p in STANCES}, "kills": "victim", "holdsHostage": "victim"}
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -66,11 +68,15 @@ def _stand_in(ctx: Context, item: Token, role: str) -> Mention | None:
     possessor or name modifier when the head is an agent noun ("Hamas's leaders", "Kremlin
     officials"); an object's possessor, name or count ("Hamas positions", "thirty people");
     a stance's target the owner of what it targets ("Tanzania's offer", "the decisions of
-    ExxonMobil"), never a name modifier ("the LSE bid" may be a bid for the LSE)."""
-    kind = lexicon.verb_argument_nouns().get(item.lemma_.lower())
+    ExxonMobil"), never a name modifier ("the LSE bid" may be a bid for the LSE); a
+    victim only a count ("killed thirty people", not "killed Hamas's leader")."""
+    lemma = item.lemma_.lower()
+    kind = lexicon.verb_argument_nouns().get(lemma)
     if role == "subject" and not (kind == "voice" or (kind == "agent" and item.tag_ == "NNS")):
         return None
-    deps = ["poss"] if role == "stance" else ["poss", "compound", "nummod"]
+    if role != "subject" and (kind in {"agent", "voice"} or lemma in lexicon.collective_nouns()):
+        return None  # "attacked Netanyahu's government", "killed Hamas's leader": someone else
+    deps = {"stance": ["poss"], "victim": ["nummod"]}.get(role, ["poss", "compound", "nummod"])
     for dep in deps:
         for child in item.children:
             if child.dep_ != dep or (mention := ctx.mention_of(child)) is None:
@@ -176,7 +182,7 @@ def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, M
         if not any(c.lower_ == "hostage" for c in verb.children):
             return []
         return _mentions(ctx, [c for c in verb.children if c.dep_ == "dobj"])
-    role = "stance" if sense.predicate in STANCES else "object"
+    role = ROLES.get(sense.predicate, "object")
     if not sense.prep:
         direct = _antecedents(verb, [c for c in verb.children if c.dep_ == "dobj"])
         passive = _antecedents(verb, [c for c in verb.children if c.dep_ == "nsubjpass"])
@@ -234,11 +240,19 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
         for sense in senses[verb.lemma_.lower()]:
             predicate = sense.predicate
             objects = _objects(ctx, verb, sense)
+            if sense.direction == "guest":
+                objects = [
+                    (t, m)
+                    for t, m in objects
+                    if m.type is EntityType.PERSON and ctx.mention_at(t) is m
+                ]
+            subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
+            if not objects and _reciprocal(verb, sense) and len(subjects) > 1:
+                subjects, objects = subjects[:1], subjects[1:]  # "Harris and Trump met"
             if not objects:
                 continue
             if _light_verb_of_event(verb, sense, objects):
                 continue  # "launched an attack": the event holds the participants
-            subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
             this_stance = Stance.NEGATED if sense.reverse is False and _leaving(sense) else stance
             emitted = []
             involved = [t for t, _ in subjects] + [t for t, _ in objects]
@@ -273,6 +287,16 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                 yield from _event(ctx, verb, predicate, emitted, this_stance, speaker, involved)
             if emitted:
                 break  # the first sense that relates something wins
+
+
+def _reciprocal(verb: Token, sense: VerbSense) -> bool:
+    """ "Harris and Trump met in Philadelphia": a meeting verb without an object relates its
+    coordinated subjects to each other."""
+    return (
+        sense.predicate in RECIPROCAL
+        and not sense.prep
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _advocated(
@@ -425,11 +449,12 @@ def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
     for noun in ctx.doc:
         if noun.pos_ != "NOUN":
             continue
+        yield from _joint_meeting(ctx, noun)
         for prep in (c for c in noun.children if c.dep_ == "prep"):
             predicate = table.get((noun.lemma_.lower(), prep.lower_))
             if predicate is None:
                 continue
-            role = "stance" if predicate in STANCES else "object"
+            role = ROLES.get(predicate, "object")
             targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"], role)
             owner = _owner(ctx, noun)
             if prep.lower_ == "between" and owner is None and len(targets) == 2:
@@ -451,6 +476,34 @@ def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
                         stance=stance,
                         speaker=speaker,
                     )
+
+
+def _joint_meeting(ctx: Context, noun: Token) -> Iterator[RelationMention]:
+    """ "Iran and Saudi Arabia held talks in Baghdad": the coordinated subjects of a light verb
+    whose object is a meeting meet each other (with a "with" party, the table above says who)."""
+    if lexicon.event_nouns().get(noun.lemma_.lower()) != "meeting" or noun.dep_ != "dobj":
+        return
+    verb = noun.head
+    if (verb.lemma_.lower(), "") not in lexicon.event_verbs() or any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in [*noun.children, *verb.children]
+    ):
+        return
+    subjects = _subjects(ctx, verb)
+    if len(subjects) < 2:
+        return
+    stance, speaker = stance_of(ctx, verb)
+    (s_token, first), *others = subjects
+    for o_token, other in others:
+        if first.span != other.span and _fits("meets", first, other):
+            yield ctx.relation(
+                first,
+                "meets",
+                other,
+                [s_token, noun, o_token],
+                confidence=0.55,
+                stance=stance,
+                speaker=speaker,
+            )
 
 
 PROPOSAL_FRAMES = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.learn.features import path
 from graph.lexicon import _rows
@@ -17,6 +17,8 @@ SHORT_PATH = 2
 """A preposition is a cue only on a path of at most this many words between the names."""
 LONG_PATH = 4
 """On a longer path no word is a cue: the names are in different phrases."""
+CLAUSE_BREAKS = {"ccomp", "parataxis", "advcl"}
+"""Nor on a path through another clause: "X appears committed, said one Y-based broker"."""
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +33,17 @@ def _modifies(a: Span, b: Span, deps: set[str]) -> bool:
     return a.root.dep_ in deps and b.start <= a.root.head.i < b.end
 
 
+def _crosses_clause(token: Token) -> bool:
+    """Whether the path leaves a clause at this token (a reported or adjoined clause)."""
+    return token.dep_ in CLAUSE_BREAKS or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"})
+
+
 def present(head: Span, tail: Span) -> frozenset[str]:
     """The cue words (lemmas and lower-cased forms) and structural cues that join a pair: the
     words on the dependency path between the two names and their modifiers ("chief" of
     "executive"); a preposition counts only when it joins the two almost directly ("an analyst
-    at X", "lives in Y"), and no word counts on a path of more than LONG_PATH words. Words
+    at X", "lives in Y"), and no word counts on a path of more than LONG_PATH words or one that
+    crosses into another clause (a speech verb's complement, an adverbial clause). Words
     merely nearby do not count ("X rose, said one London-based broker" is no cue for X)."""
     inside = set(range(head.start, head.end)) | set(range(tail.start, tail.end))
     up, down = path(head.root, tail.root)
@@ -45,7 +53,8 @@ def present(head: Span, tail: Span) -> frozenset[str]:
     ]
     short = len(inner) <= SHORT_PATH
     found = set()
-    for t in tokens if len(inner) <= LONG_PATH else []:
+    one_clause = not any(_crosses_clause(t) for t in up[:-1] + down)
+    for t in tokens if len(inner) <= LONG_PATH and one_clause else []:
         if t.pos_ in {"ADP", "SCONJ"} and not short:
             continue
         found.update((t.lemma_.lower(), t.lower_))

@@ -4,6 +4,8 @@ few sentences through the whole pipeline."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graph.extract.context import clean_name
@@ -418,3 +420,44 @@ def test_descriptions_are_not_aliases_of_a_named_organisation() -> None:
     t.m("company", ORG, antecedent=safaricom, role="description")
     (entity,) = t.resolve().entities
     assert entity.aliases == ()
+
+
+def _in_sentence(t: Text, mention: Mention, sentence: int) -> Mention:
+    moved = replace(mention, sentence=sentence)
+    t.mentions[t.mentions.index(mention)] = moved
+    return moved
+
+
+def test_a_bare_description_is_not_folded_into_another_countrys_far_away() -> None:
+    t = Text(
+        "The British government met. Talks went on. Officials were hopeful. "
+        "The American government refused. Later the government said it would review arms sales."
+    )
+    british = t.m("British government", ORG, role="description")
+    american = _in_sentence(t, t.m("American government", ORG, role="description"), 3)
+    t._cursor["government"] = t.text.index("Later")
+    bare = _in_sentence(t, t.m("government", ORG, antecedent=american, role="description"), 4)
+    t.rel(british, "opposes", american)
+    t.rel(bare, "supports", british)
+    entities = t.resolve().entities
+    bare_entity = next(e for e in entities if bare in e.mentions)
+    assert american not in bare_entity.mentions
+
+
+def test_a_bare_description_right_after_a_qualified_one_continues_it() -> None:
+    t = Text("The Kenyan government met in Nairobi. The government said it would act.")
+    kenyan = t.m("Kenyan government", ORG, role="description")
+    nairobi = t.m("Nairobi", PL)
+    t._cursor["government"] = t.text.index("The government")
+    bare = _in_sentence(t, t.m("government", ORG, antecedent=kenyan, role="description"), 1)
+    t.rel(kenyan, "locatedIn", nairobi)
+    entity = next(e for e in t.resolve().entities if kenyan in e.mentions)
+    assert bare in entity.mentions
+
+
+def test_a_party_named_in_the_plural_and_singular_is_one_entity() -> None:
+    t = Text("The Lib Dems will vote against it, Lib Dem spokesman Mark Oaten said.")
+    t.m("Lib Dems", ORG)
+    t.m("Lib Dem", ORG)
+    (entity,) = t.resolve().entities
+    assert len(entity.mentions) == 2

@@ -54,6 +54,11 @@ def test_form_words_of_a_name(name: str, expected: EntityType | None) -> None:
         ("Rival exchange operator Euronext has also said it may bid.", "Euronext", ORG),
         ("Floods hit Hebron, West Bank, on Sunday.", "West Bank", PL),
         ("Kenya chief negotiator Amina Mohamed left Geneva.", "Kenya", EntityType.COUNTRY),
+        ("Paris-based Euronext, owner of Liffe in London, may bid.", "Euronext", ORG),
+        ("Paris-based Euronext, owner of Liffe in London, may bid.", "Liffe", ORG),
+        ("Hedge funds Elliott and Atticus objected to the merger.", "Atticus", ORG),
+        ("The Lib Dems will oppose the bill in Cardiff.", "Lib Dems", ORG),
+        ("The Anti-Terrorism Bill was debated in Canberra.", "Anti-Terrorism Bill", ORG),
     ],
 )
 def test_organisations_from_the_words_around_them(
@@ -94,3 +99,66 @@ def test_a_maker_before_a_product_noun_stays_an_organisation(
     text: str, name: str, expected: EntityType
 ) -> None:
     assert types_of(text).get(name) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("England coach Eddie Jones named his squad in London.", "England"),
+        ("Nigeria striker Victor Osimhen scored twice in Lagos.", "Nigeria"),
+        ("Brazil captain Marta led the side in Sydney.", "Brazil"),
+    ],
+)
+def test_a_country_before_a_sports_role_is_its_team(text: str, name: str) -> None:
+    assert types_of(text)[name] == {ORG}
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Prime Minister Kishida visited Kenya on Monday.", "Kenya", EntityType.COUNTRY),
+        ("One of the shows Alan Titchmarsh left was on the BBC.", "Alan Titchmarsh", P),
+    ],
+)
+def test_places_and_people_keep_their_type(text: str, name: str, expected: EntityType) -> None:
+    assert types_of(text)[name] == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Clubs like Everton and Bolton have spent little this winter.", "Everton", ORG),
+        ("Clubs like Everton and Bolton have spent little this winter.", "Bolton", ORG),
+        ("Labour MP Diane Abbott spoke in Hackney.", "Labour", ORG),
+        ("Lib Dem home affairs spokesman Mark Oaten was in Winchester.", "Lib Dem", ORG),
+        (
+            "She starred at the Independent Spirit Awards in Santa Monica.",
+            "Independent Spirit Awards",
+            EntityType.EVENT,
+        ),
+        (
+            "Police raided homes under Operation Digital Gridlock in Texas.",
+            "Operation Digital Gridlock",
+            EntityType.EVENT,
+        ),
+    ],
+)
+def test_organisations_and_events_from_lists_titles_and_forms(
+    text: str, name: str, expected: EntityType
+) -> None:
+    assert types_of(text).get(name) == {expected}
+
+
+def test_in_an_article_about_a_team_a_place_after_against_is_a_team() -> None:
+    text = (
+        "England captain Owen Farrell spoke in London. England were beaten by Wales in Cardiff "
+        "and face France at Twickenham on Sunday."
+    )
+    found = types_of(text)
+    assert found["Wales"] == {ORG} and found["France"] == {ORG}
+    assert found["London"] == {PL}
+
+
+def test_outside_sport_a_country_after_against_stays_a_country() -> None:
+    found = types_of("Protesters marched against France in Bamako on Friday.")
+    assert found["France"] == {EntityType.COUNTRY}

@@ -56,6 +56,33 @@ def test_junk_is_trimmed_from_names(text: str, present: list[str], absent: list[
 
 
 @pytest.mark.parametrize(
+    "text, pieces",
+    [
+        (
+            "Monica Chadha, BBC Delhi reporter, said fares fell.",
+            {"BBC": "Organization", "Delhi": "Place"},
+        ),
+        (
+            "The Conservative National Women's Committee met in Leeds.",
+            {"Conservative National Women's Committee": "Organization"},
+        ),
+    ],
+)
+def test_two_names_in_one_span_are_split_but_one_name_is_kept(text: str, pieces: dict) -> None:
+    found = names_of(text)
+    assert {name: found.get(name) for name in pieces} == {
+        name: EntityType(value) for name, value in pieces.items()
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["Shares rose 3% by 1030 GMT in Frankfurt.", "Voting ends at 2200 BST."]
+)
+def test_time_zones_are_no_entities(text: str) -> None:
+    assert not {"GMT", "BST"} & set(names_of(text))
+
+
+@pytest.mark.parametrize(
     "text, number",
     [
         ("The 48-year-old striker joined Al Ahly in Cairo.", "48-year-old"),
@@ -95,3 +122,20 @@ def test_an_acronym_in_parentheses_is_an_alias_of_the_name() -> None:
     (node,) = [d for _, d in graph.nodes(data=True) if d.get("label") == "China Aviation Oil"]
     assert "CAO" in node["aliases"]
     assert not any(d.get("label") == "CAO" for _, d in graph.nodes(data=True))
+
+
+def test_an_organisation_name_runs_on_over_and() -> None:
+    found = names_of("The Department for Education and Skills said adult literacy rose.")
+    assert found.get("Department for Education and Skills") is EntityType.ORGANIZATION
+    assert "Skills" not in found
+
+
+def test_a_first_name_with_the_surname_in_parentheses_is_the_full_name() -> None:
+    found = names_of('"We have gone for Olly (Barkley) because of his kicking," said Foster.')
+    assert found.get("Olly Barkley") is EntityType.PERSON and "Olly" not in found
+
+
+def test_a_model_name_before_a_product_noun_is_a_product() -> None:
+    found = names_of("Shoppers in Seoul bought Samsung's Yepp YH-999 video jukebox.")
+    assert found.get("Yepp YH-999") is EntityType.PRODUCT
+    assert "jukebox" not in found

@@ -62,6 +62,14 @@ def pair(sentence: str, head: str, tail: str):  # noqa: ANN201
         ("Sergei Petrov met Ivan Orlov in Minsk.", "Ivan Orlov", "Sergei Petrov", "kills", False),
         # a cue of another noun, or a preposition far along the path, does not count
         (
+            "Nordbank looks committed, said one Oslo-based trader.",
+            "Nordbank",
+            "Oslo",
+            "headquarteredIn",
+            False,
+        ),
+        ("Ana Reyes said she lives in Quito.", "Ana Reyes", "Quito", "livesIn", False),
+        (
             "Siemens shares rose, said one Berlin-based trader.",
             "Siemens",
             "Berlin",

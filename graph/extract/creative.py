@@ -1,0 +1,124 @@
+"""Products and works named by the words around them: the title-cased name after a work
+or product noun ("the film Maria Full of Grace", 'the album "Blue Skies"', "his novel,
+Half of a Yellow Sun,") and a model name with a number before a product noun ("the Xbox 2
+console", "Samsung's Yepp YH-999 video jukebox"). Cue words: graph/schema/entity_cues.tsv.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.extract.entity_types import CREATIVE, cues
+from graph.model import EntityType, RelationMention
+
+TITLE_GLUE = {"of", "the", "a", "an", "for"}
+"""Small words inside a title-cased work's name ("Maria Full of Grace"); "at", "in" are left
+out, as "the film Up at Cannes" more often goes on to a place than a title."""
+
+
+def _titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
+    """The title-cased words from token ``start`` on (to a closing quote if one opens it)."""
+    doc = ctx.doc
+    if start >= len(doc):
+        return None
+    if doc[start].text in {'"', "“", "‘"}:
+        close = {'"': '"', "“": "”", "‘": "’"}[doc[start].text]
+        end = next(
+            (j for j in range(start + 1, min(start + 12, len(doc))) if doc[j].text == close), None
+        )
+        return (start + 1, end) if end is not None and end > start + 1 else None
+    end = start
+    while (
+        end < len(doc)
+        and end - start < 10
+        and (
+            doc[end].text[:1].isupper()
+            or doc[end].like_num
+            or (doc[end].lower_ in TITLE_GLUE and end > start)
+        )
+    ):
+        if doc[end].is_sent_start and end > start:
+            break
+        end += 1
+    while end > start and doc[end - 1].lower_ in TITLE_GLUE:
+        end -= 1
+    return (start, end) if end > start and doc[start].text[:1].isupper() else None
+
+
+def _works_after_cues(ctx: Context) -> None:
+    """ "the film Maria Full of Grace", 'the album "Get Rich"': the title-cased name after a
+    work or product noun (with a determiner or possessive before the noun) is that work."""
+    table = cues()
+    for token in ctx.doc:
+        etype = table.before.get(token.lower_)
+        if etype not in CREATIVE or token.pos_ != "NOUN" or not token.is_lower:
+            continue
+        if not any(c.dep_ in {"det", "poss"} for c in token.lefts) and token.dep_ != "compound":
+            continue
+        after = token.i + 2 if token.nbor(1).text == "," else token.i + 1  # "novel, X,"
+        found = _titled_name(ctx, after)
+        if found is None:
+            continue
+        span = ctx.doc[found[0] : found[1]]
+        if any(
+            (m := ctx.mention_at(t)) is not None and m.type is EntityType.PERSON and len(span) > 1
+            for t in span
+        ):
+            continue  # "his album Eminem ..." is no title
+        ctx.add_mention(span, etype, confidence=0.8, replace=True)
+
+
+MODEL_MODIFIERS = 2
+"""Lower-case words allowed between a model name and its product noun ("video jukebox")."""
+
+
+def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-def]
+    """ "Xbox 2" in "the Xbox 2 console": capitalised words and numbers, one of them with a
+    digit, starting a noun phrase and followed (past a modifier or two) by a product noun."""
+    doc = ctx.doc
+    if token.i > 0 and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].like_num):
+        return None  # not the start of the name
+    end = token.i
+    while (
+        end < len(doc)
+        and end - token.i < 4
+        and (doc[end].like_num or doc[end].pos_ == "PROPN" or doc[end].text[:1].isupper())
+    ):
+        end += 1
+    words = doc[token.i : end]
+    if not len(words) or not any(any(c.isdigit() for c in t.text) for t in words):
+        return None
+    if (
+        not any(t.text[:1].isalpha() for t in words)
+        and token.i > 0
+        and doc[token.i - 1].tag_ != "POS"
+    ):
+        return None  # "2,500 jobs": a bare number names no model
+    noun = end
+    while (
+        noun < len(doc)
+        and noun - end < MODEL_MODIFIERS
+        and doc[noun].is_lower
+        and (cues().after.get(doc[noun].lower_) is not EntityType.PRODUCT)
+        and doc[noun].pos_ in {"NOUN", "ADJ"}
+    ):
+        noun += 1
+    if noun >= len(doc) or cues().after.get(doc[noun].lower_) is not EntityType.PRODUCT:
+        return None
+    return words
+
+
+@extractors.register("creative_works", order=15)
+def creative_works(ctx: Context) -> Iterator[RelationMention]:
+    """Work and product mentions from their nouns (see the module docstring)."""
+    _works_after_cues(ctx)
+    for token in ctx.doc:
+        if token.text[:1].isupper() or token.like_num:
+            model = _model_name(ctx, token)
+            if model is not None:
+                ctx.add_mention(model, EntityType.PRODUCT, confidence=0.8, replace=True)
+    yield from ()
