@@ -210,7 +210,7 @@ class Upstream:
             timer = threading.Timer(self.timeout + GRACE, old.stop)
             timer.daemon = True
             timer.start()
-            self._retired.append(old)
+            self._retired = [c for c in self._retired if c.process.poll() is None] + [old]
 
     def check(self) -> None:
         """Raise if the live child died on its own; follow a new generation (read-only)."""
