@@ -162,3 +162,17 @@ def test_in_an_article_about_a_team_a_place_after_against_is_a_team() -> None:
 def test_outside_sport_a_country_after_against_stays_a_country() -> None:
     found = types_of("Protesters marched against France in Bamako on Friday.")
     assert found["France"] == {EntityType.COUNTRY}
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Sharapova beat fellow Russian Anna Petrova in Rome.", "Anna Petrova", P),
+        ("The award went to Fatima Benali of Casablanca.", "Fatima Benali", P),
+        ("Shares in Maria Holdings Ltd fell on Monday.", "Maria Holdings Ltd", ORG),
+    ],
+)
+def test_a_name_the_parser_left_out_that_starts_with_a_given_name_is_a_person(
+    text: str, name: str, expected: EntityType
+) -> None:
+    assert types_of(text).get(name) == {expected}
