@@ -187,11 +187,11 @@ def test_a_runaway_query_is_stopped_and_its_core_freed(guarded, store_dir: Path)
     assert _cpu_ticks(int(after)) - ticks < 20  # the new one is idle: under 0.2 s of CPU in 1 s
     assert _count(base) == 7
     counted = _get(base, f"SELECT (COUNT(*) AS ?n) {{ {PRODUCT} }}", Accept="text/csv")
-    assert counted.status_code == 503  # stopped by Oxigraph's own limit: no partial answer
-    assert oxigraph_children(store_dir, port) == [after]  # and no restart was needed
-    ticks = _cpu_ticks(int(after))
+    assert counted.status_code == 503  # stopped (by Oxigraph's own limit, when it is in time)
+    (live,) = oxigraph_children(store_dir, port)  # no partial answer, and no busy server left
+    ticks = _cpu_ticks(int(live))
     time.sleep(1)
-    assert _cpu_ticks(int(after)) - ticks < 20
+    assert _cpu_ticks(int(live)) - ticks < 20
 
 
 def test_results_over_the_limit_are_refused(guarded) -> None:  # noqa: ANN001
