@@ -259,6 +259,28 @@ def _unnamed_organisations(ctx: Context) -> None:
     for token in ctx.doc:
         if token.text in found and not ctx.mention_at(token) and token.pos_ == "PROPN":
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
+    _formed_names(ctx)
+
+
+def _formed_names(ctx: Context) -> None:
+    """ "the $3bn Trident Funds operation": capitalised words NER missed that end in an
+    organisation form word name an organisation."""
+    doc, table = ctx.doc, cues()
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        words = doc[i:j]
+        if (
+            len(words) >= 2
+            and not any(ctx.mention_at(t) for t in words)
+            and not doc[i].is_sent_start
+            and (words[-1].lower_ in table.form or words[-1].lower_ in table.legal)
+            and table.form.get(words[-1].lower_, EntityType.ORGANIZATION) is EntityType.ORGANIZATION
+        ):
+            ctx.add_mention(words, EntityType.ORGANIZATION, confidence=0.7)
+        i = max(j, i + 1)
 
 
 def _names_a_team(ctx: Context) -> bool:

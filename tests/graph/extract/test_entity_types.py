@@ -162,3 +162,14 @@ def test_in_an_article_about_a_team_a_place_after_against_is_a_team() -> None:
 def test_outside_sport_a_country_after_against_stays_a_country() -> None:
     found = types_of("Protesters marched against France in Bamako on Friday.")
     assert found["France"] == {EntityType.COUNTRY}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Its unit manages the $3bn Trident Funds operation in Boston.", "Trident Funds"),
+        ("Investors in Lagos backed the new Zenith Holdings venture.", "Zenith Holdings"),
+    ],
+)
+def test_capitalised_words_ending_in_a_form_word_are_an_organisation(text: str, name: str) -> None:
+    assert types_of(text).get(name) == {ORG}
