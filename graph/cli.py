@@ -7,6 +7,7 @@ happen inside ``run`` so ``newsgraph query`` never loads spaCy.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -31,6 +32,19 @@ def _iso_date(text: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def _configure_build(p: argparse.ArgumentParser) -> None:
@@ -66,6 +80,15 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
         help="CSV knowledge base (iri,label,aliases,type) to link people and organisations to",
     )
     p.add_argument("--no-link", action="store_true", help="no entity linking (GeoNames or --kb)")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=_cores(),
+        metavar="N",
+        help="processes that parse (default: the cores available, here %(default)s); "
+        "the graph is the same whatever N",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
 
 
@@ -73,6 +96,8 @@ def _run_build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from exports import export, exporters, suffix
+    from exports.outdir import check as check_output
+    from exports.outdir import output_folder
     from graph.pipeline import build
 
     formats = ["turtle", "nquads"] + [
@@ -82,6 +107,7 @@ def _run_build(args: argparse.Namespace) -> int:
         formats.append("html")
     for name in formats:
         exporters.meta(name)  # fail on an unknown format before any work is done
+    check_output(args.output)  # ... and on an unwritable OUTDIR
     failures: list[InputError] = []
 
     def on_error(error: InputError) -> None:
@@ -96,6 +122,7 @@ def _run_build(args: argparse.Namespace) -> int:
         date=args.date,
         kb=args.kb,
         link=not args.no_link,
+        jobs=args.jobs,
         progress=lambda _a: bar.update(1),
     )
     bar.close()
@@ -103,7 +130,10 @@ def _run_build(args: argparse.Namespace) -> int:
         if failures:
             return failures[0].exit_code  # each failure has had its line; nothing is written
         raise InputError("no article could be read from " + ", ".join(map(str, args.inputs)))
-    written = [export(graph, name, args.output / f"graph{suffix(name)}") for name in formats]
+    with output_folder(args.output) as folder:
+        for name in formats:
+            export(graph, name, folder / f"graph{suffix(name)}")
+    written = [args.output / f"graph{suffix(name)}" for name in formats]
     if not args.quiet:
         print(summary(graph))
         print("wrote " + ", ".join(str(p) for p in written))
@@ -200,7 +230,8 @@ def _load_plugins() -> None:
     """Subcommands defined in other modules register themselves on import."""
     import importlib
 
-    for module in ("graph.evaluate", "graph.train", "graph.store_cli", "exports.view_cli"):
+    modules = ("graph.eval_cli", "graph.learn.train_cli", "graph.store_cli", "exports.view_cli")
+    for module in modules:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -211,6 +242,9 @@ def _load_plugins() -> None:
 def parser() -> argparse.ArgumentParser:
     _load_plugins()
     top = argparse.ArgumentParser(prog="newsgraph", description=__doc__.splitlines()[0])
+    from newsgraph import __version__
+
+    top.add_argument("--version", action="version", version=f"newsgraph {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     for name in commands.names():
         configure, run = commands.get(name)

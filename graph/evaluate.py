@@ -31,7 +31,6 @@ both types and the label are exact.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import time
@@ -41,7 +40,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from graph.cli import commands
 from graph.errors import InputError
 
 if TYPE_CHECKING:
@@ -467,38 +465,3 @@ def evaluate(path: Path, system: str = "newsgraph", model: str | None = None) ->
     result["seconds"] = round(time.perf_counter() - started, 2)
     result["system"] = system
     return result
-
-
-def _table(result: dict) -> str:
-    lines = [
-        f"{result['system']}: {result['sentences']} sentences, {result['seconds']} s",
-        f"{'':14}{'P':>8}{'R':>8}{'F1':>8}",
-    ]
-    for kind in ("entities", "relations"):
-        m = result[kind]
-        lines.append(f"{kind:14}{m['p']:8.3f}{m['r']:8.3f}{m['f1']:8.3f}")
-        for name, v in result["per_type"][kind].items():
-            lines.append(f"  {name:12}{v['p']:8.3f}{v['r']:8.3f}{v['f1']:8.3f}")
-    lines.append(f"gold relations with both entities found: {result['reachable']:.3f}")
-    return "\n".join(lines)
-
-
-def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("dataset", choices=["conll04"], help="the dataset's format")
-    p.add_argument("file", type=Path, help="a CoNLL04 JSON file (train, dev or a held-out split)")
-    p.add_argument("--json", action="store_true", help="print one JSON line per system")
-    p.add_argument("--baseline", choices=["textacy"], help="also score a peer baseline")
-    p.add_argument("--model", help="spaCy pipeline name")
-
-
-def _run(args: argparse.Namespace) -> int:
-    systems = ["newsgraph"] + ([args.baseline] if args.baseline else [])
-    for system in systems:
-        result = evaluate(args.file, system, args.model)
-        print(json.dumps(result) if args.json else _table(result))
-    return 0
-
-
-commands.register("eval", help="score extraction on a labelled dataset (CoNLL04)")(
-    (_configure, _run)
-)

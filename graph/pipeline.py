@@ -18,13 +18,16 @@ def resolve_articles(
     model: str | None = None,
     extractors: Sequence[str] | None = None,
     batch_size: int = 16,
+    jobs: int = 1,
 ) -> Iterator[ResolvedArticle]:
-    """Stream resolved articles; memory stays bounded by ``batch_size`` parsed docs."""
+    """Stream resolved articles; memory stays bounded by ``batch_size`` parsed docs.
+    ``jobs`` > 1 parses in that many processes; the results are the same."""
     from graph import nlp
     from graph.extract import extract
     from graph.resolve import resolve
 
-    for article, doc in nlp.parse(articles, model=model, batch_size=batch_size):
+    parsed = nlp.parse(articles, model=model, batch_size=batch_size, n_process=jobs)
+    for article, doc in parsed:
         yield resolve(extract(article, doc, extractors))
 
 
@@ -38,6 +41,7 @@ def build(
     progress: Callable[[Article], None] | None = None,
     kb: Path | None = None,
     link: bool = True,
+    jobs: int = 1,
 ) -> nx.MultiDiGraph:
     """Build the knowledge graph of some articles.
 
@@ -45,7 +49,8 @@ def build(
     dates ("October 7", "Friday") are normalised against it.
     ``inputs`` are paths (files, folders, "-" for stdin) or Article records (see
     ``graph.ingest.make_article``). Entities are linked to GeoNames (and to ``kb``, a CSV
-    knowledge base) unless ``link`` is False. Returns a networkx MultiDiGraph (graph.kg).
+    knowledge base) unless ``link`` is False. ``jobs`` worker processes parse (the graph is
+    the same whatever their number). Returns a networkx MultiDiGraph (graph.kg).
     """
     from graph.ingest import read_articles
     from graph.kg import add_article, new_graph
@@ -65,8 +70,21 @@ def build(
                 paths.append(item)
         yield from read_articles(paths, on_error)
 
+    first_source: dict[str, str] = {}
+
     def tracked() -> Iterator[Article]:
         for article in articles():
+            if article.id in first_source:
+                # Two articles with one id would be merged into one named graph: refuse.
+                error = InputError(
+                    f"{article.source or article.id}: article id {article.id!r} was already "
+                    f"read from {first_source[article.id]}"
+                )
+                if on_error is None:
+                    raise error
+                on_error(error)
+                continue
+            first_source[article.id] = article.source or article.id
             if date and not article.date:
                 article = replace(article, date=date)
             if progress is not None:
@@ -79,7 +97,7 @@ def build(
     base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
     graph = new_graph()
     known = KnownEntities()
-    for resolved in resolve_articles(tracked(), model=model, extractors=extractors):
+    for resolved in resolve_articles(tracked(), model=model, extractors=extractors, jobs=jobs):
         linked = resolve_against(resolved, known)
         add_article(graph, linked.article)
         for merge in linked.merges:

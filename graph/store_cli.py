@@ -1,17 +1,19 @@
 """Store subcommands: ``add``, ``remove``, ``export`` and ``serve`` (``query --store`` is in
 graph/cli.py). ``serve`` runs Oxigraph's own SPARQL server (the ``oxigraph`` package's
-binary) on the live generation and serves the interactive view beside it."""
+binary) on the live generation behind graph/serve.py's guard, and the view beside it."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import signal
 import subprocess
 import sys
 import threading
+import urllib.parse
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,110 +121,58 @@ def oxigraph_binary() -> str:
     return found
 
 
-def _die_with_parent() -> None:
-    """Linux: the server child gets SIGTERM when ``newsgraph serve`` dies, even by SIGKILL,
-    so no endpoint outlives the command that started it."""
-    import ctypes
-
-    pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
-
-
-class _ViewHandler(BaseHTTPRequestHandler):
-    page: Callable[[], bytes]
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        if self.path not in {"/", "/graph.html"}:
-            self.send_error(404)
-            return
-        body = self.page()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class Server:
-    """Oxigraph on the live generation, restarted when an add makes a new one live."""
-
-    def __init__(self, directory: Path, host: str, port: int, writable: bool) -> None:
-        self.directory, self.host, self.port, self.writable = directory, host, port, writable
-        self.process: subprocess.Popen | None = None
-        self.generation: Path | None = None
-        self._page: bytes = b""
-
-    def start_oxigraph(self) -> None:
-        from graph import store
-
-        generation = store.current_generation(self.directory)
-        if generation is None:
-            raise StoreError(f"{self.directory}: not a newsgraph store (add articles first)")
-        mode = "serve" if self.writable else "serve-read-only"
-        command = [
-            oxigraph_binary(),
-            mode,
-            "--location",
-            str(generation),
-            "--bind",
-            f"{self.host}:{self.port}",
-            "--union-default-graph",
-            "--cors",
-        ]
-        self.process = subprocess.Popen(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+def _origin(value: str) -> str:
+    parsed = urllib.parse.urlsplit(value)
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc or parsed.path not in {"", "/"}:
+        raise argparse.ArgumentTypeError(
+            f"expected an origin such as http://localhost:3000, got {value!r}"
         )
-        self.generation = generation
+    return f"{parsed.scheme}://{parsed.netloc}"
 
-    def stop_oxigraph(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.process = None
 
-    def page(self) -> bytes:
-        if not self._page:
-            from exports.html import render
-            from exports.rdf_read import graph_from_store
-            from graph import store
+def _positive(kind: type) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        number = kind(value)
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"expected a number above 0, got {value}")
+        return number
 
-            graph = graph_from_store(store.open_store(self.directory))
-            self._page = render(
-                graph, f"newsgraph store: {len(graph.graph['articles'])} articles"
-            ).encode()
-        return self._page
-
-    def follow(self, stop: threading.Event) -> None:
-        from graph import store
-
-        while not stop.wait(1.0):
-            if self.process is not None and self.process.poll() is not None:
-                error = self.process.stderr.read().decode(errors="replace").strip().splitlines()
-                raise StoreError(f"oxigraph stopped: {error[-1] if error else 'no message'}")
-            live = store.current_generation(self.directory)
-            if not self.writable and live != self.generation:
-                self.stop_oxigraph()
-                self.start_oxigraph()
-                self._page = b""  # the view is rendered again from the new generation
+    return parse
 
 
 def _configure_serve(p: argparse.ArgumentParser) -> None:
     _store_arg(p)
     p.add_argument("--port", type=int, default=7878, help="SPARQL endpoint port (view: port+1)")
-    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1); requests must name it in their Host header",
+    )
     p.add_argument(
         "--writable",
         action="store_true",
         help="also accept SPARQL updates at /update (adds are refused meanwhile)",
+    )
+    p.add_argument(
+        "--cors",
+        type=_origin,
+        metavar="ORIGIN",
+        help="let pages from this one origin (e.g. http://localhost:3000) read and POST"
+        " queries; by default no cross-origin page can read the endpoint",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=30.0,
+        metavar="SECONDS",
+        help="stop any request running longer than this (default 30)",
+    )
+    p.add_argument(
+        "--max-results",
+        type=_positive(int),
+        default=100_000,
+        metavar="N",
+        help="refuse query results of more than N rows or triples (default 100000)",
     )
 
 
@@ -246,40 +196,88 @@ def check_versions(directory: Path) -> str:
     return server
 
 
-def _run_serve(args: argparse.Namespace) -> int:
-    import contextlib
-
+def _render(directory: Path) -> bytes:
+    from exports.html import render
+    from exports.rdf_read import graph_from_store
     from graph import store
+
+    graph = graph_from_store(store.open_store(directory))
+    return render(graph, f"newsgraph store: {len(graph.graph['articles'])} articles").encode()
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from graph import serve, store
 
     store.open_store(args.store)  # fail early with a clear message
     check_versions(args.store)
-    server = Server(args.store, args.host, args.port, args.writable)
     endpoint = f"http://{args.host}:{args.port}/query"
-    lock = contextlib.ExitStack()
-    if args.writable:
-        server.page()  # the view is rendered now: once the server writes, only it may read
-        lock.enter_context(store.serving_writable(args.store, endpoint))
-    server.start_oxigraph()
-    handler = type("Handler", (_ViewHandler,), {"page": staticmethod(server.page)})
-    view = ThreadingHTTPServer((args.host, args.port + 1), handler)
-    threading.Thread(target=view.serve_forever, daemon=True).start()
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    print(
-        f"SPARQL endpoint http://{args.host}:{args.port}/query"
-        + (" and /update" if args.writable else " (read-only)")
-        + f"; query UI http://{args.host}:{args.port}/; view http://{args.host}:{args.port + 1}/",
-        flush=True,
-    )
-    try:
-        server.follow(stop)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        view.shutdown()
-        server.stop_oxigraph()
-        lock.close()
+    live = (lambda: None) if args.writable else (lambda: store.current_generation(args.store))
+    view = serve.View(lambda: _render(args.store), live)
+    with contextlib.ExitStack() as stack:
+        if args.writable:
+            view.page()  # rendered now: once the server writes, only it may read the store
+            stack.enter_context(store.serving_writable(args.store, endpoint))
+        upstream = serve.Upstream(oxigraph_binary(), args.store, args.writable, args.timeout)
+        stack.callback(upstream.close)
+        limits = (args.timeout, args.max_results)
+        guard_policy = serve.Policy.for_bind(args.host, args.port, args.cors, *limits)
+        view_policy = serve.Policy.for_bind(args.host, args.port + 1, None, *limits)
+        servers = [
+            _listen(
+                args.host,
+                args.port,
+                type(
+                    "Guard", (serve.GuardHandler,), {"policy": guard_policy, "upstream": upstream}
+                ),
+            ),
+            _listen(
+                args.host,
+                args.port + 1,
+                type("View", (serve.ViewHandler,), {"policy": view_policy, "view": view}),
+            ),
+        ]
+        for server in servers:
+            stack.callback(server.server_close)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            stack.callback(server.shutdown)
+        if not args.writable:
+            threading.Thread(target=_quietly(view.page), daemon=True).start()
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        print(
+            f"SPARQL endpoint {endpoint}"
+            + (" and /update" if args.writable else " (read-only)")
+            + f"; query UI http://{args.host}:{args.port}/"
+            + f"; view http://{args.host}:{args.port + 1}/"
+            + f"; limits {args.timeout:g} s, {args.max_results} results"
+            + (f"; CORS for {args.cors}" if args.cors else ""),
+            flush=True,
+        )
+        try:
+            while not stop.wait(1.0):
+                upstream.check()
+        except KeyboardInterrupt:
+            pass
     return 0
+
+
+def _listen(host: str, port: int, handler: type) -> ThreadingHTTPServer:
+    from graph.serve import QuietServer
+
+    try:
+        return QuietServer((host, port), handler)
+    except OSError as exc:
+        raise StoreError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+
+
+def _quietly(work: Callable[[], object]) -> Callable[[], None]:
+    """The view rendered ahead of the first request; a failure shows on that request."""
+
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            work()
+
+    return run
 
 
 commands.register("add", help="add articles to a persistent store")((_configure_add, _run_add))

@@ -222,3 +222,72 @@ def test_example_queries_answer_on_the_seed(query: str, seed_export: Path) -> No
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert last.endswith(("row)", "rows)")) and last != "(0 rows)", result.stdout
+
+
+def test_a_badly_typed_record_costs_only_itself(tmp_path: Path) -> None:
+    """The issue's reproduction: a number as the date used to lose the whole batch."""
+    feed = tmp_path / "d.jsonl"
+    feed.write_text('{"text":"Joe Biden visited Paris.","date":1}\n', encoding="utf-8")
+    result = newsgraph("build", str(feed), str(EXAMPLES), "-o", str(tmp_path / "o"))
+    assert result.returncode == 2
+    (error,) = result.stderr.strip().splitlines()
+    assert error == f"newsgraph: skipped: {feed}:1: field 'date' must be a string, not int"
+    assert f"articles: {example_count()}" in result.stdout
+
+
+def test_duplicate_article_ids_are_refused_not_merged(tmp_path: Path) -> None:
+    feed = tmp_path / "dupes.jsonl"
+    feed.write_text(
+        '{"id": "a", "text": "Snow fell in Oslo on Monday."}\n'
+        '{"id": "a", "text": "Kenyatta met Museveni in Kampala."}\n'
+        '{"id": "b", "text": "Rain fell in Lima."}\n',
+        encoding="utf-8",
+    )
+    result = newsgraph("build", str(feed), "-o", str(tmp_path / "o"))
+    assert result.returncode == 2
+    (error,) = result.stderr.strip().splitlines()
+    assert error == (
+        f"newsgraph: skipped: {feed}:2: article id 'a' was already read from {feed}:1"
+    )
+    assert "articles: 2" in result.stdout
+    assert "Kampala" not in (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_second_build_leaves_no_stale_format_behind(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    first = newsgraph("build", str(FIXTURES / "oslo.txt"), "-o", str(out), "-f", "jsonld", "-q")
+    assert first.returncode == 0, first.stderr
+    assert (out / "graph.jsonld").exists()
+    second = newsgraph("build", str(FIXTURES / "page.html"), "-o", str(out), "-q")
+    assert second.returncode == 0, second.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["graph.nq", "graph.ttl"]
+    assert "Gahr" not in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_version_and_the_importable_package_name(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    result = newsgraph("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"newsgraph {version('newsgraph')}"
+    probe = subprocess.run(
+        [sys.executable, "-c", "import newsgraph, sys; print(newsgraph.__version__, "
+         "'spacy' in sys.modules, callable(newsgraph.build))"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.split() == [version("newsgraph"), "False", "True"]
+
+
+def test_two_jobs_build_the_same_graph_as_one(tmp_path: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        result = newsgraph("build", str(EXAMPLES), "-o", str(out), "--jobs", jobs, "-q")
+        assert result.returncode == 0, result.stderr
+        outputs.append(sorted((out / "graph.nq").read_bytes().splitlines()))
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 500
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
+    result = newsgraph("build", str(EXAMPLES), "-o", str(tmp_path), "--jobs", "0")
+    assert result.returncode == 2 and "expected a whole number of at least 1" in result.stderr

@@ -1,118 +1,103 @@
-"""The trained relation classifier (``newsgraph train relations``), for pairs of named
-entities in a sentence that the rules left unrelated. It proposes the five relations its
-training data knows (works for, kills, based in, lives in, located in), with its
-probability as confidence and the stance of the clause that joins the two names."""
+"""The learned relation model (graph/learn/, ``newsgraph train relations``), for pairs of
+named entities in a sentence that the rules left unrelated. It writes a relation only where
+the model passed its held-out precision bar, the probability reaches that relation's
+threshold, the ontology's domain and range admit the pair, and a cue in the sentence supports
+it; the probability is the confidence, the clause's stance is the stance."""
 
 from __future__ import annotations
 
-import gzip
-import json
-import math
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from itertools import permutations
-from pathlib import Path
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.stance import stance_of
-from graph.model import EntityType, Mention, RelationMention
+from graph.learn.features import COARSE, path
+from graph.learn.labels import fits
+from graph.learn.model import Decision, decide, load_model
+from graph.lexicon import city_elsewhere
+from graph.model import Mention, RelationMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
-
-MODEL = Path(__file__).resolve().parent.parent / "models" / "relations.json.gz"
-THRESHOLD = 0.8  # for a model saved without the threshold its training cross-validated
-CONLL_TYPE = {
-    EntityType.PERSON: "Peop",
-    EntityType.ORGANIZATION: "Org",
-    EntityType.PLACE: "Loc",
-    EntityType.COUNTRY: "Loc",
-}
-PREDICATE = {
-    "Work_For": "worksFor",
-    "Kill": "kills",
-    "OrgBased_In": "basedIn",
-    "Live_In": "livesIn",
-    "Located_In": "locatedIn",
-}
-SIGNATURES = {("Peop", "Org"), ("Peop", "Peop"), ("Org", "Loc"), ("Peop", "Loc"), ("Loc", "Loc")}
-
-
-@lru_cache(maxsize=1)
-def load_model(path: Path = MODEL) -> dict | None:
-    if not path.exists():
-        return None
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def probabilities(model: dict, features: dict[str, float]) -> dict[str, float]:
-    scores = list(model["intercept"])
-    for name, value in features.items():
-        weights = model["weights"].get(name)
-        if weights is not None:
-            scores = [s + w * value for s, w in zip(scores, weights, strict=True)]
-    top = max(scores)
-    exp = [math.exp(s - top) for s in scores]
-    total = sum(exp)
-    return {label: e / total for label, e in zip(model["labels"], exp, strict=True)}
+    from spacy.tokens import Doc, Span, Token
 
 
 def named(mentions: Iterable[Mention]) -> list[Mention]:
-    """The mentions the classifier relates: named people, organisations and places."""
+    """The mentions the model relates: named entities of the types it was trained on."""
     return [
         m
         for m in mentions
-        if m.type in CONLL_TYPE and m.name and m.antecedent is None and m.role != "description"
+        if m.type in COARSE and m.name and m.antecedent is None and m.role != "description"
     ]
 
 
 def candidate_pairs(
     mentions: Iterable[Mention], doc: Doc
-) -> Iterator[tuple[Mention, Mention, tuple[str, str], Span, Span]]:
-    """Every ordered pair of named mentions in one sentence whose types fit a label, with
-    their token spans; shared with training (graph/train.py) so both see the same pairs."""
+) -> Iterator[tuple[Mention, Mention, Span, Span]]:
+    """Each unordered pair of named mentions in one sentence, with their token spans."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in named(mentions):
         by_sentence.setdefault(mention.sentence, []).append(mention)
     for group in by_sentence.values():
-        for head, tail in permutations(group, 2):
-            types = (CONLL_TYPE[head.type], CONLL_TYPE[tail.type])
-            if types not in SIGNATURES:
+        for a, b in combinations(group, 2):
+            a_span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            b_span = doc.char_span(b.start, b.end, alignment_mode="expand")
+            if a_span is None or b_span is None:
                 continue
-            head_span = doc.char_span(head.start, head.end, alignment_mode="expand")
-            tail_span = doc.char_span(tail.start, tail.end, alignment_mode="expand")
-            if head_span is not None and tail_span is not None:
-                yield head, tail, types, head_span, tail_span
+            if a_span.start < b_span.end and b_span.start < a_span.end:
+                continue  # overlapping mentions
+            yield a, b, a_span, b_span
+
+
+def best(
+    model: dict, a: Mention, b: Mention, a_span: Span, b_span: Span
+) -> tuple[Mention, Mention, Span, Span, Decision] | None:
+    """The more probable of the pair's two directions that the model would write."""
+    found = []
+    for head, tail, h, t in ((a, b, a_span, b_span), (b, a, b_span, a_span)):
+        decision = decide(model, h, t, COARSE[head.type], COARSE[tail.type])
+        if decision is not None and fits(decision.predicate, {head.type.value}, {tail.type.value}):
+            found.append((head, tail, h, t, decision))
+    return max(found, key=lambda f: f[4].probability, default=None)
+
+
+def anchor(head: Span, tail: Span) -> Token:
+    """The word whose clause joins the two names: their lowest common ancestor, or when that
+    is one of the names, the word the other name hangs from."""
+    up, _ = path(head.root, tail.root)
+    top = up[-1]
+    for span, other in ((head, tail), (tail, head)):
+        if span.start <= top.i < span.end:
+            return other.root.head
+    return top
+
+
+PLACE_IN_COUNTRY = {"locatedIn", "country"}
 
 
 @extractors.register("relation_classifier", order=80)
 def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
-    from graph.relation_features import pair_features
-
     model = load_model()
     if model is None:
         return
     related = {frozenset((r.subject.span, r.object.span)) for r in ctx.notes.get("relations", [])}
-    for head, tail, types, head_span, tail_span in candidate_pairs(ctx.mentions, ctx.doc):
-        if frozenset((head.span, tail.span)) in related:
+    for a, b, a_span, b_span in candidate_pairs(ctx.mentions, ctx.doc):
+        if frozenset((a.span, b.span)) in related:
             continue
-        probs = probabilities(model, pair_features(head_span, tail_span, *types))
-        label, p = max(probs.items(), key=lambda item: item[1])
-        if label == "NONE" or p < model.get("threshold", THRESHOLD):
+        chosen = best(model, a, b, a_span, b_span)
+        if chosen is None:
             continue
-        anchor = (
-            head_span.root if head_span.root.head.i == head_span.root.i else head_span.root.head
-        )
-        stance, speaker = stance_of(ctx, anchor)
+        head, tail, head_span, tail_span, decision = chosen
+        if decision.predicate in PLACE_IN_COUNTRY and city_elsewhere(head.name, tail.name):
+            continue  # the gazetteer puts every city of that name in another country
+        stance, speaker = stance_of(ctx, anchor(head_span, tail_span))
         yield ctx.relation(
             head,
-            PREDICATE[label],
+            decision.predicate,
             tail,
             [*head_span, *tail_span],
-            confidence=p,
+            confidence=round(decision.probability, 3),
             stance=stance,
             speaker=speaker,
         )

@@ -3,7 +3,9 @@
 - "Ramallah, West Bank" (a place in apposition to a place) -> locatedIn;
 - "Jordan's capital, Amman", "Nairobi, the capital of Kenya" -> capitalOf + locatedIn;
 - "Reuters, based in London", "headquartered in" -> basedIn / headquarteredIn;
-- "the U.S.-led coalition", "London-based bank" -> ledBy / basedIn / supports;
+- "the U.S.-led coalition", "London-based bank", "Gazprom-owned NTV" -> ledBy / basedIn /
+  supports / ownedBy;
+- "the French bank BNP Paribas", "US insurer Marsh" -> country;
 - "a coalition of France, Britain and Italy", "including X" -> memberOf;
   "excluding Israel" -> excludedFrom, and memberOf with stance negated.
 """
@@ -19,6 +21,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.model import EntityType, Mention, RelationMention, Stance
+from graph.vocab import relation_schema
 
 PLACES = {EntityType.PLACE, EntityType.COUNTRY}
 ACTORS = {EntityType.ORGANIZATION, EntityType.GROUP}
@@ -29,7 +32,9 @@ MEMBERS = {
     EntityType.PERSON,
     EntityType.PLACE,
 }
-HYPHEN = re.compile(r"^(?P<name>.+?)-(?P<verb>led|based|backed|funded|run|headquartered)$")
+HYPHEN = re.compile(
+    r"^(?P<name>.+?)-(?P<verb>led|based|backed|funded|run|headquartered|owned|controlled)$"
+)
 HYPHEN_PREDICATE = {
     "led": ("ledBy", False),
     "run": ("ledBy", False),
@@ -37,6 +42,8 @@ HYPHEN_PREDICATE = {
     "headquartered": ("headquarteredIn", False),
     "backed": ("supports", True),
     "funded": ("supports", True),
+    "owned": ("ownedBy", False),
+    "controlled": ("ownedBy", False),
 }
 """verb -> (predicate, whether the named thing is the subject)."""
 PARTICIPLES = {
@@ -98,10 +105,59 @@ def locative(ctx: Context) -> Iterator[RelationMention]:
     for token in ctx.doc:
         yield from _in_modifier(ctx, token)
         yield from _place_apposition(ctx, token)
+        yield from _city_comma_country(ctx, token)
         yield from _capital(ctx, token)
         yield from _participle(ctx, token)
         yield from _hyphenated(ctx, token)
         yield from _described_place(ctx, token)
+        yield from _national_organisation(ctx, token)
+
+
+def _described_name(ctx: Context, noun: Token) -> Mention | None:
+    """The name a noun is or describes: "BNP Paribas" for "bank" in "the French bank BNP
+    Paribas" (a compound of the name) or "the Russian gas giant, Gazprom" (its apposition)."""
+    for _ in range(3):
+        mention = ctx.mention_at(noun)
+        if mention is not None:
+            return mention
+        for child in noun.children:
+            if child.dep_ == "appos" and (mention := ctx.mention_at(child)) is not None:
+                return mention
+        if noun.dep_ != "compound" or noun.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        noun = noun.head
+    return None
+
+
+def _national_organisation(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "the French bank BNP Paribas", "US insurer Marsh", "the US Treasury": a country or
+    its demonym modifying an organisation's name or the noun describing it -> country."""
+    if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ != "NOUN":
+        return  # a demonym on the name itself ("fellow Russian Kuznetsova") may be a person's
+    organisation = _described_name(ctx, token.head)
+    if organisation is None or organisation.type is not EntityType.ORGANIZATION:
+        return
+    if organisation.start <= token.idx < organisation.end:
+        return  # "Bank of England", "Air India": the country is part of the name
+    country = ctx.mention_at(token)
+    demonym = lexicon.demonym_country(token.text)
+    if country is not None and country.type is not EntityType.COUNTRY:
+        if (
+            country.type is not EntityType.GROUP
+            or demonym is None
+            or country.end > token.idx + len(token)
+        ):
+            return
+        country = None
+    if country is None:
+        if demonym is None:
+            return
+        country = ctx.add_mention(
+            token, EntityType.COUNTRY, name=demonym, confidence=0.8, role="demonym", replace=True
+        )
+        if country is None:
+            return
+    yield ctx.relation(organisation, "country", country, [token, token.head], confidence=0.75)
 
 
 def _described_place(ctx: Context, token: Token) -> Iterator[RelationMention]:
@@ -162,6 +218,33 @@ def _place_apposition(ctx: Context, token: Token) -> Iterator[RelationMention]:
     if comma is None or comma.text != ",":
         return
     yield ctx.relation(inner, "locatedIn", outer, [token.head, token], confidence=0.7)
+
+
+def _city_comma_country(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "protests in Lagos, Nigeria, and Accra, Ghana": a city and its country when the parser
+    read the comma as a list. Only a known city, the country right after its comma and closed
+    by a comma or the sentence's end, and no country conjoined after it ("Paris, Germany and
+    Italy" is a list)."""
+    if token.dep_ != "conj":
+        return
+    city, country = ctx.mention_of(token.head), ctx.mention_at(token)
+    if city is None or country is None or country.type is not EntityType.COUNTRY:
+        return
+    if city.type not in PLACES or not lexicon.is_city(city.name) or not _can_contain(country, city):
+        return
+    city_end = ctx.mention_tokens(city)[-1].i
+    country_tokens = ctx.mention_tokens(country)
+    if city_end + 2 != country_tokens[0].i or ctx.doc[city_end + 1].text != ",":
+        return
+    after = country_tokens[-1].i + 1
+    if after < len(ctx.doc) and ctx.doc[after].text not in {",", ".", "!", "?", ";"}:
+        return
+    if any(
+        c.dep_ == "conj" and (m := ctx.mention_of(c)) is not None and m.type is EntityType.COUNTRY
+        for c in token.children
+    ):
+        return
+    yield ctx.relation(city, "locatedIn", country, [token.head, token], confidence=0.65)
 
 
 def _capital_of(ctx: Context, capital: Token) -> Mention | None:
@@ -235,8 +318,18 @@ def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     predicate, named_is_subject = HYPHEN_PREDICATE[verb]
     if predicate in {"basedIn", "headquarteredIn"} and named.type not in PLACES:
         return
+    if predicate == "ownedBy" and (
+        not _fits_owner(named, target) or named.name.lower() in lexicon.generic_owners()
+    ):
+        return  # "State-owned Rosneft": the state is no named owner
     subject, obj = (named, target) if named_is_subject else (target, named)
     yield ctx.relation(subject, predicate, obj, [token, token.head], confidence=0.8)
+
+
+def _fits_owner(owner: Mention, owned: Mention) -> bool:
+    """ "Gazprom-owned NTV": an owner the ontology allows, of a thing that can be owned."""
+    schema = relation_schema()["ownedBy"]
+    return owned.type.value in schema.domain and owner.type.value in schema.range
 
 
 def _organisation_above(ctx: Context, token: Token, hops: int = 4) -> Mention | None:

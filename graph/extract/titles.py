@@ -1,23 +1,27 @@
 """Offices and roles: "French President Emmanuel Macron", "Bill Gates, the chairman of
-Microsoft", "Microsoft's chairman, Bill Gates", and descriptions that refer back to a title
-holder ("the French President", "the Prime Minister").
+Microsoft", "Microsoft's chairman, Bill Gates", "Labour leader Keir Starmer", "Arsenal
+striker Bukayo Saka", and descriptions that refer back to a title holder ("the Prime Minister").
 
-A title becomes a Position entity ("President of France") with positionHeld from the person
-and appliesToJurisdiction to the country or organisation; the title's kind (titles.tsv) adds
-headOfState / headOfGovernment / leaderOf / worksFor / memberOf / spokespersonOf, and a
-demonym jurisdiction adds citizenOf.
+This module finds a title next to a person and what is written before it: a portfolio
+("Culture Secretary"), modifiers ("shadow", "former", "deputy"), a jurisdiction (a demonym, a
+country, an organisation or party, whatever the named-entity model typed it) and whether the
+phrase is indefinite ("a senior Hamas commander" is one of several, not THE commander).
+graph/extract/title_facts.py turns that into a Position and the relations the title's kind
+implies (graph/schema/titles.tsv).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
+from graph.extract import title_names as names
 from graph.extract.context import Context
+from graph.extract.title_facts import Held, position_name, relations, wants_position
 from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 
@@ -28,20 +32,12 @@ JURISDICTION_TYPES = {
     EntityType.ORGANIZATION,
     EntityType.GROUP,
 }
-MAX_TITLE_WORDS = max(len(t.split()) for t in ["chancellor of the exchequer"])
+ORG_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
+TEAM_KINDS = {"player", "captain"}
+MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
+INDEFINITE = {"a", "an", "another", "one"}
 
-
-@dataclass(frozen=True, slots=True)
-class Held:
-    """One title found next to a person, before it becomes mentions and relations."""
-
-    person: Mention
-    title: Title
-    title_tokens: tuple[Token, ...]
-    jurisdiction: Mention | None
-    from_demonym: bool
-    nationality: Mention | None = None
-    """A demonym that gives the holder's country but not the office's ("Italian striker")."""
+__all__ = ["Held", "title_descriptions", "titles"]
 
 
 def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
@@ -58,57 +54,128 @@ def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
     return None
 
 
-def _demonym_mention(ctx: Context, token: Token) -> Mention | None:
-    """A country mention on a demonym word ("French" -> France), reusing an existing one."""
-    existing = ctx.mention_at(token)
-    if existing is not None:
-        return existing if existing.type is EntityType.COUNTRY else None
-    country = lexicon.demonym_country(token.text)
-    if country is None:
-        return None
-    return ctx.add_mention(token, EntityType.COUNTRY, name=country, confidence=0.8, role="demonym")
-
-
-def _jurisdiction_left(ctx: Context, token: Token) -> tuple[Mention | None, bool]:
-    """The jurisdiction written just before a title: a demonym, a place or organisation name,
-    or a possessive ("Microsoft's")."""
+def _describe(
+    ctx: Context, person: Mention, title: Title, tokens: list[Token], stop: int
+) -> Held | None:
+    """What the words before a title (back to token ``stop``) say about it."""
     doc = ctx.doc
-    i = token.i
-    if i >= 0 and doc[i].tag_ == "POS":
-        i -= 1
-    if i < 0:
-        return None, False
-    mention = ctx.mention_at(doc[i])
-    if mention is not None and mention.type in JURISDICTION_TYPES:
-        return mention, False
-    if lexicon.demonym_country(doc[i].text):
-        return _demonym_mention(ctx, doc[i]), True
-    return None, False
-
-
-def _jurisdiction_of_head(ctx: Context, head: Token) -> tuple[Mention | None, bool]:
-    """The jurisdiction attached to a title noun: "of/for/at X", "X's", compound X, demonym."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to"}:
-            for pobj in child.children:
-                mention = ctx.mention_of(pobj)
-                if (
-                    pobj.dep_ == "pobj"
-                    and mention is not None
-                    and mention.type in JURISDICTION_TYPES
+    modifiers = lexicon.title_modifiers()
+    portfolio: list[Token] = []
+    effects: set[str] = set()
+    jurisdiction: Mention | None = None
+    demonym = indefinite = False
+    i = tokens[0].i - 1
+    while i >= stop:
+        token = doc[i]
+        mention = ctx.mention_at(token)
+        if names.portfolio_mention(mention):
+            mention = None
+        low = token.lower_
+        if token.tag_ == "POS" or (token.text == "-" and not token.whitespace_):
+            i -= 1
+            continue
+        if mention is None and low in modifiers:
+            effects.add(modifiers[low])
+            i -= 1
+            continue
+        if jurisdiction is None and not effects and len(portfolio) < 3:
+            if mention is None and names.is_portfolio_word(token, title):
+                portfolio.insert(0, token)
+                i -= 1
+                continue
+        if jurisdiction is None:
+            if mention is not None and mention.name.lower() in lexicon.party_words():
+                mention = names.as_organisation(ctx, mention)  # "Lib Dem" tagged a person
+            if mention is not None:
+                if mention.type in JURISDICTION_TYPES:
+                    jurisdiction = mention
+                elif (
+                    mention.type is EntityType.PERSON
+                    and mention is not person
+                    and names.retype_allowed(title)
+                    and doc[i + 1].tag_ != "POS"
                 ):
-                    return mention, False
-    for child in head.lefts:
-        mention = ctx.mention_of(child)
-        if (
-            child.dep_ in {"poss", "compound", "nmod"}
-            and mention
-            and mention.type in JURISDICTION_TYPES
-        ):
-            return mention, False
-        if child.dep_ in {"amod", "compound"} and lexicon.demonym_country(child.text):
-            return _demonym_mention(ctx, child), True
-    return None, False
+                    jurisdiction = mention
+                else:
+                    break
+                if (
+                    jurisdiction.type is not EntityType.COUNTRY
+                    and jurisdiction.type not in ORG_TYPES
+                    and names.retype_allowed(title, jurisdiction)
+                    and not portfolio
+                ):
+                    jurisdiction = names.as_organisation(ctx, jurisdiction)
+                i = ctx.mention_tokens(jurisdiction)[0].i - 1
+                if jurisdiction.type is EntityType.PLACE and title.kind == "employee" and i >= 0:
+                    employer = ctx.mention_at(doc[i])  # "BBC Delhi reporter": Delhi is the beat
+                    if employer is not None and employer.type in ORG_TYPES:
+                        jurisdiction = employer
+                        i = ctx.mention_tokens(employer)[0].i - 1
+                continue
+            if lexicon.demonym_country(token.text) and token.text[:1].isupper():
+                jurisdiction, demonym = names.demonym_mention(ctx, token), True
+                i -= 1
+                continue
+            found = names.party_at(ctx, i, stop) or (
+                names.proper_org_at(ctx, i, stop) if names.org_allowed(title) else None
+            )
+            if found is not None:
+                jurisdiction = found
+                i = ctx.mention_tokens(found)[0].i - 1
+                continue
+        if token.pos_ == "ADJ" and token.is_lower and mention is None:
+            if token.ent_type_ == "ORDINAL":
+                indefinite = True
+            i -= 1  # "senior", "veteran": no part of the office
+            continue
+        break
+    if i >= 0 and doc[i].lower_ in INDEFINITE and doc[i].pos_ in {"DET", "NUM", "PRON"}:
+        indefinite = True
+    if jurisdiction is not None and not demonym and len(portfolio) == 1:
+        if portfolio[0].lower_ in lexicon.portfolio_org_nouns():
+            jurisdiction = names.joined_organisation(ctx, jurisdiction, portfolio[0])
+            portfolio = []
+    if "relational" in effects:
+        # "his Chinese counterpart Minister Li": someone else's office; only the demonym holds.
+        nationality = jurisdiction if demonym else None
+        return Held(person, title, tuple(tokens), nationality=nationality, status="relational")
+    title, tokens = _with_portfolio(title, tokens, portfolio)
+    if "shadow" in effects:
+        title = Title(f"shadow {title.words}", f"Shadow {title.label}", "shadow", title.scope)
+    elif "deputy" in effects:
+        title = replace(title, words=f"deputy {title.words}", label=f"Deputy {title.label}")
+        title = replace(title, kind="deputy")
+    status = "former" if "former" in effects else "indefinite" if indefinite else ""
+    return _held(person, title, tokens, jurisdiction, demonym, bool(portfolio), status)
+
+
+def _with_portfolio(
+    title: Title, tokens: list[Token], portfolio: list[Token]
+) -> tuple[Title, list[Token]]:
+    """ "economy minister", "Culture Secretary": the portfolio belongs to the office's label."""
+    if not portfolio:
+        return title, tokens
+    words = " ".join(t.lower_ for t in portfolio)
+    label = " ".join(t.text.capitalize() for t in portfolio) + " " + title.label
+    return replace(title, words=f"{words} {title.words}", label=label), [*portfolio, *tokens]
+
+
+def _held(
+    person: Mention,
+    title: Title,
+    tokens: list[Token],
+    jurisdiction: Mention | None,
+    demonym: bool,
+    portfolio: bool,
+    status: str,
+) -> Held:
+    if jurisdiction is not None and jurisdiction.role == "description":
+        jurisdiction, demonym = None, False  # "Cabinet minister": a description, no jurisdiction
+    nationality = None
+    if demonym and (title.scope == "org" or title.kind in {"employee", "player", "captain"}):
+        # "Spanish manager", "Italian striker": a nationality, not the office's country.
+        jurisdiction, nationality = None, jurisdiction
+    return Held(person, title, tuple(tokens), jurisdiction, demonym, nationality, portfolio, status)
 
 
 def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
@@ -122,9 +189,12 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
         hyphen = (
             token.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
         )
-        if (token.pos_ not in NP_POS and not hyphen) or (token.is_punct and not hyphen):
+        inner = token.lower_ in {"of", "the"} and bool(words)  # "Secretary of State"
+        if (token.pos_ not in NP_POS and not hyphen and not inner) or (
+            token.is_punct and not hyphen
+        ):
             break
-        if ctx.mention_at(token):
+        if token.tag_ == "POS" or ctx.mention_at(token) is person:
             break
         words.insert(0, token)
         i -= 1
@@ -132,43 +202,77 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     if found is None:
         return None
     title, tokens = found
-    title, tokens = _with_portfolio(title, tokens, words)
-    jurisdiction, demonym = (
-        _jurisdiction_left(ctx, doc[tokens[0].i - 1]) if tokens[0].i > 0 else (None, False)
-    )
-    return Held(person, title, tuple(tokens), jurisdiction, demonym)
-
-
-def _with_portfolio(
-    title: Title, tokens: list[Token], words: list[Token]
-) -> tuple[Title, list[Token]]:
-    """ "economy minister", "production chief": a lower-case noun before a title names its
-    portfolio and belongs to the office's label."""
-    before = [t for t in words if t.i < tokens[0].i]
-    portfolio: list[Token] = []
-    for token in reversed(before):
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        mention = ctx.mention_at(token)
+        if mention is None or names.portfolio_mention(mention):
+            continue
         if (
-            token.pos_ != "NOUN"
-            or not (token.is_lower or token.is_sent_start)
-            or len(portfolio) == 3
+            mention.type is EntityType.PERSON
+            or not {t.i for t in ctx.mention_tokens(mention)} <= inside
         ):
-            break
-        portfolio.insert(0, token)
-    if portfolio and title.kind != "member":
-        words = " ".join(t.lower_ for t in portfolio)
-        label = " ".join(t.text.capitalize() for t in portfolio) + " " + title.label
-        return Title(f"{words} {title.words}", label, title.kind, title.scope), [
-            *portfolio,
-            *tokens,
-        ]
-    return title, tokens
+            return None  # the title words belong to a longer name
+    found = _title_suffix(words)
+    if found is None:
+        return None
+    title, tokens = found
+    return _describe(ctx, person, title, tokens, max(0, first.i - 10))
 
 
 def _title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i >= head.i - 3] + [head]
     words = [t for t in words if t.i >= words[-1].i - len(words) + 1]
-    found = _title_suffix(words)
-    return _with_portfolio(*found, words) if found is not None else None
+    return _title_suffix(words)
+
+
+def _of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
+    """ "the chairman of Microsoft", "a spokesman for Oxfam", "consultant at security firm
+    Sophos" (a name after a title and "at/for/of" is an organisation whatever NER typed it:
+    a product or concept has no staff)."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to"}:
+            for pobj in child.children:
+                mention = ctx.mention_of(pobj)
+                if pobj.dep_ != "pobj" or mention is None:
+                    continue
+                firm = any(
+                    c.dep_ == "compound" and c.lemma_ in lexicon.collective_nouns()
+                    for c in pobj.children
+                )  # "at research firm Ovum"
+                if (
+                    (mention.type in MISC_TYPES or firm)
+                    and mention.name
+                    and (mention.type is not EntityType.PERSON)
+                ):
+                    return names.as_organisation(ctx, mention)
+                if mention.type in JURISDICTION_TYPES:
+                    return mention
+    return None
+
+
+def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
+    """A title noun in apposition to the name or after "is/was"."""
+    if ctx.mention_at(noun) is not None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    found = _title_of_noun(noun)
+    if found is None:
+        return None
+    held = _describe(ctx, person, found[0], found[1], noun.left_edge.i)
+    if held is None:
+        return None
+    if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
+        held = replace(held, status=held.status or "indefinite")
+    if held.jurisdiction is None and held.status != "relational":
+        of = _of_jurisdiction(ctx, noun)
+        if of is not None and of.type is EntityType.PLACE and names.retype_allowed(held.title, of):
+            of = names.as_organisation(ctx, of)
+        if of is not None:
+            held = _held(
+                person, held.title, list(held.title_tokens), of, False, held.portfolio, held.status
+            )
+            if held.nationality is None and of.type is EntityType.COUNTRY:
+                held = replace(held, nationality=None)
+    return held
 
 
 def _appositive_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
@@ -177,14 +281,9 @@ def _appositive_titles(ctx: Context, person: Mention, head: Token) -> Held | Non
     if head.dep_ == "appos":
         candidates.append(head.head)
     for noun in candidates:
-        if ctx.mention_at(noun) is not None or noun.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        found = _title_of_noun(noun)
-        if found is None:
-            continue
-        title, tokens = found
-        jurisdiction, demonym = _jurisdiction_of_head(ctx, noun)
-        return Held(person, title, tuple(tokens), jurisdiction, demonym)
+        held = _noun_titles(ctx, person, noun)
+        if held is not None:
+            return held
     return None
 
 
@@ -193,47 +292,11 @@ def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
     verb = head.head
     if head.dep_ != "nsubj" or verb.lemma_ != "be":
         return None
-    for attr in (c for c in verb.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
-        if ctx.mention_at(attr) is not None:
-            continue
-        found = _title_of_noun(attr)
-        if found is not None:
-            jurisdiction, demonym = _jurisdiction_of_head(ctx, attr)
-            return Held(person, found[0], tuple(found[1]), jurisdiction, demonym)
+    for attr in (c for c in verb.children if c.dep_ == "attr"):
+        held = _noun_titles(ctx, person, attr)
+        if held is not None:
+            return held
     return None
-
-
-def _position_name(title: Title, jurisdiction: Mention | None, ctx: Context | None = None) -> str:
-    if jurisdiction is None:
-        return title.label
-    named = ctx.referent(jurisdiction) if ctx is not None else jurisdiction
-    return f"{title.label} of {named.name}" if named.name else title.label
-
-
-def _relations(ctx: Context, held: Held, position: Mention) -> Iterator[RelationMention]:
-    person, jurisdiction, kind = held.person, held.jurisdiction, held.title.kind
-    tokens = list(held.title_tokens) + ctx.mention_tokens(person)
-    yield ctx.relation(person, "positionHeld", position, tokens, confidence=0.85)
-    if held.nationality is not None:
-        yield ctx.relation(person, "citizenOf", held.nationality, tokens, confidence=0.7)
-    if jurisdiction is None:
-        return
-    yield ctx.relation(position, "appliesToJurisdiction", jurisdiction, tokens, confidence=0.85)
-    is_country = jurisdiction.type is EntityType.COUNTRY
-    if kind == "head_of_state" and is_country:
-        yield ctx.relation(jurisdiction, "headOfState", person, tokens, confidence=0.75)
-    elif kind == "head_of_government" and is_country:
-        yield ctx.relation(jurisdiction, "headOfGovernment", person, tokens, confidence=0.75)
-    elif kind == "leader" or kind in {"head_of_state", "head_of_government"}:
-        yield ctx.relation(person, "leaderOf", jurisdiction, tokens, confidence=0.7)
-    elif kind == "spokesperson":
-        yield ctx.relation(person, "spokespersonOf", jurisdiction, tokens, confidence=0.75)
-    elif kind == "member" and not is_country:
-        yield ctx.relation(person, "memberOf", jurisdiction, tokens, confidence=0.7)
-    if jurisdiction.type is EntityType.ORGANIZATION and kind != "member":
-        yield ctx.relation(person, "worksFor", jurisdiction, tokens, confidence=0.75)
-    if held.from_demonym:
-        yield ctx.relation(person, "citizenOf", jurisdiction, tokens, confidence=0.6)
 
 
 def _holders(ctx: Context) -> list[tuple[str, str, Mention]]:
@@ -247,20 +310,41 @@ def _same_person(a: Mention, b: Mention) -> bool:
 
 def _find_title(ctx: Context, person: Mention) -> Held | None:
     head = ctx.mention_head(person)
-    held = (
+    return (
         _premodifier_titles(ctx, person)
         or _appositive_titles(ctx, person, head)
         or _copular_titles(ctx, person, head)
     )
-    if held is None or held.jurisdiction is None:
-        return held
-    if held.jurisdiction.role == "description":
-        # "Cabinet minister": an unnamed description is a portfolio, not a jurisdiction.
-        return Held(person, held.title, held.title_tokens, None, False)
-    if held.from_demonym and held.title.kind == "employee":
-        # "Italian striker", "French analyst": a nationality, not the office's country.
-        return Held(person, held.title, held.title_tokens, None, False, held.jurisdiction)
-    return held
+
+
+def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
+    """ "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert": a bare title
+    coordinated with a titled name shares its organisation."""
+    by_head = {ctx.mention_head(h.person).i: h for h in found}
+    shared = []
+    for held in found:
+        head = ctx.mention_head(held.person)
+        first = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        if (
+            held.jurisdiction is None
+            and held.status != "relational"
+            and first is not None
+            and first.jurisdiction is not None
+            and not first.from_demonym
+            and first.jurisdiction.type in ORG_TYPES
+            and held.title.scope != "place"
+        ):
+            held = _held(
+                held.person,
+                held.title,
+                list(held.title_tokens),
+                first.jurisdiction,
+                False,
+                held.portfolio,
+                held.status,
+            )
+        shared.append(held)
+    return shared
 
 
 @extractors.register("titles", order=30)
@@ -270,56 +354,55 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     Two passes: a bare title ("Prime Minister Netanyahu") takes the full office name that
     the same person holds elsewhere in the article ("Prime Minister of Israel")."""
     people = sorted((m for m in ctx.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
-    found = [held for person in people if (held := _find_title(ctx, person)) is not None]
+    found = _share_jurisdictions(
+        ctx, [held for person in people if (held := _find_title(ctx, person)) is not None]
+    )
     specific = [
-        (h.title.label, _position_name(h.title, h.jurisdiction, ctx), h.person)
+        (h.title.label, position_name(ctx, h), h.person)
         for h in found
-        if h.jurisdiction is not None and not _is_affiliation(h)
+        if h.jurisdiction is not None and wants_position(h)
     ]
     for held in found:
-        affiliation = _is_affiliation(held)
-        name = held.title.label
-        if held.jurisdiction is not None and not affiliation:
-            name = _position_name(held.title, held.jurisdiction, ctx)
-        else:
-            for label, known, holder in specific:
-                if label == held.title.label and _same_person(holder, held.person):
-                    name = known
-                    break
-        position = ctx.add_mention(
-            ctx.doc[held.title_tokens[0].i : held.title_tokens[-1].i + 1],
-            EntityType.POSITION,
-            name=name,
-            confidence=0.85,
-            role="position" if name != held.title.label else "description",
-        )
-        if position is None:
-            continue
-        _holders(ctx).append((held.title.label, name, held.person))
-        if affiliation:
-            yield from _affiliation_relations(ctx, held, position)
-        else:
-            yield from _relations(ctx, held, position)
+        position = None
+        if wants_position(held):
+            name = position_name(ctx, held)
+            if name == held.title.label:
+                for label, known, holder in specific:
+                    if label == held.title.label and _same_person(holder, held.person):
+                        name = known
+                        break
+            span = ctx.doc[held.title_tokens[0].i : held.title_tokens[-1].i + 1]
+            for token in span:
+                inner = ctx.mention_at(token)
+                if inner is not None and inner.type is not EntityType.PERSON:
+                    ctx.remove_mention(inner)  # "Shadow Home", "State": words of the title
+            position = ctx.add_mention(
+                span,
+                EntityType.POSITION,
+                name=name,
+                confidence=0.85,
+                role="position" if name != held.title.label else "description",
+            )
+            if position is None:
+                continue
+            if held.status != "former":
+                _holders(ctx).append((held.title.label, name, held.person))
+        yield from relations(ctx, held, position)
 
 
-def _is_affiliation(held: Held) -> bool:
-    """ "Labour MP Eric Joyce", "Tory leader ... mayor": an office whose scope is a place,
-    written with an organisation before it, names the holder's party, not the office's
-    jurisdiction."""
-    return (
-        held.title.scope == "place"
-        and held.jurisdiction is not None
-        and held.jurisdiction.type in {EntityType.ORGANIZATION, EntityType.GROUP}
-    )
-
-
-def _affiliation_relations(
-    ctx: Context, held: Held, position: Mention
-) -> Iterator[RelationMention]:
-    tokens = list(held.title_tokens) + ctx.mention_tokens(held.person)
-    yield ctx.relation(held.person, "positionHeld", position, tokens, confidence=0.8)
-    assert held.jurisdiction is not None
-    yield ctx.relation(held.person, "memberOf", held.jurisdiction, tokens, confidence=0.7)
+def _description_jurisdiction(ctx: Context, head: Token) -> str | None:
+    """The jurisdiction's name in a description: "of X", "X's", a compound name, a demonym."""
+    of = _of_jurisdiction(ctx, head)
+    if of is not None:
+        return ctx.referent(of).name
+    for child in head.lefts:
+        mention = ctx.mention_of(child)
+        if child.dep_ in {"poss", "compound", "nmod"} and mention is not None:
+            if mention.type in JURISDICTION_TYPES:
+                return ctx.referent(mention).name
+        if child.dep_ in {"amod", "compound"} and lexicon.demonym_country(child.text):
+            return lexicon.demonym_country(child.text)
+    return None
 
 
 @extractors.register("title_descriptions", order=45)
@@ -340,8 +423,8 @@ def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
             continue
         if any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
             continue  # a title next to a name is handled by `titles`
-        jurisdiction, _ = _jurisdiction_of_head(ctx, token)
-        wanted = _position_name(title, jurisdiction, ctx) if jurisdiction is not None else None
+        where = _description_jurisdiction(ctx, token)
+        wanted = f"{title.label} of {where}" if where else None
         for label, known, holder in reversed(holders):
             if holder.end <= token.idx and label == title.label and wanted in {None, known}:
                 ctx.add_mention(

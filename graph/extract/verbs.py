@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.extract.stance import stance_of
+from graph.extract.stance import cues, stance_of, undone
 from graph.lexicon import VerbSense
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
@@ -33,6 +33,10 @@ EVENT_NOUN = {
     "signs": "signing",
 }
 NOT_ACTORS = {EntityType.POSITION, EntityType.DATE}
+STANCES = {"criticises", "opposes", "supports"}
+"""Attitudes: their target may be what an entity did or holds (see _stand_in)."""
+RECIPROCAL = {"meets"}
+ROLES = {**{p: "stance" for p in STANCES}, "kills": "victim", "holdsHostage": "victim"}
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -43,21 +47,68 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _mentions(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Mention]]:
+def _named(ctx: Context, token: Token) -> Mention | None:
+    """The mention a token stands for, an appositive name before a name modifier ("his LSE
+    counterpart Clara Furse" is Clara Furse, not the LSE)."""
+    if (mention := ctx.mention_at(token)) is not None:
+        return mention
+    for child in token.children:
+        if child.dep_ == "appos" and (mention := ctx.mention_at(child)) is not None:
+            return mention
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in lexicon.collective_nouns():
+        # "the Deutsche Boerse shareholder", "the Chelsea squad" are not the firm or club;
+        # _stand_in decides by the argument's role. "the bank Barclays" still names Barclays.
+        if any(c.dep_ == "compound" and ctx.mention_at(c) for c in token.children):
+            return None
+    return ctx.mention_of(token)
+
+
+def _stand_in(ctx: Context, item: Token, role: str) -> Mention | None:
+    """The entity an unnamed noun phrase stands for, by the argument's role: a subject's
+    possessor or name modifier when the head is an agent noun ("Hamas's leaders", "Kremlin
+    officials"); an object's possessor, name or count ("Hamas positions", "thirty people");
+    a stance's target the owner of what it targets ("Tanzania's offer", "the decisions of
+    ExxonMobil"), never a name modifier ("the LSE bid" may be a bid for the LSE); a
+    victim only a count ("killed thirty people", not "killed Hamas's leader")."""
+    lemma = item.lemma_.lower()
+    kind = lexicon.verb_argument_nouns().get(lemma)
+    if role == "subject" and not (kind == "voice" or (kind == "agent" and item.tag_ == "NNS")):
+        return None
+    if role != "subject" and (kind in {"agent", "voice"} or lemma in lexicon.collective_nouns()):
+        return None  # "attacked Netanyahu's government", "killed Hamas's leader": someone else
+    deps = {"stance": ["poss"], "victim": ["nummod"]}.get(role, ["poss", "compound", "nummod"])
+    for dep in deps:
+        for child in item.children:
+            if child.dep_ != dep or (mention := ctx.mention_of(child)) is None:
+                continue
+            if dep == "compound" and mention.type is EntityType.QUANTITY:
+                continue  # "a £1.3bn offer" is no one's
+            return mention
+    if role == "stance" and kind == "conduct":
+        for prep in (c for c in item.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if (mention := _named(ctx, pobj)) is not None:
+                    return mention
+    return None
+
+
+def _mentions(
+    ctx: Context, tokens: list[Token], role: str = "object"
+) -> list[tuple[Token, Mention]]:
+    """The entities of argument tokens and their conjuncts ("X and Y"); role is "subject",
+    "object" or "stance" (the object of criticising, opposing, backing: see _stand_in)."""
     found = []
     for token in tokens:
         for item in _conjuncts(token):
-            mention = ctx.mention_of(item)
+            mention = _named(ctx, item)
             if mention is None and item.dep_ == "poss":
                 continue
-            if mention is None:
-                # "Hamas's leaders", "thirty people": a possessor or a count stands for them.
-                for child in item.children:
-                    if child.dep_ in {"poss", "compound", "nummod"} and (
-                        m := ctx.mention_of(child)
-                    ):
-                        mention = m
-                        break
+            if item.pos_ in {"NOUN", "PROPN"} and (
+                mention is None
+                or (role == "stance" and mention.type in {EntityType.EVENT, EntityType.CONCEPT})
+            ):
+                # "condemned Russia's invasion": a stance on a deed is one on its doer
+                mention = _stand_in(ctx, item, role) or mention
             if mention is not None and mention.type not in NOT_ACTORS:
                 found.append((item, mention))
     return found
@@ -68,34 +119,54 @@ def _subjects(
 ) -> list[tuple[Token, Mention]]:
     """Who does it: nsubj, the agent of a passive (or its subject when the verb's object is
     a prepositional one: "X was born in Y"), the noun an acl verb modifies, or the subject
-    of the clause a subjectless verb hangs from."""
+    of the clause a subjectless verb hangs from, through a noun phrase too ("X issued an
+    apology for criticising Y")."""
     direct = _antecedents(verb, [c for c in verb.children if c.dep_ in SUBJECTS])
     if direct:
-        return _mentions(ctx, direct)
+        return _mentions(ctx, direct, "subject")
     if prepositional and any(c.dep_ == "nsubjpass" for c in verb.children):
-        return _mentions(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
+        return _mentions(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"], "subject")
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         agents = [
             p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
         ]
-        return _mentions(ctx, agents)
+        return _mentions(ctx, agents, "subject")
     if verb.dep_ in {"acl", "relcl"}:
         noun = verb.head
         owner = ctx.mention_of(noun)
         if owner is not None:
             return [(noun, owner)]
-        return _mentions(ctx, [c for c in noun.children if c.dep_ == "poss"])
+        return _mentions(ctx, [c for c in noun.children if c.dep_ == "poss"], "subject")
     if verb.dep_ == "xcomp" and (
         controller := _mentions(ctx, [c for c in verb.head.children if c.dep_ == "dobj"])
     ):
         return controller  # object control: "Ukraine urged NATO to support Kyiv"
-    if verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and verb.head.i != verb.i:
+    if verb.dep_ == "pcomp":
+        governor = _governing_verb(verb)
+        return _subjects(ctx, governor) if governor is not None else []
+    if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
         found = _subjects(ctx, verb.head)
         if not found and verb.dep_ == "xcomp":
             # Raising: "Chile is expected to join" -> Chile joins.
-            found = _mentions(ctx, [c for c in verb.head.children if c.dep_ == "nsubjpass"])
+            found = _mentions(
+                ctx, [c for c in verb.head.children if c.dep_ == "nsubjpass"], "subject"
+            )
         return found
     return []
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb a gerund after a preposition depends on, through at most one noun ("while
+    visiting Y", "an apology for criticising Y"), not through a subject ("the decision to
+    ..." as a subject acts for nobody)."""
+    current = verb.head  # the preposition
+    for _ in range(3):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.dep_ not in {"prep", "dobj", "pobj"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
@@ -111,12 +182,17 @@ def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, M
         if not any(c.lower_ == "hostage" for c in verb.children):
             return []
         return _mentions(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+    role = ROLES.get(sense.predicate, "object")
     if not sense.prep:
         direct = _antecedents(verb, [c for c in verb.children if c.dep_ == "dobj"])
         passive = _antecedents(verb, [c for c in verb.children if c.dep_ == "nsubjpass"])
-        return _mentions(ctx, direct or passive)
-    preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == sense.prep]
-    return _mentions(ctx, [p for prep in preps for p in prep.children if p.dep_ == "pobj"])
+        return _mentions(ctx, direct or passive, role)
+    *particles, last = sense.prep.split()
+    words = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep"}}
+    if not set(particles) <= words:
+        return []  # "hit out at" needs its "out"
+    preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == last]
+    return _mentions(ctx, [p for prep in preps for p in prep.children if p.dep_ == "pobj"], role)
 
 
 def _fits(predicate: str, subject: Mention, obj: Mention) -> bool:
@@ -164,11 +240,19 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
         for sense in senses[verb.lemma_.lower()]:
             predicate = sense.predicate
             objects = _objects(ctx, verb, sense)
+            if sense.direction == "guest":
+                objects = [
+                    (t, m)
+                    for t, m in objects
+                    if m.type is EntityType.PERSON and ctx.mention_at(t) is m
+                ]
+            subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
+            if not objects and _reciprocal(verb, sense) and len(subjects) > 1:
+                subjects, objects = subjects[:1], subjects[1:]  # "Harris and Trump met"
             if not objects:
                 continue
             if _light_verb_of_event(verb, sense, objects):
                 continue  # "launched an attack": the event holds the participants
-            subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
             this_stance = Stance.NEGATED if sense.reverse is False and _leaving(sense) else stance
             emitted = []
             involved = [t for t, _ in subjects] + [t for t, _ in objects]
@@ -183,22 +267,81 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
             for s_token, subject in subjects:
                 for o_token, obj in objects:
                     head, tail = (obj, subject) if sense.reverse else (subject, obj)
-                    if head.span == tail.span or not _fits(predicate, head, tail):
+                    said = _verbal_attack(ctx, predicate, s_token, head, tail)
+                    if head.span == tail.span or not _fits(said or predicate, head, tail):
                         continue
-                    emitted.append((head, tail))
+                    if not said:
+                        emitted.append((head, tail))
                     yield ctx.relation(
                         head,
-                        predicate,
+                        said or predicate,
                         tail,
                         [s_token, verb, o_token],
                         confidence=0.7,
                         stance=this_stance,
                         speaker=speaker,
                     )
+            if predicate in STANCES:
+                yield from _advocated(ctx, verb, predicate, objects)
             if emitted and predicate in EVENT_NOUN:
                 yield from _event(ctx, verb, predicate, emitted, this_stance, speaker, involved)
             if emitted:
                 break  # the first sense that relates something wins
+
+
+def _reciprocal(verb: Token, sense: VerbSense) -> bool:
+    """ "Harris and Trump met in Philadelphia": a meeting verb without an object relates its
+    coordinated subjects to each other."""
+    return (
+        sense.predicate in RECIPROCAL
+        and not sense.prep
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _advocated(
+    ctx: Context, verb: Token, predicate: str, objects: list[tuple[Token, Mention]]
+) -> Iterator[RelationMention]:
+    """Who urges others to back, oppose or condemn something holds that stance themselves
+    ("Kenya urged the UN to condemn Sudan" -> Kenya criticises Sudan), in the urging's stance."""
+    urging = verb.head
+    if verb.dep_ != "xcomp" or "advocacy" not in cues(urging):
+        return
+    stance, speaker = stance_of(ctx, urging)
+    for s_token, subject in _subjects(ctx, urging):
+        for o_token, obj in objects:
+            if subject.span != obj.span and _fits(predicate, subject, obj):
+                yield ctx.relation(
+                    subject,
+                    predicate,
+                    obj,
+                    [s_token, urging, verb, o_token],
+                    confidence=0.6,
+                    stance=stance,
+                    speaker=speaker,
+                )
+
+
+def _verbal_attack(
+    ctx: Context, predicate: str, s_token: Token, subject: Mention, obj: Mention
+) -> str | None:
+    """ "criticises" when an attack is one of words: a named person attacking a person or an
+    organisation, with no harm in the sentence ("Musk attacked Biden over the tax plan";
+    not "the gunman attacked Biden", "Putin attacked Ukraine", "Smith attacked and killed
+    Jones")."""
+    if predicate != "attacks" or subject.type is not EntityType.PERSON:
+        return None
+    if ctx.mention_at(s_token) is not subject or obj.type not in {
+        EntityType.PERSON,
+        EntityType.ORGANIZATION,
+        EntityType.GROUP,
+    }:
+        return None
+    harm = lexicon.harm_words()
+    sentence = s_token.sent
+    if any((t.lemma_.lower(), t.pos_) in harm for t in sentence):
+        return None
+    return "criticises"
 
 
 def _light_verb_of_event(
@@ -282,7 +425,9 @@ def _owner(ctx: Context, noun: Token) -> tuple[Token, Mention] | None:
             return child, mention
     if noun.dep_ == "dobj" and (noun.head.lemma_.lower(), "") in lexicon.event_verbs():
         # "Hamas launched an attack on Israel", "Russia waged war on Ukraine"
-        subjects = _mentions(ctx, [c for c in noun.head.children if c.dep_ == "nsubj"])
+        subjects = _mentions(
+            ctx, [c for c in noun.head.children if c.dep_ == "nsubj"], "subject"
+        )
         if subjects:
             return subjects[0]
     current = noun
@@ -298,31 +443,67 @@ def _owner(ctx: Context, noun: Token) -> tuple[Token, Mention] | None:
 
 @extractors.register("nominal_relations", order=62)
 def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
-    """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS"."""
+    """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS", "the
+    meeting between Modi and Xi"."""
     table = lexicon.nominal_relations()
     for noun in ctx.doc:
         if noun.pos_ != "NOUN":
             continue
+        yield from _joint_meeting(ctx, noun)
         for prep in (c for c in noun.children if c.dep_ == "prep"):
             predicate = table.get((noun.lemma_.lower(), prep.lower_))
             if predicate is None:
                 continue
-            targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"])
+            role = ROLES.get(predicate, "object")
+            targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"], role)
             owner = _owner(ctx, noun)
+            if prep.lower_ == "between" and owner is None and len(targets) == 2:
+                owner, targets = targets[0], targets[1:]  # "talks between Iran and Oman"
             if not targets or owner is None:
                 continue
             stance, speaker = stance_of(ctx, noun)
+            if stance in {Stance.ASSERTED, Stance.REPORTED}:
+                stance = undone(noun) or stance
             for o_token, obj in targets:
-                if owner[1].span != obj.span and _fits(predicate, owner[1], obj):
+                kind = _verbal_attack(ctx, predicate, owner[0], owner[1], obj) or predicate
+                if owner[1].span != obj.span and _fits(kind, owner[1], obj):
                     yield ctx.relation(
                         owner[1],
-                        predicate,
+                        kind,
                         obj,
                         [owner[0], noun, o_token],
                         confidence=0.55,
                         stance=stance,
                         speaker=speaker,
                     )
+
+
+def _joint_meeting(ctx: Context, noun: Token) -> Iterator[RelationMention]:
+    """ "Iran and Saudi Arabia held talks in Baghdad": the coordinated subjects of a light verb
+    whose object is a meeting meet each other (with a "with" party, the table above says who)."""
+    if lexicon.event_nouns().get(noun.lemma_.lower()) != "meeting" or noun.dep_ != "dobj":
+        return
+    verb = noun.head
+    if (verb.lemma_.lower(), "") not in lexicon.event_verbs() or any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in [*noun.children, *verb.children]
+    ):
+        return
+    subjects = _subjects(ctx, verb)
+    if len(subjects) < 2:
+        return
+    stance, speaker = stance_of(ctx, verb)
+    (s_token, first), *others = subjects
+    for o_token, other in others:
+        if first.span != other.span and _fits("meets", first, other):
+            yield ctx.relation(
+                first,
+                "meets",
+                other,
+                [s_token, noun, o_token],
+                confidence=0.55,
+                stance=stance,
+                speaker=speaker,
+            )
 
 
 PROPOSAL_FRAMES = {

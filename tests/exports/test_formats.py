@@ -99,3 +99,32 @@ def test_cytoscape_round_trip(graph, tmp_path) -> None:  # noqa: ANN001
     _check_same(graph, read, flat=False)
     labels = {e["data"]["label"] for e in data["elements"]["edges"]}
     assert "member of" in labels
+
+
+@pytest.mark.parametrize("name", ["graphml", "gexf"])
+def test_mixed_number_types_and_control_characters_read_back(name: str, tmp_path) -> None:  # noqa: ANN001
+    """Whole and decimal quantities in one batch used to declare one attribute twice."""
+    g = new_graph()
+    add_article(g, coalition_article("a1"))
+    keys = list(g.nodes)
+    g.nodes[keys[0]]["numeric_value"] = 3
+    g.nodes[keys[1]]["numeric_value"] = 2.5
+    g.nodes[keys[2]]["numeric_value"] = "about 40"
+    g.nodes[keys[3]]["numeric_value"] = 7
+    g.nodes[keys[3]]["label"] = "Bell\x07 Corp"
+    path = export(g, name, tmp_path / f"g.{name}")
+    back = nx.read_graphml(path) if name == "graphml" else nx.read_gexf(path)
+    values = {back.nodes[k].get("numeric_value") for k in keys[:4]}
+    assert values == {"3", "2.5", "about 40", "7"}
+    assert back.nodes[keys[3]]["label"] == "Bell Corp"
+
+
+def test_ints_beside_floats_become_floats_in_graphml(tmp_path) -> None:  # noqa: ANN001
+    g = new_graph()
+    add_article(g, coalition_article("a1"))
+    first, second = list(g.nodes)[:2]
+    g.nodes[first]["numeric_value"] = 3
+    g.nodes[second]["numeric_value"] = 2.5
+    back = nx.read_graphml(export(g, "graphml", tmp_path / "g.graphml"))
+    assert back.nodes[first]["numeric_value"] == 3.0
+    assert back.nodes[second]["numeric_value"] == 2.5

@@ -304,3 +304,26 @@ def test_seed_evidence_offsets_slice_the_article_text(seed_written, seed_path) -
         assert evidence.strip() and evidence == sentence[start - sstart : end - sstart]
         assert extractor and 0 < float(confidence) <= 1
         assert stance in {"ng:Asserted", "ng:Proposed", "ng:Negated", "ng:Reported"}
+
+
+def test_statement_only_extractors_write_no_bare_triple(tmp_path: Path) -> None:
+    """An asserted relation from an extractor listed in statement_only.tsv stays a statement."""
+    from dataclasses import replace
+
+    from graph.lexicon import statement_only_extractors
+
+    untrusted = sorted(statement_only_extractors())[0]
+    resolved = coalition_article("a1")
+    relations = tuple(
+        replace(r, evidence=replace(r.evidence, extractor=untrusted)) for r in resolved.relations
+    )
+    graph = new_graph()
+    add_article(graph, replace(resolved, relations=relations))
+    store = load_file(export(graph, "turtle", tmp_path / "graph.ttl"))
+    assert select(store, "SELECT ?x WHERE { ?x ng:memberOf ?a }").rows == ()
+    asserted = select(
+        store,
+        """SELECT ?l WHERE { ?s rdf:subject ?x ; rdf:predicate ng:memberOf ;
+           ng:stance ng:Asserted . ?x rdfs:label ?l }""",
+    )
+    assert [r[0] for r in asserted.rows] == ["Norway"]

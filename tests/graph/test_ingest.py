@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
+import re
 from pathlib import Path
 
 import pytest
 
 from graph.errors import InputError
-from graph.ingest import from_stream, make_article, read_articles
+from graph import ingest
+from graph.ingest import from_jsonl, from_stream, make_article, read_articles
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 
@@ -245,3 +248,95 @@ def test_stdin_jsonl_bad_line_skipped_with_on_error() -> None:
     errors: list[InputError] = []
     assert [a.id for a in from_stream(io.StringIO(lines), errors.append)] == ["x", "z"]
     assert len(errors) == 1 and "<stdin>:2" in str(errors[0])
+
+
+# ---- hostile input: each bad record is refused alone, with a line naming it -----------------
+
+
+def test_lone_surrogates_and_control_characters_keep_offsets_and_never_crash() -> None:
+    text = "Aid reached Juba\ud800 on Monday.\x07 Officials\x00 said so.\udc07"
+    article = make_article(text, detect_title=False)
+    assert len(article.text) == len(text)
+    assert "\ud800" not in article.text and "\x07" not in article.text
+    assert article.text.index("Juba") == text.index("Juba")
+    article.text.encode("utf-8")  # writable as UTF-8
+    assert make_article("\udc07 Mbeki spoke.", detect_title=False).id.startswith("article-")
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        ('{"text": "Biden visited Paris.", "date": 1}', "field 'date' must be a string, not int"),
+        (
+            '{"text": "Lula met Modi.", "title": {"a": 1}}',
+            "field 'title' must be a string, not dict",
+        ),
+        ('{"text": "Rain in Lima.", "url": ["x"]}', "field 'url' must be a string, not list"),
+        ("[" * 100_000 + "]" * 100_000, "not valid JSON|nested too deeply|expected an object"),
+    ],
+)
+def test_jsonl_wrong_field_types_and_deep_nesting_are_refused_by_name(
+    record: str, problem: str
+) -> None:
+    lines = [record, '{"id": "ok", "text": "Snow fell in Oslo."}']
+    errors: list[InputError] = []
+    articles = list(from_jsonl(lines, source="feed.jsonl", on_error=errors.append))
+    assert [a.id for a in articles] == ["ok"]
+    assert len(errors) == 1
+    assert str(errors[0]).startswith("feed.jsonl:1: ")
+    assert re.search(problem, str(errors[0]))
+
+
+def test_an_integer_id_is_accepted_as_text() -> None:
+    (article,) = from_jsonl(['{"id": 7, "text": "Hail fell in Bern."}'], source="x.jsonl")
+    assert article.id == "7"
+
+
+def test_an_article_over_the_length_limit_is_refused(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 1000)
+    with pytest.raises(InputError, match=r"big\.txt: article is 1,200 characters, over the limit"):
+        make_article("word " * 240, source="big.txt")
+
+
+def test_fifo_and_devices_are_refused_without_opening_them(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    errors: list[InputError] = []
+    good = tmp_path / "good.txt"
+    good.write_text("Ministers met in Nairobi on Friday.\n")
+    articles = list(read_articles([fifo, Path("/dev/zero"), good], errors.append))
+    assert [a.id for a in articles] == ["good"]
+    assert [str(e).split(":")[0] for e in errors] == [str(fifo), "/dev/zero"]
+    assert all("not a regular file" in str(e) for e in errors)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 100)
+    big = tmp_path / "dump.txt"
+    big.write_text("Floods in Dhaka. " * 20)
+    with pytest.raises(InputError, match=r"dump\.txt: file is 340 bytes, over the limit of 100"):
+        list(read_articles([big]))
+
+
+def test_stdin_jsonl_with_a_non_utf8_line_keeps_the_others() -> None:
+    data = b'{"id": "a", "text": "Snow in Oslo."}\n{"id": "b", "text": "caf\xe9"}\n'
+    data += b'{"id": "c", "text": "Sun in Rome."}\n'
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    errors: list[InputError] = []
+    assert [a.id for a in from_stream(stream, errors.append)] == ["a", "c"]
+    assert len(errors) == 1 and str(errors[0]).startswith("<stdin>:2: not UTF-8")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_subfolder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Rain fell in Quito.\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text("Hidden.\n")
+    locked.chmod(0)
+    try:
+        errors: list[InputError] = []
+        assert [a.id for a in read_articles([tmp_path], errors.append)] == ["ok"]
+        assert len(errors) == 1 and "locked: cannot read folder" in str(errors[0])
+    finally:
+        locked.chmod(0o755)

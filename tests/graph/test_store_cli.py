@@ -36,15 +36,6 @@ def newsgraph(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> Path:  # noqa: ANN001
-    directory = tmp_path_factory.mktemp("store")
-    result = newsgraph("add", "--store", str(directory), str(EXAMPLES))
-    assert result.returncode == 0, result.stderr
-    assert "added 7" in result.stdout
-    return directory
-
-
 def test_add_again_reports_unchanged(store_dir: Path) -> None:
     result = newsgraph("add", "--store", str(store_dir), str(EXAMPLES / "merger.txt"))
     assert "unchanged 1" in result.stdout
@@ -100,6 +91,17 @@ def serving(directory: Path, *extra: str) -> Iterator[tuple[str, int]]:
         if process.poll() is None:
             process.terminate()
         process.wait(timeout=20)
+
+
+def oxigraph_children(directory: Path, port: int) -> list[str]:
+    """Process ids of the Oxigraph servers that ``serving(directory)`` on ``port`` runs."""
+
+    def pids(*pattern: str) -> list[str]:
+        found = subprocess.run(["pgrep", *pattern], capture_output=True, text=True)
+        return found.stdout.split()
+
+    (serve,) = pids("-f", f"graph.cli serve --store {directory} --port {port}( |$)")
+    return pids("-P", serve, "oxigraph")
 
 
 def _count(base: str) -> int | None:
@@ -204,7 +206,12 @@ def test_writable_server_takes_updates_and_keeps_others_out(
         "<https://w3id.org/newsgraph/ontology#Article> } }"
     )
     with serving(copy, "--writable") as (base, _):
-        response = httpx.post(f"{base}/update", data={"update": insert}, timeout=10)
+        response = httpx.post(
+            f"{base}/update",
+            content=insert,
+            headers={"Content-Type": "application/sparql-update"},
+            timeout=10,
+        )
         assert response.status_code in (200, 204), response.text
         assert _count(base) == 8
         query = newsgraph("query", "--store", str(copy), COUNT)
@@ -234,13 +241,10 @@ def test_serve_refuses_a_store_written_by_another_oxigraph_version(tmp_path: Pat
 def test_no_endpoint_outlives_a_killed_serve(store_dir: Path) -> None:
     import signal
 
-    with serving(store_dir) as (base, _):
-        server = subprocess.run(
-            ["pgrep", "-f", f"oxigraph serve-read-only .*{base.rsplit(':', 1)[1]}"],
-            capture_output=True,
-            text=True,
-        ).stdout.split()
+    with serving(store_dir) as (base, port):
+        server = oxigraph_children(store_dir, port)
         assert len(server) == 1
         parent = int(Path(f"/proc/{server[0]}/stat").read_text().split()[3])
         os.kill(parent, signal.SIGKILL)
         assert _wait_for(lambda: _count(base) is None, 20)
+        assert _wait_for(lambda: not Path(f"/proc/{server[0]}").exists(), 20)

@@ -1,84 +1,70 @@
-"""The trained relation classifier: the shipped model loads, is small, scores pairs with
-probabilities, and adds relations the rules miss, with its probability as confidence."""
+"""The relation_classifier extractor: the shipped model writes relations the rules leave out,
+only with a supporting cue, with its probability as confidence and the clause's stance."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
-from graph.extract.classifier import MODEL, load_model, probabilities
-from graph.pipeline import build_text
+from graph.learn.model import load_model
+from graph.model import Stance
+from tests.graph.extract.helpers import run
 
 
-def test_shipped_model_is_small_and_well_formed() -> None:
-    assert MODEL.exists() and MODEL.stat().st_size < 3_000_000
-    model = load_model()
-    assert set(model["labels"]) == {
-        "Kill",
-        "Live_In",
-        "Located_In",
-        "NONE",
-        "OrgBased_In",
-        "Work_For",
-    }
-    assert all(len(w) == len(model["labels"]) for w in model["weights"].values())
+def learned(text: str) -> list:
+    _, relations = run(text)
+    return [r for r in relations if r.evidence.extractor == "relation_classifier"]
 
 
-def test_probabilities_sum_to_one() -> None:
-    model = load_model()
-    features = {
-        "types=Peop>Peop": 1.0,
-        "order=ht": 1.0,
-        "gap=1": 1.0,
-        "between=kill": 1.0,
-        "path=nsubj^ kill dobjv": 1.0,
-        "path_deps=nsubj^ dobjv": 1.0,
-        "top=kill": 1.0,
-    }
-    probs = probabilities(model, features)
-    assert math.isclose(sum(probs.values()), 1.0, rel_tol=1e-9)
-    assert max(probs, key=probs.get) == "Kill"
-    work = probabilities(model, {"types=Peop>Org": 1.0, "between=of": 1.0, "between=chairman": 1.0})
-    assert work["Work_For"] > work["Kill"]
-
-
-def relations(text: str, classifier: bool = True) -> set[tuple[str, str, str]]:
-    """Triples the classifier adds (or, with classifier=False, those of the other extractors)."""
-    graph = build_text(text)
-    return {
-        (graph.nodes[u]["label"], d["predicate"], graph.nodes[v]["label"])
-        for u, v, d in graph.edges(data=True)
-        if (d.get("extractor") == "relation_classifier") == classifier
-    }
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(r.subject.name, r.predicate, r.object.name) for r in learned(text)}
 
 
 @pytest.mark.parametrize(
     "text, triple",
     [
         (
-            "John Wilkes Booth, the assassin of Abraham Lincoln, fled to Maryland.",
-            ("John Wilkes Booth", "kills", "Abraham Lincoln"),
+            "David Kim, an engineer at Samsung, designed the chip.",
+            ("David Kim", "worksFor", "Samsung"),
         ),
         (
-            "Sirhan Sirhan was convicted in the assassination of Robert F. Kennedy.",
-            ("Sirhan Sirhan", "kills", "Robert F. Kennedy"),
-        ),
-        (
-            "Maria Lopez, a native of Tucson, sang at the festival.",
-            ("Maria Lopez", "livesIn", "Tucson"),
+            "Heavy snow fell in Denver, Colorado, on Monday.",
+            ("Denver", "locatedIn", "Colorado"),
         ),
     ],
 )
-def test_classifier_finds_relations_the_rules_do_not(
-    text: str, triple: tuple[str, str, str]
+def test_classifier_writes_relations_with_a_cue(text: str, triple: tuple) -> None:
+    assert triple in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed said Boeing would appeal.",
+        "Mr Dupont said France had agreed to the deal.",
+        "Ms Obi said Ghana had agreed to the plan.",
+        "Nadia Haddad thanked Nestle for the donation.",
+    ],
+)
+def test_classifier_abstains_without_a_cue(text: str) -> None:
+    assert learned(text) == []
+
+
+def test_confidence_is_the_probability_and_stance_the_clause() -> None:
+    model = load_model()
+    [relation] = learned("Police say Tom Reed, a former employee of Boeing, set the fire.")
+    assert relation.predicate == "worksFor"
+    assert model["thresholds"]["worksFor"] <= relation.evidence.confidence <= 1.0
+    assert relation.stance is Stance.REPORTED
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "elsewhere"),
+    [("Paris", "Germany", True), ("Paris", "France", False), ("Lagos", "Nigeria", False),
+     ("Lagos", "Kenya", True), ("Gondor", "Greece", False), ("Paris", "Narnia", False)],
+)  # fmt: skip
+def test_a_city_the_gazetteer_puts_in_other_countries_only(
+    city: str, country: str, elsewhere: bool
 ) -> None:
-    assert triple in relations(text)
-    assert triple not in relations(text, classifier=False)  # none of the rules says it
+    from graph.lexicon import city_elsewhere
 
-
-def test_classifier_confidence_is_its_probability() -> None:
-    graph = build_text("Oswald, a former Marine from New Orleans, shot Kennedy in Dallas.")
-    for *_, data in graph.edges(data=True):
-        if data["extractor"] == "relation_classifier":
-            assert load_model()["threshold"] <= data["confidence"] <= 1.0
+    assert city_elsewhere(city, country) is elsewhere

@@ -47,6 +47,26 @@ CASES = [
         Stance.PROPOSED,  # what could happen is not yet a reported fact
         "Olaf Scholz",
     ),
+    # A quotation's content is its speaker's, whether the speech verb comes before or after.
+    (
+        'Brad Adams said: "The European Union betrayed China and praised Japan."',
+        "praised",
+        Stance.REPORTED,
+        "Brad Adams",
+    ),
+    ('"Kenya attacked Somalia without warning," said William Ruto.', "attacked", Stance.REPORTED,
+     "William Ruto"),
+    ('The coalition "attacked" Mosul on Monday.', "attacked", Stance.ASSERTED, None),
+    ('Kenya attacked Somalia, and "nobody noticed it."', "attacked", Stance.ASSERTED, None),
+    # An arrangement in the present progressive, a conjunct with its own subject.
+    ("Emmanuel Macron is meeting Pedro Sanchez on Thursday.", "meeting", Stance.PROPOSED, None),
+    ("Emmanuel Macron is meeting Pedro Sanchez.", "meeting", Stance.ASSERTED, None),
+    (
+        "Tessa Jowell said a delay would be a disaster and she accused the Tories of greed.",
+        "accused",
+        Stance.ASSERTED,
+        None,
+    ),
 ]
 
 
@@ -77,7 +97,37 @@ def test_speaker_reaches_the_graph() -> None:
 def test_every_cue_row_names_a_known_cue() -> None:
     from graph import lexicon
 
-    known = {"proposal", "report", "implicative", "negation", "exclusion"}
+    known = {"proposal", "report", "implicative", "negation", "exclusion", "advocacy"}
     cues = lexicon.stance_cues()
     assert {c for values in cues.values() for c in values} <= known
     assert {pos for _, pos in cues} <= {"VERB", "AUX", "NOUN", "ADJ", "ADP"}
+
+
+def test_a_quotation_running_over_sentences_and_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        'Cyril Ramaphosa spoke in Durban on Friday. He said: "Our party backed Kenya. '
+        'Julius Malema condemned Uganda.\n"And Ghana criticised Togo."\n'
+        "Malema condemned Nigeria on Saturday."
+    )
+    ctx, _ = run(text)
+    for anchor in ("condemned", "criticised"):
+        stance, who = stance_of(ctx, token(ctx, anchor))
+        assert stance is Stance.REPORTED, anchor
+        assert who is not None and ctx.referent(who).name == "Cyril Ramaphosa", anchor
+    stance, who = stance_of(ctx, token(ctx, "condemned", 1))
+    assert (stance, who) == (Stance.ASSERTED, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said: "',
+        '"Kenya attacked Somalia on Monday \nIt did.',
+        'Kenya attacked Somalia, he said "  \n\n"',
+        '""',
+    ],
+)
+def test_quotation_marks_at_odd_places_do_not_break_the_speaker_search(text: str) -> None:
+    ctx, _ = run(text)
+    for item in ctx.doc:
+        stance_of(ctx, item)

@@ -1,0 +1,145 @@
+"""Nationality and an organisation's country from demonyms: "Australian Mamdouh Habib",
+"Kenyan-born runner Sifan Hassan", "Lena Meyer, a German," or "X, the young Dutchman," give
+citizenOf; "Russian gas giant Gazprom", "Japanese carmaker Toyota", "UK retailer Tesco" give
+country. A name right after a possessive belongs to its owner: "Britain's Andy Murray"
+(citizenOf), "Atticus' David Slager" (worksFor), "Labour's Rachel Reeves" (party).
+
+Only a demonym inside the name's own noun phrase counts: "the French club's striker X" says
+where the club is, not what X is; a collective noun between them ("the French club coach X")
+stops the phrase for the same reason. Titles with a demonym are handled in titles.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.extract.title_facts import is_party
+from graph.model import EntityType, Mention, RelationMention
+
+MAX_WORDS = 4
+
+
+def _country_of(ctx: Context, token: Token) -> Mention | None:
+    """The country a demonym token names ("French", "Colombian" in "Colombian-born"), as a
+    mention (reusing the one on the token)."""
+    if not token.text[:1].isupper() or lexicon.demonym_country(token.text) is None:
+        return None
+    existing = ctx.mention_at(token)
+    if existing is not None and existing.type is EntityType.COUNTRY:
+        return existing
+    if existing is not None and (
+        existing.type is not EntityType.GROUP or len(existing.text.split()) > 1
+    ):
+        return None
+    name = lexicon.demonym_country(token.text)
+    if existing is not None:  # "a German": the nationality word, not a group of Germans
+        ctx.remove_mention(existing)
+    return ctx.add_mention(token, EntityType.COUNTRY, name=name, confidence=0.75, role="demonym")
+
+
+def _demonym_before(ctx: Context, first: Token, person: bool) -> Mention | None:
+    """A demonym that premodifies the name starting at ``first``, over lower-case words
+    ("French actress"), a "-born" ("Colombian-born") and name words the model left out."""
+    doc = ctx.doc
+    words = 0
+    i = first.i - 1
+    while i >= 0 and words <= MAX_WORDS:
+        token = doc[i]
+        mention = ctx.mention_at(token)
+        if token.text == "-" and i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_:
+            i -= 1
+            continue
+        if mention is not None or token.text[:1].isupper():
+            country = _country_of(ctx, token)
+            if country is None and not person and mention is not None:
+                country = mention if mention.type is EntityType.COUNTRY else None
+            if country is not None:
+                return country
+            if mention is None and token.pos_ == "PROPN" and token.head.i >= first.i and not words:
+                i -= 1  # "Australian Mamdouh Habib" with only "Habib" recognised
+                continue
+            return None
+        if token.pos_ not in {"NOUN", "ADJ", "VERB"} or not token.is_lower:
+            return None
+        if token.tag_ == "POS" or (person and token.lemma_ in lexicon.collective_nouns()):
+            return None  # "the French club coach X": the club is French
+        if not person and token.lower_ in lexicon.titles():
+            return None
+        words += 1
+        i -= 1
+    return None
+
+
+def _appositive_demonym(ctx: Context, head: Token) -> Mention | None:
+    """ "X, a Briton," / "X, the young Dutchman," / "X, a German national,"."""
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    for noun in nouns:
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if noun.lemma_ in lexicon.collective_nouns():
+            continue
+        if not any(c.dep_ == "det" for c in noun.children):
+            continue
+        country = _country_of(ctx, noun)
+        if country is not None:
+            return country
+        for child in noun.lefts:
+            if child.dep_ in {"amod", "compound"}:
+                country = _country_of(ctx, child)
+                if country is not None:
+                    return country
+    return None
+
+
+def _possessor(ctx: Context, first: Token) -> Mention | None:
+    """ "Britain's Andy Murray", "Atticus' David Slager": a name right after a possessive."""
+    i = first.i - 1
+    if i < 1 or not (ctx.doc[i].tag_ == "POS" or ctx.doc[i].dep_ == "case"):
+        return None
+    owner = ctx.mention_at(ctx.doc[i - 1])
+    if owner is None or not owner.name or lexicon.demonym_country(owner.name):
+        return None
+    return owner if owner.type in {EntityType.COUNTRY, EntityType.ORGANIZATION} else None
+
+
+def _possessive_relation(ctx: Context, person: Mention, owner: Mention) -> str:
+    if owner.type is EntityType.COUNTRY:
+        return "citizenOf"
+    return "memberOfPoliticalParty" if is_party(owner) else "worksFor"
+
+
+@extractors.register("nationality", order=32)
+def nationality(ctx: Context) -> Iterator[RelationMention]:
+    """citizenOf for people and country for organisations named with a demonym."""
+    for mention in list(ctx.mentions):
+        if mention.type not in {EntityType.PERSON, EntityType.ORGANIZATION}:
+            continue
+        tokens = ctx.mention_tokens(mention)
+        if not tokens:
+            continue
+        if mention.type is EntityType.PERSON:
+            owner = _possessor(ctx, tokens[0])
+            head = ctx.mention_head(mention)
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                owner = None  # "Sony's Playstation Portable is the top gadget": a thing
+            if owner is not None:
+                predicate = _possessive_relation(ctx, mention, owner)
+                evidence = ctx.mention_tokens(owner) + tokens
+                yield ctx.relation(mention, predicate, owner, evidence, confidence=0.6)
+            country = _demonym_before(ctx, tokens[0], person=True)
+            if country is None:
+                country = _appositive_demonym(ctx, ctx.mention_head(mention))
+            predicate = "citizenOf"
+        else:
+            country = _demonym_before(ctx, tokens[0], person=False)
+            predicate = "country"
+        if country is not None and country is not mention:
+            evidence = tokens + ctx.mention_tokens(country)
+            yield ctx.relation(mention, predicate, country, evidence, confidence=0.65)

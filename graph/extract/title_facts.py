@@ -1,0 +1,177 @@
+"""What a title found next to a person (graph/extract/titles.py) means: whether it makes a
+Position entity, the Position's name, and the relations the title's kind implies.
+
+Choices an analyst can rely on:
+- A generic word alone ("Minister X", "Spokesman X", "chief") is no Position: a node named
+  "Minister" would join every minister of every article. With a portfolio ("Culture
+  Secretary") or a jurisdiction ("Minister of Kenya") it is one.
+- Playing roles ("striker", "goalkeeper") are memberships of the team, not offices.
+- "former"/"ex-" holders keep positionHeld and memberships (Wikidata P39 and P54 cover past
+  holders) but get no current relation: no leaderOf, headOf, worksFor, spokespersonOf.
+- "shadow" offices are other Positions ("Shadow Foreign Secretary") with no office-holder
+  relation; "deputy"/"vice" ones never give leaderOf or headOf.
+- An indefinite holder ("a senior Hamas commander, X") is a member, not the leader, and
+  names no Position (the office's node would be shared with its real holder).
+- A leader title with a portfolio ("Shell finance chief") leads a department: worksFor the
+  organisation, not leaderOf it.
+- A party premodifier ("Tory leader", "Labour MP", "Lib Dem spokesman") gives
+  memberOfPoliticalParty; the party is the jurisdiction of its own offices (leader,
+  spokesman) but not of an office of a territory (an MP's seat).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract.context import Context
+from graph.lexicon import Title
+from graph.model import EntityType, Mention, RelationMention
+
+ORG_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
+LEADER_KINDS = {"leader", "head_of_state", "head_of_government"}
+STATE_OFFICES = {"head_of_state", "head_of_government", "minister"}
+PARTY_OFFICES = {"leader", "deputy", "spokesperson", "employee"}
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """One title found next to a person, before it becomes mentions and relations."""
+
+    person: Mention
+    title: Title
+    title_tokens: tuple[Token, ...]
+    jurisdiction: Mention | None = None
+    from_demonym: bool = False
+    nationality: Mention | None = None
+    """A demonym that gives the holder's country but not the office's ("Italian striker")."""
+    portfolio: bool = False
+    status: str = ""
+    """"former", "indefinite" ("a ... commander"), "relational" ("his counterpart") or ""."""
+
+
+def is_party(mention: Mention) -> bool:
+    """A political party: a listed short name ("Tory") or a name ending in "Party"."""
+    name = mention.name.lower().strip()
+    return mention.type in ORG_TYPES and (
+        name in lexicon.party_words() or name.endswith(" party") or name.endswith(" parties")
+    )
+
+
+def _affiliation(held: Held) -> bool:
+    """ "Labour MP Eric Joyce", "Conservative shadow chancellor": an office of a territory or
+    a government written with an organisation or party names the holder's party, not the
+    office's jurisdiction (a party has leaders and spokesmen, not MPs or ministers)."""
+    j = held.jurisdiction
+    if j is None or j.type not in ORG_TYPES:
+        return False
+    if held.title.scope == "place":
+        return True
+    return is_party(j) and held.title.kind not in PARTY_OFFICES
+
+
+def wants_position(held: Held) -> bool:
+    """Whether the title makes a Position entity (see the module docstring)."""
+    flags = held.title.flags
+    if held.status == "relational" or "role" in flags:
+        return False
+    if held.status == "indefinite" and held.title.kind in LEADER_KINDS | {"captain"}:
+        return False
+    if "portfolio" in flags:
+        return held.portfolio
+    if "bare" in flags:
+        named = held.jurisdiction is not None and not _affiliation(held)
+        return held.portfolio or named or held.title.kind in {"shadow", "deputy"}
+    return True
+
+
+def position_name(ctx: Context, held: Held) -> str:
+    """ "Chief Executive of Apple"; the bare label when there is no jurisdiction."""
+    if held.jurisdiction is None or _affiliation(held):
+        return held.title.label
+    named = ctx.referent(held.jurisdiction)
+    return f"{held.title.label} of {named.name}" if named.name else held.title.label
+
+
+def relations(ctx: Context, held: Held, position: Mention | None) -> Iterator[RelationMention]:
+    person, j, kind = held.person, held.jurisdiction, held.title.kind
+    tokens = list(held.title_tokens) + ctx.mention_tokens(person)
+
+    def rel(subject: Mention, predicate: str, obj: Mention, confidence: float) -> RelationMention:
+        return ctx.relation(subject, predicate, obj, tokens, confidence=confidence)
+
+    now = held.status not in {"former", "relational"}
+    sole = now and held.status != "indefinite"
+    if position is not None:
+        yield rel(person, "positionHeld", position, 0.85)
+    if held.nationality is not None:
+        yield rel(person, "citizenOf", held.nationality, 0.7)
+    if j is None or held.status == "relational":
+        return
+    if position is not None and position.role == "position" and not _affiliation(held):
+        yield rel(position, "appliesToJurisdiction", j, 0.85)
+    if j.type is EntityType.COUNTRY and (held.from_demonym or kind in STATE_OFFICES):
+        yield rel(person, "citizenOf", j, 0.6)  # "UK Foreign Secretary", "French President"
+    if is_party(j):
+        if now or kind == "shadow":
+            yield rel(person, "memberOfPoliticalParty", j, 0.75)
+        if kind == "leader" and sole:
+            yield rel(person, "leaderOf", j, 0.7)
+        elif kind == "spokesperson" and now:
+            yield rel(person, "spokespersonOf", j, 0.75)
+            yield rel(person, "worksFor", j, 0.7)
+        return
+    if _affiliation(held):
+        if now:
+            yield rel(person, "memberOf", j, 0.7)
+        return
+    if j.type is EntityType.COUNTRY:
+        yield from _country_relations(held, j, rel, sole)
+        return
+    if j.type not in ORG_TYPES:
+        return  # "Notts police chief": an office of a place, no organisation to lead
+    yield from _organisation_relations(held, j, rel, now, sole)
+
+
+def _country_relations(held: Held, j: Mention, rel, sole: bool) -> Iterator[RelationMention]:  # noqa: ANN001
+    person, kind = held.person, held.title.kind
+    if kind == "head_of_state" and sole:
+        yield rel(j, "headOfState", person, 0.75)
+    elif kind == "head_of_government" and sole:
+        yield rel(j, "headOfGovernment", person, 0.75)
+    elif kind == "leader" and sole and held.title.scope != "org":
+        yield rel(person, "leaderOf", j, 0.7)  # "Palestinian leader Mahmoud Abbas"
+    elif kind in {"player", "captain"} and not held.from_demonym:
+        yield rel(person, "citizenOf", j, 0.6)  # "England midfielder": plays for his country
+
+
+def _organisation_relations(
+    held: Held,
+    j: Mention,
+    rel,  # noqa: ANN001
+    now: bool,
+    sole: bool,
+) -> Iterator[RelationMention]:
+    person, kind = held.person, held.title.kind
+    if kind in {"player", "captain"}:
+        yield rel(person, "memberOfSportsTeam", j, 0.75)
+        if kind == "captain" and sole:
+            yield rel(person, "leaderOf", j, 0.7)
+    elif kind in LEADER_KINDS:
+        if held.portfolio and now:
+            yield rel(person, "worksFor", j, 0.7)  # "Siemens finance chief" leads finance only
+        elif sole:
+            yield rel(person, "leaderOf", j, 0.7)
+            yield rel(person, "worksFor", j, 0.75)
+        elif now:
+            yield rel(person, "memberOf", j, 0.65)  # "a senior Hamas commander"
+    elif kind == "spokesperson" and now:
+        yield rel(person, "spokespersonOf", j, 0.75)
+        yield rel(person, "worksFor", j, 0.75)
+    elif kind in {"employee", "deputy", "minister"} and now:
+        yield rel(person, "worksFor", j, 0.75)
+    elif kind == "member" and now:
+        yield rel(person, "memberOf", j, 0.7)

@@ -1,0 +1,2 @@
+"""Learned and measured parts, kept apart from the rules: features, training, the shipped
+models and their evaluation."""

@@ -1,0 +1,78 @@
+"""The cue gate: the learned model's pair is written only when the sentence holds a cue that
+supports its relation (a residence needs "lives in", "resident", "from" ..., not a "said").
+Cues per predicate live in graph/schema/relation_cues.tsv."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from graph.learn.features import path
+from graph.lexicon import _rows
+
+STRUCTURAL = {"<comma>", "<compound>", "<poss>", "<appos>"}
+MODIFIERS = {"amod", "compound", "npadvmod", "advmod", "nmod"}
+SHORT_PATH = 2
+"""A preposition is a cue only on a path of at most this many words between the names."""
+LONG_PATH = 4
+"""On a longer path no word is a cue: the names are in different phrases."""
+CLAUSE_BREAKS = {"ccomp", "parataxis", "advcl"}
+"""Nor on a path through another clause: "X appears committed, said one Y-based broker"."""
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Predicate -> its cue lemmas and structural cues."""
+    from graph.vocab import check_predicate
+
+    return {check_predicate(p): frozenset(c.split()) for p, c in _rows("relation_cues.tsv", 2)}
+
+
+def _modifies(a: Span, b: Span, deps: set[str]) -> bool:
+    return a.root.dep_ in deps and b.start <= a.root.head.i < b.end
+
+
+def _crosses_clause(token: Token) -> bool:
+    """Whether the path leaves a clause at this token (a reported or adjoined clause)."""
+    return token.dep_ in CLAUSE_BREAKS or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"})
+
+
+def present(head: Span, tail: Span) -> frozenset[str]:
+    """The cue words (lemmas and lower-cased forms) and structural cues that join a pair: the
+    words on the dependency path between the two names and their modifiers ("chief" of
+    "executive"); a preposition counts only when it joins the two almost directly ("an analyst
+    at X", "lives in Y"), and no word counts on a path of more than LONG_PATH words or one that
+    crosses into another clause (a speech verb's complement, an adverbial clause). Words
+    merely nearby do not count ("X rose, said one London-based broker" is no cue for X)."""
+    inside = set(range(head.start, head.end)) | set(range(tail.start, tail.end))
+    up, down = path(head.root, tail.root)
+    inner = [t for t in up + down if t.i not in inside]
+    tokens = inner + [
+        c for t in inner for c in t.children if c.dep_ in MODIFIERS and c.i not in inside
+    ]
+    short = len(inner) <= SHORT_PATH
+    found = set()
+    one_clause = not any(_crosses_clause(t) for t in up[:-1] + down)
+    for t in tokens if len(inner) <= LONG_PATH and one_clause else []:
+        if t.pos_ in {"ADP", "SCONJ"} and not short:
+            continue
+        found.update((t.lemma_.lower(), t.lower_))
+    first, second = (head, tail) if head.start < tail.start else (tail, head)
+    doc = head.doc
+    between = doc[first.end : second.start] if first.end <= second.start else doc[0:0]
+    if between and all(t.is_punct for t in between) and any(t.text == "," for t in between):
+        found.add("<comma>")
+    for a, b in ((head, tail), (tail, head)):
+        if _modifies(a, b, {"compound", "amod", "nmod", "npadvmod"}):
+            found.add("<compound>")
+        if _modifies(a, b, {"poss"}):
+            found.add("<poss>")
+        if _modifies(a, b, {"appos"}):
+            found.add("<appos>")
+    return frozenset(found)
+
+
+def supported(predicate: str, found: frozenset[str]) -> bool:
+    """Whether a cue of the predicate is among a pair's cues (``present``)."""
+    return bool(cues().get(predicate, frozenset()) & found)

@@ -1,0 +1,60 @@
+"""The shipped relation model (graph/learn/relations.json.gz, written by
+``newsgraph train relations``): loading it and deciding a pair's relation. Pure Python at
+run time; scikit-learn is only needed to train."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from graph.learn.features import pair_features
+from graph.learn.gate import present, supported
+
+MODEL = Path(__file__).resolve().parent / "relations.json.gz"
+NONE = "NONE"
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = MODEL) -> dict | None:
+    """The model as saved (labels, intercept, weights, per-relation thresholds), or None."""
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def probabilities(model: dict, features: dict[str, float]) -> dict[str, float]:
+    """The softmax probability of each label (NONE included) for a pair's features."""
+    scores = list(model["intercept"])
+    for name, value in features.items():
+        weights = model["weights"].get(name)
+        if weights is not None:
+            scores = [s + w * value for s, w in zip(scores, weights, strict=True)]
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    total = sum(exp)
+    return {label: e / total for label, e in zip(model["labels"], exp, strict=True)}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    predicate: str
+    probability: float
+
+
+def decide(model: dict, head: Span, tail: Span, head_type: str, tail_type: str) -> Decision | None:
+    """The relation the model writes for (head, tail): its most probable relation other than
+    NONE, if the relation passed its held-out precision bar, the probability reaches the
+    relation's threshold and the sentence holds a cue for it; else None."""
+    probs = probabilities(model, pair_features(head, tail, head_type, tail_type))
+    label, p = max(((k, v) for k, v in probs.items() if k != NONE), key=lambda kv: kv[1])
+    threshold = model["thresholds"].get(label)
+    if threshold is None or p < threshold or not supported(label, present(head, tail)):
+        return None
+    return Decision(label, p)

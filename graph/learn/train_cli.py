@@ -1,0 +1,53 @@
+"""``newsgraph train relations``: the command line of graph/learn/train.py."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from graph.cli import commands
+
+SHARED = Path("../shared/data")
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=["relations"], help="the model to train")
+    p.add_argument(
+        "--redocred",
+        type=Path,
+        nargs="*",
+        default=[SHARED / "redocred" / f"{part}_revised.json" for part in ("dev", "test")],
+        metavar="FILE",
+        help="Re-DocRED files (default: ../shared/data/redocred/{dev,test}_revised.json)",
+    )
+    p.add_argument(
+        "--conll04",
+        type=Path,
+        default=SHARED / "conll04" / "conll04_train.json",
+        metavar="FILE",
+        help="CoNLL04 training file (default: ../shared/data/conll04/conll04_train.json)",
+    )
+    p.add_argument("--no-conll04", action="store_true", help="train on Re-DocRED alone")
+    p.add_argument("-o", "--output", type=Path, help="model file (default: the shipped model)")
+    p.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    p.add_argument("--model", help="spaCy pipeline name")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from graph.errors import InputError
+    from graph.learn.model import MODEL
+    from graph.learn.train import train
+
+    conll04 = None if args.no_conll04 else args.conll04
+    for path in [*args.redocred, *([conll04] if conll04 else [])]:
+        if not path.exists():
+            raise InputError(f"{path}: training file not found (see --redocred, --conll04)")
+    report = train(args.redocred, conll04, args.output or MODEL, args.c, args.model)
+    print(json.dumps(report))
+    return 0
+
+
+commands.register("train", help="train the relation model on Re-DocRED and CoNLL04 train")(
+    (_configure, _run)
+)
