@@ -234,7 +234,7 @@ def _unnamed_organisations(ctx: Context) -> None:
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or ctx.mention_at(token):
             continue
         nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
-        if token.i > 0 and token.nbor(-1).text[:1].isupper() and not token.nbor(-1).is_sent_start:
+        if token.i > 0 and token.nbor(-1).text[:1].isupper() and token.nbor(-1).pos_ == "PROPN":
             continue  # part of a longer name ("Civil Aviation minister"), not a name alone
         if known_place(token.text) and not (nxt is not None and nxt.lower_ in table.team_after):
             continue
