@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.coref_lexicon import given_names
+from graph.extract.entity_types import form_type
 from graph.model import EntityType, RelationMention
 
 NER_TYPES = {
@@ -179,6 +181,12 @@ def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             continue
         if _honorific_first(words):
             ctx.add_mention(words[1:], EntityType.PERSON, confidence=0.6)  # "Mr Ruto"
+        elif (
+            len(words) in (2, 3)
+            and words[0].text in given_names()
+            and form_type(words.text)[0] is None
+        ):
+            ctx.add_mention(words, EntityType.PERSON, confidence=0.6)  # "Anna Petrova"
         else:
             ctx.add_mention(words, EntityType.ORGANIZATION, confidence=0.55)
     yield from ()

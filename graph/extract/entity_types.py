@@ -120,6 +120,7 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
         ctx.notes.get("sport")
         and before.lower_ in table.team_before
         and (mention.type in PLACES or known_place(mention.name))
+        and not _read_as_place(ctx, mention.name)
     ):
         return EntityType.ORGANIZATION  # "beaten by Wales" where "England captain" is a team
     if before.lower_ == "the" and label == "PERSON" and mention.type is EntityType.PERSON:
@@ -141,6 +142,8 @@ def _after_type(ctx: Context, mention: Mention, label: str, after) -> EntityType
     "the Xbox 2 console"."""
     table = cues()
     if after is not None and after.is_lower and after.lower_ in table.team_after:
+        if _read_as_place(ctx, mention.name):
+            return None  # "Scotland captain ... the match in Scotland": team and place, abstain
         return EntityType.ORGANIZATION  # a country's or a city's team
     if after is not None and after.is_upper and _title_follows(after):
         return None if _place_or_person(ctx, mention) else EntityType.ORGANIZATION  # "Labour MP"
@@ -283,6 +286,25 @@ def _formed_names(ctx: Context) -> None:
         i = max(j, i + 1)
 
 
+LOCATIVE = {"in", "at", "near", "outside", "across", "throughout"}
+
+
+def _read_as_place(ctx: Context, name: str) -> bool:
+    """Whether the article also uses the name as a place ("in Scotland"): a team cue is then
+    no evidence for all its mentions, and the place reading is kept."""
+    places = ctx.notes.get("place_readings")
+    if places is None:
+        places = {
+            m.name.casefold()
+            for m in ctx.mentions
+            if (tokens := ctx.mention_tokens(m))
+            and tokens[0].i > 0
+            and ctx.doc[tokens[0].i - 1].lower_ in LOCATIVE
+        }
+        ctx.notes["place_readings"] = places
+    return name.casefold() in places
+
+
 def _names_a_team(ctx: Context) -> bool:
     """Whether the article names a country's or city's team ("England captain X"): then a
     place after "against" or "beaten by" is a team too."""
@@ -303,6 +325,7 @@ def _place_name(ctx: Context, token) -> bool:  # type: ignore[no-untyped-def]
 def entity_types(ctx: Context) -> Iterator[RelationMention]:
     """Retype every mention of a name to the type most of the article's evidence gives it."""
     _unnamed_organisations(ctx)
+    ctx.notes.pop("place_readings", None)
     ctx.notes["sport"] = _names_a_team(ctx)
     labels = _ner_labels(ctx)
     by_name: dict[str, list[Mention]] = defaultdict(list)

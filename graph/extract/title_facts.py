@@ -111,8 +111,10 @@ def relations(ctx: Context, held: Held, position: Mention | None) -> Iterator[Re
         yield rel(person, "citizenOf", held.nationality, 0.7)
     if j is None or held.status == "relational":
         return
+    team_place = kind in {"player", "captain"} and j.type not in ORG_TYPES
     if position is not None and position.role == "position" and not _affiliation(held):
-        yield rel(position, "appliesToJurisdiction", j, 0.85)
+        if not team_place:  # "England captain": the captain of a team, not of the place
+            yield rel(position, "appliesToJurisdiction", j, 0.85)
     if j.type is EntityType.COUNTRY and (held.from_demonym or kind in STATE_OFFICES):
         yield rel(person, "citizenOf", j, 0.6)  # "UK Foreign Secretary", "French President"
     if is_party(j):

@@ -73,15 +73,21 @@ def org_allowed(title: Title) -> bool:
 
 
 def retype_allowed(title: Title, mention: Mention | None = None) -> bool:
-    """Titles before which a place or person name is really a club or firm: a player plays
-    for a team, never a town; a chairman or spokesman serves a place only if it is one."""
-    if title.kind in TEAM_KINDS:
-        return True
-    if title.kind not in {"leader", "spokesperson"} or title.scope == "place":
+    """Titles before which a place or person name is really a club or firm ("Manchester City
+    striker"). A name that is also a known city, region or country ("Newcastle centre",
+    "England captain") stays a place: the article's other mentions of it are the place, and
+    one entity cannot be both."""
+    if title.kind not in TEAM_KINDS | {"leader", "spokesperson"} or title.scope == "place":
         return False
     if mention is None or mention.type is EntityType.PERSON:
         return title.scope == "org"
-    return not (lexicon.is_city(mention.name) or lexicon.is_region(mention.name))
+    name = mention.name
+    return not (
+        lexicon.is_city(name)
+        or lexicon.is_region(name)
+        or lexicon.country_name(name)
+        or name.lower() in {c.lower() for c in lexicon.demonyms().values()}
+    )
 
 
 def party_at(ctx: Context, i: int, stop: int) -> Mention | None:

@@ -190,7 +190,8 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
             token.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
         )
         inner = token.lower_ in {"of", "the"} and bool(words)  # "Secretary of State"
-        if (token.pos_ not in NP_POS and not hyphen and not inner) or (
+        mistagged = token.dep_ == "compound" and token.lower_ in lexicon.titles()  # captain/VERB
+        if (token.pos_ not in NP_POS and not hyphen and not inner and not mistagged) or (
             token.is_punct and not hyphen
         ):
             break
