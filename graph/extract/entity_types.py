@@ -19,20 +19,10 @@ from functools import lru_cache
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 from graph.name_variants import known_place
 
-RETYPABLE = {
-    EntityType.EVENT,
-    EntityType.PERSON,
-    EntityType.ORGANIZATION,
-    EntityType.PLACE,
-    EntityType.COUNTRY,
-    EntityType.GROUP,
-    EntityType.CONCEPT,
-    EntityType.PRODUCT,
-    EntityType.WORK,
-}
+RETYPABLE = NAMED_TYPES
 PLACES = {EntityType.PLACE, EntityType.COUNTRY}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CREATIVE = {EntityType.PRODUCT, EntityType.WORK}

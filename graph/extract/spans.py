@@ -16,19 +16,9 @@ from spacy.tokens import Span
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 
-NAMED = {
-    EntityType.PERSON,
-    EntityType.ORGANIZATION,
-    EntityType.PLACE,
-    EntityType.COUNTRY,
-    EntityType.GROUP,
-    EntityType.CONCEPT,
-    EntityType.PRODUCT,
-    EntityType.WORK,
-    EntityType.EVENT,
-}
+NAMED = NAMED_TYPES
 TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$")
 AGE = re.compile(r"^\d{1,3}-years?-old$", re.I)
 LOOSE_ENDS = {"CCONJ", "ADP", "DET", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
