@@ -326,9 +326,9 @@ def _verbal_attack(
     ctx: Context, predicate: str, s_token: Token, subject: Mention, obj: Mention
 ) -> str | None:
     """ "criticises" when an attack is one of words: a named person attacking a person or an
-    organisation, with no harm in the sentence ("Musk attacked Biden over the tax plan";
-    not "the gunman attacked Biden", "Putin attacked Ukraine", "Smith attacked and killed
-    Jones")."""
+    organisation, with no harm or weapon in the sentence ("Musk attacked Biden over the tax
+    plan"; not "the gunman attacked Biden", "Putin attacked Ukraine", "Smith attacked and
+    killed Jones", "Smith attacked Jones with a knife")."""
     if predicate != "attacks" or subject.type is not EntityType.PERSON:
         return None
     if ctx.mention_at(s_token) is not subject or obj.type not in {
@@ -341,6 +341,8 @@ def _verbal_attack(
     sentence = s_token.sent
     if any((t.lemma_.lower(), t.pos_) in harm for t in sentence):
         return None
+    if any(t.dep_ == "prep" and t.lower_ == "with" and t.head.lemma_ == "attack" for t in sentence):
+        return None  # "attacked Jones with a knife"
     return "criticises"
 
 
