@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import Context, conjuncts
 from graph.extract.stance import cues, stance_of
 from graph.lexicon import VerbSense
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -38,14 +38,6 @@ STANCES = {"criticises", "opposes", "supports"}
 """Attitudes: their target may be what an entity did or holds (see _stand_in)."""
 RECIPROCAL = {"meets"}
 ROLES = {**{p: "stance" for p in STANCES}, "kills": "victim", "holdsHostage": "victim"}
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
 
 
 def _named(ctx: Context, token: Token) -> Mention | None:
@@ -100,7 +92,7 @@ def _mentions(
     "object" or "stance" (the object of criticising, opposing, backing: see _stand_in)."""
     found = []
     for token in tokens:
-        for item in _conjuncts(token):
+        for item in conjuncts(token):
             mention = _named(ctx, item)
             if mention is None and item.dep_ == "poss":
                 continue
