@@ -8,8 +8,8 @@ probability threshold is the one with the best F1 on the held-out part among tho
 the pairs it would write there (cue gate and domain/range applied, as at run time) are at
 least STATEMENT_PRECISION right. The classifier writes statements only (candidate facts with
 a confidence, graph/schema/statement_only.tsv), so the bar is that of the statement layer,
-not of bare triples; a relation that never reaches it is not written at all. The model is saved as gzipped JSON weights, read
-without scikit-learn at run time.
+not of bare triples; a relation that never reaches it is not written at all. The model is
+saved as gzipped JSON weights, read without scikit-learn at run time.
 """
 
 from __future__ import annotations

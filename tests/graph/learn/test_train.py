@@ -3,6 +3,7 @@ document, and a byte-for-byte reproducible model that the run-time code loads.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,18 @@ def test_choose_thresholds_reports_each_source(tmp_path: Path) -> None:
         assert set(row["by_source"]) <= {"conll04", "redocred"}
         if row["threshold"] is not None:
             assert row["precision"] >= 0.5 and row["written"] >= 5
+
+
+def test_cli_takes_the_precision_bar(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from graph.cli import main
+    from graph.errors import InputError
+
+    files = ["--redocred", str(REDOCRED), "--conll04", str(CONLL04)]
+    output = ["-o", str(tmp_path / "m.json.gz")]
+    assert main(["train", "relations", *files, *output, "--min-precision", "0.3"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["min_precision"] == 0.3
+    assert load_model.__wrapped__(tmp_path / "m.json.gz")["min_precision"] == 0.3
+    bad = ["train", "relations", *files, *output, "--min-precision", "1.5"]
+    assert main(bad) == InputError.exit_code
+    assert "--min-precision" in capsys.readouterr().err
