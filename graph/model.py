@@ -37,6 +37,23 @@ class EntityType(StrEnum):
     CONCEPT = "Concept"
 
 
+NAMED_TYPES = frozenset(
+    {
+        EntityType.PERSON,
+        EntityType.ORGANIZATION,
+        EntityType.PLACE,
+        EntityType.COUNTRY,
+        EntityType.GROUP,
+        EntityType.EVENT,
+        EntityType.PRODUCT,
+        EntityType.WORK,
+        EntityType.CONCEPT,
+    }
+)
+"""The types a name can have (not dates, quantities or positions): what span filters and
+type votes work on."""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article. ``body`` has the same length as ``text`` with the headline and

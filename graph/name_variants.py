@@ -66,8 +66,13 @@ def link_names(named: list[Mention], union: Union) -> None:
 
 
 def _plural_forms(by_norm: dict[str, list[Mention]]) -> None:
-    """ "Lib Dems" and "Lib Dem", "Democrats" and "Democrat": an organisation or group
-    named in the plural and in the singular is one name (people's names are left alone)."""
+    """ "Lib Dems" and "Lib Dem", "Democrats" and "Democrat", "the Greens" and "the Green
+    Party": an organisation or group named in the plural and in the singular, or by its
+    members and as a party, is one name (people's names are left alone)."""
+    for name in [n for n in by_norm if n.endswith(" party") and n[:-6] + "s" in by_norm]:
+        members = by_norm[name[:-6] + "s"]  # "the Conservatives" and "the Conservative Party"
+        if not any(m.type is EntityType.PERSON for m in members + by_norm[name]):
+            by_norm[name] = by_norm[name] + by_norm.pop(name[:-6] + "s")
     for name in [n for n in by_norm if n.endswith("s") and n[:-1] in by_norm]:
         plural, singular = by_norm[name], by_norm[name[:-1]]
         if any(m.type is EntityType.PERSON for m in plural + singular):

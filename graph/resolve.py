@@ -66,7 +66,9 @@ def _choose_type(mentions: list[Mention], holders: set[tuple[int, int]]) -> Enti
         counts = Counter(m.type for m in mentions)
     if EntityType.COUNTRY in counts and EntityType.PLACE in counts:
         counts[EntityType.COUNTRY] += counts.pop(EntityType.PLACE)
-    return counts.most_common(1)[0][0]
+    longest = {t: max((len(m.name) for m in mentions if m.type is t), default=0) for t in counts}
+    # a tie goes to the type of the fuller name ("Green Party" over "Greens")
+    return max(counts, key=lambda t: (round(counts[t], 6), longest[t]))
 
 
 def _choose_label(mentions: list[Mention], etype: EntityType) -> str:
@@ -136,8 +138,9 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
             key = entity_key(etype.value, f"{slug(article.id)}--{label}")
         else:
             key = entity_key(etype.value, label)
-        # "the company" is no alias of a named organisation: the words describe, not name.
-        proper = [m for m in members if m.name and m.role != "description"] or members
+        # "the company" is no alias: the words describe, not name (an entity known only by
+        # descriptions is labelled by one and has no aliases).
+        proper = [m for m in members if m.name and m.role != "description"]
         surfaces = {m.name for m in proper if m.name} | {
             clean_name(m.text) for m in proper if m.name and not m.role and m.antecedent is None
         }
@@ -166,11 +169,14 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
         speaker = key_of.get(rel.speaker.span) if rel.speaker is not None else None
         relations.append(Relation(subject, rel.predicate, obj, rel.stance, rel.evidence, speaker))
         related.update(k for k in (subject, obj, speaker) if k)
-    # An unnamed description ("the government") that nothing relates to says nothing.
+    # An unnamed description that nothing relates to says nothing, unless the article keeps
+    # coming back to it ("the government" ... "the government's scheme").
     entities = [
         e
         for e in entities
-        if e.key in related or any(m.name and m.role != "description" for m in e.mentions)
+        if e.key in related
+        or any(m.name and m.role != "description" for m in e.mentions)
+        or _salient(e)
     ]
     kept = {e.key for e in entities}
 
@@ -220,6 +226,20 @@ def _qualified_elsewhere(mention: Mention, antecedent: Mention, mentions: list[M
         and _national(m.name.split()[:-1])
     }
     return len(others) > 1
+
+
+SALIENT_MENTIONS = 2
+
+
+def _salient(entity: Entity) -> bool:
+    """A description-only institution the article names again and again ("the government").
+    Nouns that refer back to a name ("the company", "the club") are left out: unresolved,
+    they are more likely a named entity's than one of their own."""
+    if entity.type is not EntityType.ORGANIZATION or len(entity.mentions) < SALIENT_MENTIONS:
+        return False
+    heads = {m.name.split()[-1].lower() for m in entity.mentions if m.name}
+    nouns = lexicon.collective_nouns()
+    return all(h in nouns and "refers_back" not in nouns[h] for h in heads)
 
 
 def _value(members: list[Mention], label: str) -> str:

@@ -210,7 +210,7 @@ class Upstream:
             timer = threading.Timer(self.timeout + GRACE, old.stop)
             timer.daemon = True
             timer.start()
-            self._retired.append(old)
+            self._retired = [c for c in self._retired if c.process.poll() is None] + [old]
 
     def check(self) -> None:
         """Raise if the live child died on its own; follow a new generation (read-only)."""
@@ -241,7 +241,11 @@ class Refused(Exception):
 
 
 class _Deadline(Exception):
-    pass
+    """The answer was not complete in time; ``stopped``: Oxigraph itself stopped the work."""
+
+    def __init__(self, stopped: bool = False) -> None:
+        super().__init__()
+        self.stopped = stopped
 
 
 class _Tee(io.RawIOBase):
@@ -424,7 +428,10 @@ class GuardHandler(BaseHTTPRequestHandler):
     def _body(self) -> bytes:
         if self.headers.get("Transfer-Encoding"):
             raise Refused(411, "send a Content-Length (chunked requests are not taken)")
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise Refused(400, "a bad Content-Length") from None
         if length > MAX_BODY:
             raise Refused(413, f"the request is larger than {MAX_BODY >> 20} MB")
         return self.rfile.read(length) if length else b""
@@ -498,15 +505,16 @@ class GuardHandler(BaseHTTPRequestHandler):
                     _count(tee, content_type, self.policy.max_results)
                 except (SyntaxError, ValueError, OSError) as exc:
                     if tee.kept.endswith(CANCELLED):
-                        raise _Deadline from None
+                        raise _Deadline(stopped=True) from None
                     raise Refused(502, f"the SPARQL server sent a broken answer: {exc}") from None
                 if tee.kept.endswith(CANCELLED):  # a lossy format (CSV) parsed it as a row
-                    raise _Deadline
+                    raise _Deadline(stopped=True)
                 self._send(response.status, content_type, bytes(tee.kept))
             else:
                 self._stream(response.status, content_type, tee)
-        except _Deadline:
-            self.upstream.replace(child)
+        except _Deadline as late:
+            if not late.stopped:
+                self.upstream.replace(child)
             self._refuse(
                 Refused(
                     503,
@@ -523,8 +531,11 @@ class GuardHandler(BaseHTTPRequestHandler):
             self.send_header("Access-Control-Allow-Origin", origin)
         self.send_header("Vary", "Origin")
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(self, status: int, content_type: str, body: bytes, close: bool = False) -> None:
         self.send_response(status)
+        if close:  # the request's body may be unread: this connection cannot be reused
+            self.send_header("Connection", "close")
+            self.close_connection = True
         if content_type:
             self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -553,7 +564,7 @@ class GuardHandler(BaseHTTPRequestHandler):
             return  # the status is sent: closing early is all that is left
 
     def _refuse(self, refused: Refused) -> None:
-        self._send(refused.status, "text/plain; charset=utf-8", f"{refused}\n".encode())
+        self._send(refused.status, "text/plain; charset=utf-8", f"{refused}\n".encode(), True)
 
 
 class QuietServer(ThreadingHTTPServer):

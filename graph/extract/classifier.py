@@ -17,7 +17,7 @@ from graph.learn.features import COARSE, path
 from graph.learn.labels import fits
 from graph.learn.model import Decision, decide, load_model
 from graph.lexicon import city_elsewhere
-from graph.model import Mention, RelationMention
+from graph.model import EntityType, Mention, RelationMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -89,8 +89,11 @@ def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
         if chosen is None:
             continue
         head, tail, head_span, tail_span, decision = chosen
-        if decision.predicate in PLACE_IN_COUNTRY and city_elsewhere(head.name, tail.name):
-            continue  # the gazetteer puts every city of that name in another country
+        if decision.predicate in PLACE_IN_COUNTRY and (
+            city_elsewhere(head.name, tail.name)  # every city of that name is elsewhere
+            or head.type is tail.type is EntityType.COUNTRY  # no country lies in another
+        ):
+            continue
         stance, speaker = stance_of(ctx, anchor(head_span, tail_span))
         yield ctx.relation(
             head,

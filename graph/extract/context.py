@@ -19,6 +19,15 @@ Extractor = Callable[["Context"], Iterable[RelationMention]]
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every word coordinated with it ("X, Y and Z"), in order."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
 def clean_name(text: str) -> str:
     """A mention's name without possessive ending, leading 'the' and outer punctuation."""
     name = " ".join(text.split())

@@ -215,7 +215,8 @@ class Resolver:
                 return linked[-1]
             if form.sex in {"m", "f"} or case == "obj":
                 return None  # two people who could both be meant, or an object: no link
-            if form.plural and any(u.kind in {"plural-noun", "coordination"} for u, _ in judged):
+            groups = [u for u, _ in judged if u.kind in {"plural-noun", "coordination"}]
+            if form.plural and groups and (case != "subj" or any(u.subject for u in groups)):
                 return None  # "restricting people's access ... their": people compete
             subject = next((u for u, v in judged if v == "link" and u.main_subject), None)
             if subject is None or sum(1 for u, _ in judged if u.subject and u.key != subject.key):

@@ -51,3 +51,9 @@ def given_names() -> dict[str, str]:
 def agentive_verbs() -> frozenset[str]:
     """Lemmas whose subject is an agent (speaks, decides, owns), not a thing."""
     return frozenset(row[0].lower() for row in _rows("coref_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def collective_heads() -> frozenset[str]:
+    """Head nouns of singular names a plural pronoun may take ("police", "team")."""
+    return frozenset(row[0].lower() for row in _rows("coref_collectives.txt"))

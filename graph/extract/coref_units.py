@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract.context import Context
-from graph.extract.coref_lexicon import given_names, sexed_words
+from graph.extract.coref_lexicon import collective_heads, given_names, sexed_words
 from graph.model import EntityType, Mention
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -137,7 +137,12 @@ def _collective(ctx: Context, mention: Mention) -> bool:
     last = tokens[-1]
     if mention.type is EntityType.GROUP:
         return True
-    return last.tag_ in {"NNPS", "NNS"} or last.lemma_.lower() in lexicon.collective_nouns()
+    lemma = last.lemma_.lower()
+    return (
+        last.tag_ in {"NNPS", "NNS"}
+        or lemma in lexicon.collective_nouns()
+        or lemma in collective_heads()
+    )
 
 
 def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:

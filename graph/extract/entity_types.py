@@ -19,20 +19,10 @@ from functools import lru_cache
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 from graph.name_variants import known_place
 
-RETYPABLE = {
-    EntityType.EVENT,
-    EntityType.PERSON,
-    EntityType.ORGANIZATION,
-    EntityType.PLACE,
-    EntityType.COUNTRY,
-    EntityType.GROUP,
-    EntityType.CONCEPT,
-    EntityType.PRODUCT,
-    EntityType.WORK,
-}
+RETYPABLE = NAMED_TYPES
 PLACES = {EntityType.PLACE, EntityType.COUNTRY}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CREATIVE = {EntityType.PRODUCT, EntityType.WORK}
@@ -120,6 +110,7 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
         ctx.notes.get("sport")
         and before.lower_ in table.team_before
         and (mention.type in PLACES or known_place(mention.name))
+        and not _read_as_place(ctx, mention.name)
     ):
         return EntityType.ORGANIZATION  # "beaten by Wales" where "England captain" is a team
     if before.lower_ == "the" and label == "PERSON" and mention.type is EntityType.PERSON:
@@ -141,6 +132,8 @@ def _after_type(ctx: Context, mention: Mention, label: str, after) -> EntityType
     "the Xbox 2 console"."""
     table = cues()
     if after is not None and after.is_lower and after.lower_ in table.team_after:
+        if _read_as_place(ctx, mention.name):
+            return None  # "Scotland captain ... the match in Scotland": team and place, abstain
         return EntityType.ORGANIZATION  # a country's or a city's team
     if after is not None and after.is_upper and _title_follows(after):
         return None if _place_or_person(ctx, mention) else EntityType.ORGANIZATION  # "Labour MP"
@@ -234,7 +227,7 @@ def _unnamed_organisations(ctx: Context) -> None:
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or ctx.mention_at(token):
             continue
         nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
-        if token.i > 0 and token.nbor(-1).text[:1].isupper() and not token.nbor(-1).is_sent_start:
+        if token.i > 0 and token.nbor(-1).text[:1].isupper() and token.nbor(-1).pos_ == "PROPN":
             continue  # part of a longer name ("Civil Aviation minister"), not a name alone
         if known_place(token.text) and not (nxt is not None and nxt.lower_ in table.team_after):
             continue
@@ -259,6 +252,47 @@ def _unnamed_organisations(ctx: Context) -> None:
     for token in ctx.doc:
         if token.text in found and not ctx.mention_at(token) and token.pos_ == "PROPN":
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
+    _formed_names(ctx)
+
+
+def _formed_names(ctx: Context) -> None:
+    """ "the $3bn Trident Funds operation": capitalised words NER missed that end in an
+    organisation form word name an organisation."""
+    doc, table = ctx.doc, cues()
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        words = doc[i:j]
+        if (
+            len(words) >= 2
+            and not any(ctx.mention_at(t) for t in words)
+            and not doc[i].is_sent_start
+            and (words[-1].lower_ in table.form or words[-1].lower_ in table.legal)
+            and table.form.get(words[-1].lower_, EntityType.ORGANIZATION) is EntityType.ORGANIZATION
+        ):
+            ctx.add_mention(words, EntityType.ORGANIZATION, confidence=0.7)
+        i = max(j, i + 1)
+
+
+LOCATIVE = {"in", "at", "near", "outside", "across", "throughout"}
+
+
+def _read_as_place(ctx: Context, name: str) -> bool:
+    """Whether the article also uses the name as a place ("in Scotland"): a team cue is then
+    no evidence for all its mentions, and the place reading is kept."""
+    places = ctx.notes.get("place_readings")
+    if places is None:
+        places = {
+            m.name.casefold()
+            for m in ctx.mentions
+            if (tokens := ctx.mention_tokens(m))
+            and tokens[0].i > 0
+            and ctx.doc[tokens[0].i - 1].lower_ in LOCATIVE
+        }
+        ctx.notes["place_readings"] = places
+    return name.casefold() in places
 
 
 def _names_a_team(ctx: Context) -> bool:
@@ -281,6 +315,7 @@ def _place_name(ctx: Context, token) -> bool:  # type: ignore[no-untyped-def]
 def entity_types(ctx: Context) -> Iterator[RelationMention]:
     """Retype every mention of a name to the type most of the article's evidence gives it."""
     _unnamed_organisations(ctx)
+    ctx.notes.pop("place_readings", None)
     ctx.notes["sport"] = _names_a_team(ctx)
     labels = _ner_labels(ctx)
     by_name: dict[str, list[Mention]] = defaultdict(list)

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import Context, conjuncts
 from graph.extract.stance import stance_of
 from graph.extract.values import is_duration
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -29,19 +29,12 @@ PLACE_AND_TIME = ("location", "pointInTime")
 CLAUSE_PREPOSITIONS = {"in", "at", "on", "near"}
 
 
-def _conjuncts(token: Token) -> Iterator[Token]:
-    yield token
-    for child in token.children:
-        if child.dep_ == "conj":
-            yield from _conjuncts(child)
-
-
 def _entities(ctx: Context, tokens: Iterable[Token]) -> list[tuple[Token, Mention]]:
     """The mentions tokens stand for, conjuncts expanded; an unnamed noun is represented by
     its named compound, possessor or count ("Amazon workers", "two officers")."""
     found = []
     for token in tokens:
-        for item in _conjuncts(token):
+        for item in conjuncts(token):
             mention = ctx.mention_of(item)
             if mention is None:
                 mention = next(

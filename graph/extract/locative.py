@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import Context, conjuncts
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
 
@@ -56,18 +56,10 @@ EXCLUDING = {"excluding", "except", "besides", "without"}
 INCLUDING = {"including", "includes", "include"}
 
 
-def _with_conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(_with_conjuncts(child))
-    return out
-
-
 def _place_objects(ctx: Context, prep: Token) -> list[tuple[Token, Mention]]:
     found = []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        for token in _with_conjuncts(pobj):
+        for token in conjuncts(pobj):
             mention = ctx.mention_of(token)
             if mention is not None and mention.type in PLACES:
                 found.append((token, mention))
@@ -357,7 +349,7 @@ def membership(ctx: Context) -> Iterator[RelationMention]:
             (t, m)
             for pobj in token.children
             if pobj.dep_ in {"pobj", "dobj"}
-            for t in _with_conjuncts(pobj)
+            for t in conjuncts(pobj)
             if (m := ctx.mention_of(t)) is not None and m.type in MEMBERS
         ]
         if not members:

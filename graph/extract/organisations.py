@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from graph import lexicon
 from graph.errors import SchemaError
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import Context, conjuncts
 from graph.extract.stance import stance_of
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -182,19 +182,11 @@ def _matches(doc: Doc) -> Iterator[tuple[Pattern, dict[str, Token]]]:
 
 
 # ---- sides --------------------------------------------------------------------------
-def _conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
-
-
 def _side_tokens(token: Token) -> list[Token]:
     """The tokens a side stands for: a relative pronoun's noun, and the conjuncts."""
     if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
         token = token.head.head
-    return _conjuncts(token)
+    return conjuncts(token)
 
 
 def _name_tokens(token: Token) -> list[Token]:

@@ -16,19 +16,9 @@ from spacy.tokens import Span
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 
-NAMED = {
-    EntityType.PERSON,
-    EntityType.ORGANIZATION,
-    EntityType.PLACE,
-    EntityType.COUNTRY,
-    EntityType.GROUP,
-    EntityType.CONCEPT,
-    EntityType.PRODUCT,
-    EntityType.WORK,
-    EntityType.EVENT,
-}
+NAMED = NAMED_TYPES
 TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$")
 AGE = re.compile(r"^\d{1,3}-years?-old$", re.I)
 LOOSE_ENDS = {"CCONJ", "ADP", "DET", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
@@ -171,6 +161,19 @@ def _hyphenated_places(ctx: Context) -> None:
             ctx.add_mention(doc[t.i : t.i + 5], EntityType.PLACE, confidence=0.8, replace=True)
 
 
+def _teams_before_role(span: Span) -> bool:
+    """ "the former Arsenal and Real Madrid striker": names joined by "and" before a sports
+    role are two teams."""
+    from graph.extract.entity_types import cues
+
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].lower_ in cues().team_after
+        and any(t.lower_ == "and" for t in span[1:-1])
+    )
+
+
 def _acronym_place(span: Span) -> tuple[Span, Span] | None:
     """ "BBC Delhi", "UN Geneva": an organisation's acronym and a gazetteer place."""
     if len(span) < 2 or not (span[0].text.isupper() and span[0].is_alpha and len(span[0]) >= 2):
@@ -231,7 +234,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
             continue
         trimmed = _trimmed(span)
         pieces = [trimmed] if trimmed is not None else []
-        acronym_first, split = False, None
+        acronym_first, split, teams = False, None, False
         if trimmed is not None:
             trimmed = _and_extended(ctx, _hyphen_prefixed(ctx, trimmed))
         if trimmed is not None and (split := _possessive_split(trimmed)):
@@ -239,6 +242,9 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         elif trimmed is not None and (split := _acronym_place(trimmed)):
             pieces = list(split)
             acronym_first = True
+        elif trimmed is not None and _teams_before_role(trimmed):
+            pieces = _parts(trimmed, listed=True)
+            teams = True
         elif trimmed is not None:
             pieces = _parts(trimmed)
         if pieces == [span]:
@@ -249,6 +255,8 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         types = [_type_of_part(ctx, p.text, mention.type) for p in pieces]
         if acronym_first:
             types[0] = EntityType.ORGANIZATION
+        if teams:
+            types = [EntityType.ORGANIZATION] * len(pieces)
         places = [t for t in types if t in {EntityType.PLACE, EntityType.COUNTRY}]
         listed = len(pieces) > 1 and not acronym_first and split is None
         for piece, etype in zip(pieces, types, strict=True):

@@ -122,9 +122,7 @@ def _narrated(ctx: Context, clause: Token, parent: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_LINKS), None)
     mention = ctx.mention_of(subject) if subject is not None else None
     return (
-        speaker is not None
-        and mention is not None
-        and ctx.referent(mention).span == speaker.span
+        speaker is not None and mention is not None and ctx.referent(mention).span == speaker.span
     )
 
 

@@ -32,18 +32,29 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, help="model file (default: the shipped model)")
     p.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     p.add_argument("--model", help="spaCy pipeline name")
+    p.add_argument(
+        "--min-precision",
+        type=float,
+        default=None,
+        metavar="P",
+        help="held-out precision a relation needs at its threshold to be written "
+        "(default: graph.learn.train.STATEMENT_PRECISION, 0.5: the classifier writes statements)",
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
     from graph.errors import InputError
     from graph.learn.model import MODEL
-    from graph.learn.train import train
+    from graph.learn.train import STATEMENT_PRECISION, train
 
     conll04 = None if args.no_conll04 else args.conll04
     for path in [*args.redocred, *([conll04] if conll04 else [])]:
         if not path.exists():
             raise InputError(f"{path}: training file not found (see --redocred, --conll04)")
-    report = train(args.redocred, conll04, args.output or MODEL, args.c, args.model)
+    bar = STATEMENT_PRECISION if args.min_precision is None else args.min_precision
+    if not 0 < bar <= 1:
+        raise InputError(f"--min-precision {bar}: must be in (0, 1]")
+    report = train(args.redocred, conll04, args.output or MODEL, args.c, args.model, bar)
     print(json.dumps(report))
     return 0
 

@@ -461,3 +461,28 @@ def test_a_party_named_in_the_plural_and_singular_is_one_entity() -> None:
     t.m("Lib Dem", ORG)
     (entity,) = t.resolve().entities
     assert len(entity.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "party, members", [("Green Party", "Greens"), ("Conservative Party", "Conservatives")]
+)
+def test_a_party_and_its_members_named_as_a_collective_are_one_entity(
+    party: str, members: str
+) -> None:
+    t = Text(f"The {members} won in Bristol, and the {party} will lead the council.")
+    t.m(members, EntityType.GROUP)
+    t.m(party, ORG)
+    (entity,) = t.resolve().entities
+    assert entity.label == party and entity.type is ORG
+
+
+def test_a_government_named_again_and_again_is_kept_without_a_relation() -> None:
+    t = Text("The government will miss its target. Critics said the government had failed.")
+    t.m("government", ORG, role="description")
+    t.m("government", ORG, role="description")
+    (entity,) = t.resolve().entities
+    assert entity.label == "government"
+    one = Text("The company will miss its target. Critics said the company had failed.")
+    one.m("company", ORG, role="description")
+    one.m("company", ORG, role="description")
+    assert one.resolve().entities == ()

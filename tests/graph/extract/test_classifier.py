@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.learn.model import load_model
-from graph.model import Stance
+from graph.model import EntityType, Stance
 from tests.graph.extract.helpers import run
 
 
@@ -68,3 +68,21 @@ def test_a_city_the_gazetteer_puts_in_other_countries_only(
     from graph.lexicon import city_elsewhere
 
     assert city_elsewhere(city, country) is elsewhere
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States, in Oman, praised the deal.",
+        "Brazil, Argentina and Chile signed the pact in Lima.",
+        "Aid from Japan in Indonesia reached Aceh.",
+    ],
+)
+def test_the_classifier_never_puts_a_country_in_another(text: str) -> None:
+    _, relations = run(text)
+    located = [
+        r for r in relations
+        if r.predicate in {"locatedIn", "country"} and r.evidence.extractor == "relation_classifier"
+        and r.subject.type is r.object.type is EntityType.COUNTRY
+    ]  # fmt: skip
+    assert located == []

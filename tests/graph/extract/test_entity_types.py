@@ -165,6 +165,17 @@ def test_outside_sport_a_country_after_against_stays_a_country() -> None:
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Its unit manages the $3bn Trident Funds operation in Boston.", "Trident Funds"),
+        ("Investors in Lagos backed the new Zenith Holdings venture.", "Zenith Holdings"),
+    ],
+)
+def test_capitalised_words_ending_in_a_form_word_are_an_organisation(text: str, name: str) -> None:
+    assert types_of(text).get(name) == {ORG}
+
+
+@pytest.mark.parametrize(
     "text, name, expected",
     [
         ("Sharapova beat fellow Russian Anna Petrova in Rome.", "Anna Petrova", P),
@@ -176,3 +187,8 @@ def test_a_name_the_parser_left_out_that_starts_with_a_given_name_is_a_person(
     text: str, name: str, expected: EntityType
 ) -> None:
     assert types_of(text).get(name) == {expected}
+
+
+def test_a_team_cue_does_not_retype_a_name_the_article_also_uses_as_a_place() -> None:
+    found = types_of("Ghana captain Andre Ayew spoke before the match in Ghana.")
+    assert EntityType.ORGANIZATION not in found.get("Ghana", set())

@@ -139,3 +139,19 @@ def test_a_model_name_before_a_product_noun_is_a_product() -> None:
     found = names_of("Shoppers in Seoul bought Samsung's Yepp YH-999 video jukebox.")
     assert found.get("Yepp YH-999") is EntityType.PRODUCT
     assert "jukebox" not in found
+
+
+@pytest.mark.parametrize(
+    "text, teams",
+    [
+        (
+            "No bids came for the former Arsenal and Real Madrid striker.",
+            ["Arsenal", "Real Madrid"],
+        ),
+        ("The ex-Ajax and Boca Juniors midfielder signed in Madrid.", ["Boca Juniors"]),
+    ],
+)
+def test_names_joined_by_and_before_a_sports_role_are_teams(text: str, teams: list[str]) -> None:
+    found = names_of(text)
+    for team in teams:
+        assert found.get(team) is EntityType.ORGANIZATION, sorted(found)

@@ -54,8 +54,12 @@ CASES = [
         Stance.REPORTED,
         "Brad Adams",
     ),
-    ('"Kenya attacked Somalia without warning," said William Ruto.', "attacked", Stance.REPORTED,
-     "William Ruto"),
+    (
+        '"Kenya attacked Somalia without warning," said William Ruto.',
+        "attacked",
+        Stance.REPORTED,
+        "William Ruto",
+    ),
     ('The coalition "attacked" Mosul on Monday.', "attacked", Stance.ASSERTED, None),
     ('Kenya attacked Somalia, and "nobody noticed it."', "attacked", Stance.ASSERTED, None),
     # An arrangement in the present progressive, a conjunct with its own subject.

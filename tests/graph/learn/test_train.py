@@ -3,13 +3,14 @@ document, and a byte-for-byte reproducible model that the run-time code loads.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from graph.learn.data import NONE, conll04_sentences, examples, redocred_sentences
 from graph.learn.model import load_model, probabilities
-from graph.learn.train import split, train
+from graph.learn.train import best_threshold, split, train
 
 pytest.importorskip("sklearn")
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -52,3 +53,54 @@ def test_training_is_reproducible_and_loads(tmp_path: Path) -> None:
     assert set(model["held_out"]) == set(report["held_out"])
     probs = probabilities(model, {"types=LOC>LOC": 1.0, "only_between=,": 1.0})
     assert set(probs) == set(model["labels"]) and abs(sum(probs.values()) - 1) < 1e-9
+
+
+def scored(*pairs: tuple[float, int]) -> list[tuple[float, bool]]:
+    """(probability, right) pairs, n of each, from (probability, right, n) shorthand."""
+    return [(p, bool(r)) for p, r, n in pairs for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    "pairs, gold, bar, expected",
+    [
+        # every pair right: the lowest threshold (0.10) writes the most and has the best F1
+        ([(0.9, 1, 5), (0.3, 1, 5)], 10, 0.5, (0.1, 10, 10)),
+        # the low-probability pairs are all wrong: F1 is best once they stop being written
+        # (from 0.35 up to 0.9 it is the same; the tie goes to the lowest threshold)
+        ([(0.9, 1, 6), (0.3, 0, 6)], 10, 0.5, (0.35, 6, 6)),
+        # 6 right of 10 from 0.2 down passes the 0.5 bar and beats 4 of 4 on F1 (0.6 vs 0.57)
+        ([(0.9, 1, 4), (0.2, 1, 2), (0.2, 0, 4)], 10, 0.5, (0.1, 6, 10)),
+        # ... but not the 0.8 bar, under which only the precise top is kept
+        ([(0.9, 1, 5), (0.2, 1, 1), (0.2, 0, 4)], 10, 0.8, (0.25, 5, 5)),
+        # fewer than MIN_PREDICTED written at any passing threshold: not written at all
+        ([(0.9, 1, 4), (0.2, 0, 10)], 10, 0.5, None),
+        ([(0.6, 1, 3), (0.6, 0, 7)], 10, 0.5, None),
+    ],
+)
+def test_threshold_is_best_f1_above_the_bar(pairs, gold, bar, expected) -> None:  # noqa: ANN001
+    assert best_threshold(scored(*pairs), gold, bar) == expected
+
+
+def test_choose_thresholds_reports_each_source(tmp_path: Path) -> None:
+    report = train([REDOCRED], CONLL04, tmp_path / "m.json.gz", min_precision=0.5)
+    assert report["min_precision"] == 0.5
+    for row in report["held_out"].values():
+        assert sum(s["gold"] for s in row["by_source"].values()) == row["gold"]
+        assert set(row["by_source"]) <= {"conll04", "redocred"}
+        if row["threshold"] is not None:
+            assert row["precision"] >= 0.5 and row["written"] >= 5
+
+
+def test_cli_takes_the_precision_bar(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from graph.cli import main
+    from graph.errors import InputError
+
+    files = ["--redocred", str(REDOCRED), "--conll04", str(CONLL04)]
+    output = ["-o", str(tmp_path / "m.json.gz")]
+    assert main(["train", "relations", *files, *output, "--min-precision", "0.3"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["min_precision"] == 0.3
+    assert load_model.__wrapped__(tmp_path / "m.json.gz")["min_precision"] == 0.3
+    bad = ["train", "relations", *files, *output, "--min-precision", "1.5"]
+    assert main(bad) == InputError.exit_code
+    assert "--min-precision" in capsys.readouterr().err
