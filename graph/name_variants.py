@@ -170,3 +170,15 @@ def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union
         ending = [n for n in longer if n.split()[-len(words) :] == words]
         if is_org and not starting and len(ending) == 1:
             union(orgs[ending[0]][0].span, mentions[0].span)  # "European Commission"
+            continue
+        if any(m.role == "described" for m in mentions):
+            # "the London exchange" is the London Stock Exchange when the article names one
+            within = [
+                n
+                for n in longer
+                if n.split()[0] == words[0]
+                and n.split()[-1] == words[-1]
+                and set(words) <= set(n.split())
+            ]
+            if len(within) == 1:
+                union(orgs[within[0]][0].span, mentions[0].span)

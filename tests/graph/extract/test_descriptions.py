@@ -129,3 +129,36 @@ def test_the_organisation_and_its_place_stay_two_entities() -> None:
     labels = {e.label: e.type for e in resolved.entities}
     assert labels.get("Zurich exchange") is EntityType.ORGANIZATION
     assert labels.get("Zurich") in {EntityType.PLACE, EntityType.COUNTRY}
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "described"),
+    [
+        (
+            "The Tokyo Stock Exchange opened late. Brokers said the Tokyo exchange would recover.",
+            "Tokyo Stock Exchange",
+            "Tokyo exchange",
+        ),
+        (
+            "Shares on the Johannesburg Stock Exchange fell, and the Johannesburg exchange "
+            "closed early.",
+            "Johannesburg Stock Exchange",
+            "Johannesburg exchange",
+        ),
+    ],
+)
+def test_a_description_is_the_named_organisation_it_shortens(
+    text: str, named: str, described: str
+) -> None:
+    """"the Tokyo exchange" beside the Tokyo Stock Exchange is that exchange, not a second."""
+    from graph import nlp
+    from graph.extract import extract
+    from graph.ingest import make_article
+    from graph.resolve import resolve
+
+    article = make_article(text, id="t", date=None, detect_title=False, source="test")
+    [(article, doc)] = list(nlp.parse([article]))
+    resolved = resolve(extract(article, doc))
+    organisations = [e for e in resolved.entities if e.type is EntityType.ORGANIZATION]
+    assert [e.label for e in organisations] == [named]
+    assert described in organisations[0].aliases
