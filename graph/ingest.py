@@ -143,7 +143,7 @@ def _check_regular(path: Path) -> None:
 
 
 def _read_text(path: Path) -> str:
-    _check_regular(path)
+    """The text of a file ``from_path`` has already checked (_check_regular)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -267,8 +267,6 @@ def from_path(path: Path, on_error: ErrorHandler | None = None) -> Iterator[Arti
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        if not path.exists():
-            raise InputError(f"{path}: no such file")
         yield from from_jsonl(_jsonl_lines(path), source=str(path), on_error=on_error)
         return
     text = _read_text(path)

