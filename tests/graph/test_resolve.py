@@ -527,7 +527,7 @@ def test_initials_with_a_c_abstain_beside_the_bare_initials() -> None:
 def test_a_title_is_the_short_form_of_the_one_name_it_ends() -> None:
     found = _organisations(
         "Readers of Gadget Monthly chose the phone for Gadget Essentials, the magazine's "
-        "yearly list. \"What this year's Essentials shows is that phones are cheaper,\" said "
+        'yearly list. "What this year\'s Essentials shows is that phones are cheaper," said '
         "its editor Ana Ruiz."
     )
     assert "Essentials" in found["Gadget Essentials"]

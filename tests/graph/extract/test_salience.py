@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.salience import dominant_organisation, family, families
+from graph.extract.salience import dominant_organisation, families, family
 from graph.pipeline import build_text
 from tests.graph.extract.helpers import run, token
 
@@ -103,7 +103,7 @@ def test_national_exchange_is_the_one_in_that_country() -> None:
 )
 def test_national_exchange_abstains(text: str) -> None:
     graph = build_text(text)
-    for label, aliases in _labels_with(graph, "exchange").items():
+    for aliases in _labels_with(graph, "exchange").values():
         assert not any(a.endswith(" exchange") and a.split()[0] in NATIONAL for a in aliases)
 
 
