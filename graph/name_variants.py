@@ -166,7 +166,8 @@ def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union
             union(by_norm[expansions[short][0]][0].span, mentions[0].span)
             continue
         is_org = short in orgs
-        if known_place(short) and any(m.type is not EntityType.ORGANIZATION for m in mentions):
+        place = known_place(short) or any(m.type is EntityType.COUNTRY for m in mentions)
+        if place and any(m.type is not EntityType.ORGANIZATION for m in mentions):
             continue  # "Paris" beside "Paris Bourse": the city is not the exchange
         if not is_org and short in people and _surname_of_someone(short, people):
             continue  # a person's surname does not join an organisation's name
