@@ -1,15 +1,18 @@
-"""The organisation an article is about, for descriptions that refer back to it.
+"""The organisation or person an article is about, for descriptions that refer back to it.
 
 News names its subject company once or twice and then varies: "the firm", "the company",
 "the German exchange", "the Japanese carmaker". When no named organisation is near, such a
 description means the article's dominant one, but only when one clearly dominates: it is named
 at least twice as often as any other so far, and no other organisation was named since it
-last was (or it was named within the last two sentences).
+last was (or it was named within the last two sentences). A person is found the same way
+among the people a description may fit ("the former Arsenal striker": a player, not the
+chairman who speaks of him); a pronoun resolved to a person counts as a mention of them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -63,15 +66,62 @@ def dominant_organisation(ctx: Context, token: Token) -> Mention | None:
     """The latest mention of the organisation the article is about at ``token``, or None
     when no organisation clearly is."""
     named = named_organisations(ctx, token)
-    keys = families(named)
+    return _dominant(ctx, token, named, families(named))
+
+
+def _dominant(
+    ctx: Context, token: Token, named: list[Mention], keys: list[str], minimum: int = MIN_MENTIONS
+) -> Mention | None:
+    """The latest of ``named`` (in text order, one key each saying who it is) whose key
+    clearly dominates: named at least ``minimum`` times and LEAD times as often as any
+    other, and named recently or last."""
     counts = Counter(k for k in keys if k)
     if not counts:
         return None
     (top, top_count), *rest = counts.most_common()
-    if top_count < MIN_MENTIONS or (rest and top_count < LEAD * rest[0][1]):
+    if top_count < minimum or (rest and top_count < LEAD * rest[0][1]):
         return None
     latest = next(m for m, k in zip(reversed(named), reversed(keys), strict=True) if k == top)
     recent = ctx.sentence_index(token) - latest.sentence <= RECENT_SENTENCES
     if not recent and keys[-1] != top:
         return None
     return latest
+
+
+def person_key(people: list[Mention], mention: Mention) -> str:
+    """Who a named person mention is among ``people``: a surname or a first name alone is
+    the one person named in full with it ("Anelka", "Nicolas" -> "nicolas anelka")."""
+    name = norm(mention.name)
+    words = name.split()
+    if len(words) != 1:
+        return name
+    full = {
+        norm(p.name)
+        for p in people
+        if len(p.name.split()) > 1 and words[0] in (norm(p.name).split()[0], norm(p.name).split()[-1])
+    }
+    return full.pop() if len(full) == 1 else name
+
+
+def dominant_person(
+    ctx: Context, token: Token, eligible: Callable[[str], bool]
+) -> Mention | None:
+    """The latest mention (a pronoun's antecedent counts for its person) of the person the
+    article is about at ``token``, among those ``eligible`` (called with a person's key),
+    or None. The one eligible person named so far needs no second mention."""
+    people = [
+        m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
+    ]
+    named: list[Mention] = []
+    keys: list[str] = []
+    for mention in sorted(ctx.mentions, key=lambda m: m.start):
+        if mention.type is not EntityType.PERSON or mention.end > token.idx:
+            continue
+        referent = ctx.referent(mention)
+        if referent.type is EntityType.PERSON and referent.name:
+            named.append(mention)
+            keys.append(person_key(people, referent))
+    chosen = [(m, k) for m, k in zip(named, keys, strict=True) if eligible(k)]
+    minimum = 1 if len({k for _, k in chosen}) == 1 else MIN_MENTIONS
+    found = _dominant(ctx, token, [m for m, _ in chosen], [k for _, k in chosen], minimum)
+    return ctx.referent(found) if found is not None else None

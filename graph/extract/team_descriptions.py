@@ -1,0 +1,177 @@
+"""A player described by club or country instead of by name: "the former Arsenal and Real
+Madrid striker", "the 24-year-old England midfielder".
+
+Such a definite description with a sports role (a player or captain title of
+graph/schema/titles.tsv) and one or more teams before it, with no name beside it, refers to
+the person the article is about (graph/extract/salience.py) among those it may fit: people
+with no office of another kind (a club's chairman is not "the striker"). It never refers to
+a subject of its own clause or of a clause above it ("Keane praised the Ireland midfielder"
+is someone else). The person is then a member of each team (graph/extract/title_facts.py:
+"former" keeps the membership, a past one is still a fact), and the description is kept as
+a coreference of the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.extract.salience import dominant_person, person_key
+from graph.extract.title_facts import Held, relations
+from graph.extract.titles import title_suffix
+from graph.lexicon import Title
+from graph.model import EntityType, Mention, RelationMention
+from graph.name_variants import known_place
+
+TEAM_KINDS = {"player", "captain"}
+TEAM_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
+SEPARATORS = {",", "and", "&", "/"}
+AGE_WORDS = {"year", "years", "old", "-"}
+SKIPPED_TYPES = {EntityType.DATE, EntityType.QUANTITY}
+OFFICE_PREDICATES = {"positionHeld", "leaderOf", "worksFor", "spokespersonOf"}
+SUBJECTS = {"nsubj", "nsubjpass", "agent"}
+
+
+def _role(token: Token) -> tuple[Title, list[Token]] | None:
+    """The player or captain title ending at a singular noun ("striker", "fly-half")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
+        return None
+    start = max(token.sent.start, token.i - 2)
+    found = title_suffix(list(token.doc[start : token.i + 1]))
+    if found is None or found[0].kind not in TEAM_KINDS or found[1][-1].i != token.i:
+        return None
+    return found
+
+
+def _teams_before(ctx: Context, first: Token) -> tuple[list[Mention], str] | None:
+    """The teams written between "the" and the role ("the former Arsenal and Real Madrid"),
+    and "former" when a modifier says so; None unless the phrase is definite and names a
+    team and nothing else (no person, no place that may not be a team)."""
+    doc = ctx.doc
+    modifiers = lexicon.title_modifiers()
+    teams: list[Mention] = []
+    status = ""
+    i = first.i - 1
+    while i >= first.sent.start:
+        token = doc[i]
+        mention = ctx.mention_at(token)
+        if mention is not None and mention.type in TEAM_TYPES and mention.name:
+            if not teams or teams[0].span != mention.span:
+                teams.insert(0, mention)
+            i = ctx.mention_tokens(mention)[0].i - 1
+            continue
+        if mention is not None and mention.type not in SKIPPED_TYPES:
+            return None  # "the Leeds winger" with Leeds a city, "the Smith striker"
+        low = token.lower_
+        if modifiers.get(low) == "former" or modifiers.get(low.rstrip("-")) == "former":
+            status = "former"
+        elif low == "the" and token.dep_ == "det":
+            return (teams, status) if teams else None
+        elif not (
+            mention is not None
+            or low in SEPARATORS
+            or low in AGE_WORDS
+            or token.like_num
+            or (token.pos_ == "ADJ" and token.is_lower)
+        ):
+            return None
+        i -= 1
+    return None
+
+
+def _named_beside(ctx: Context, noun: Token) -> bool:
+    """A name next to the role ("the Spain midfielder Xavi", "Xavi, the Spain midfielder"):
+    the title extractor relates that name."""
+    doc = ctx.doc
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if following is not None and (m := ctx.mention_at(following)) is not None:
+        if m.type is EntityType.PERSON:
+            return True
+    if noun.dep_ in {"appos", "attr"}:
+        return True
+    return any(c.dep_ == "appos" for c in noun.children)
+
+
+def _office_holders(ctx: Context) -> tuple[set[str], set[str]]:
+    """Keys of the people the article gives an office (positions, leadership, employment)
+    and of those it shows as players."""
+    people = [
+        m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
+    ]
+    offices, players = set(), set()
+    for rel in ctx.notes.get("relations", []):  # type: ignore[attr-defined]
+        subject = ctx.referent(rel.subject)
+        if subject.type is not EntityType.PERSON or not subject.name:
+            continue
+        key = person_key(people, subject)
+        if rel.predicate == "memberOfSportsTeam":
+            players.add(key)
+        elif rel.predicate in OFFICE_PREDICATES:
+            offices.add(key)
+    return offices - players, players
+
+
+def _bound(ctx: Context, noun: Token, person: Mention) -> bool:
+    """Whether the person is a subject of the description's clause or of one above it."""
+    people = [
+        m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
+    ]
+    key = person_key(people, person)
+    current = noun
+    for _ in range(12):
+        for child in current.children:
+            if child.dep_ not in SUBJECTS or child.i == noun.i:
+                continue
+            for token in [child, *(c for c in child.children if c.dep_ == "pobj")]:
+                mention = ctx.mention_of(token)
+                if mention is None:
+                    continue
+                referent = ctx.referent(mention)
+                if referent.type is EntityType.PERSON and person_key(people, referent) == key:
+                    return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+@extractors.register("team_descriptions", order=34)
+def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
+    offices: set[str] | None = None
+    for noun in ctx.doc:
+        if ctx.mention_at(noun) is not None:
+            continue
+        role = _role(noun)
+        if role is None:
+            continue
+        title, words = role
+        found = _teams_before(ctx, words[0])
+        if found is None or _named_beside(ctx, noun):
+            continue
+        teams, status = found
+        if offices is None:
+            offices = _office_holders(ctx)[0]
+        holders = offices
+        person = dominant_person(
+            ctx, noun, lambda key: key not in holders and not known_place(key)
+        )  # a place NER took for a person ("scored for Dortmund") is no one
+        if person is None or _bound(ctx, noun, person):
+            continue
+        description = ctx.add_mention(
+            ctx.doc[words[0].i : noun.i + 1],
+            EntityType.PERSON,
+            name="",
+            antecedent=person,
+            confidence=0.7,
+            role="title",
+        )
+        if description is None:
+            continue
+        for team in teams:
+            tokens = ctx.doc[ctx.mention_tokens(team)[0].i : noun.i + 1]
+            held = Held(description, title, tuple(tokens), jurisdiction=team, status=status)
+            yield from relations(ctx, held, None)
