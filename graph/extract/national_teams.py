@@ -30,6 +30,7 @@ from graph.extract.context import Context
 from graph.extract.entity_types import cues
 from graph.extract.organisations import patterns
 from graph.extract.sports import article_sport, nation_of, national_team_name, team_words
+from graph.extract.transfers import patterns as transfer_patterns
 from graph.model import EntityType, Mention, RelationMention, Stance
 
 NATION_TYPES = {EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP}
@@ -63,6 +64,17 @@ def fixture_verbs() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def playing_for() -> frozenset[str]:
+    """Cue lemmas of transfer_patterns.tsv whose team is "for" them ("play for", "debut for")."""
+    return frozenset(
+        lemma
+        for p in transfer_patterns().values()
+        if p.object == ">prep:for>pobj"
+        for lemma in p.anchor
+    )
+
+
 def _after(ctx: Context, last: Token) -> Token | None:
     doc = ctx.doc
     i = last.i + 1
@@ -78,7 +90,8 @@ def _reading(ctx: Context, mention: Mention) -> str | None:
         return None
     doc, first, last = ctx.doc, tokens[0], tokens[-1]
     after = _after(ctx, last)
-    if after is not None and after.is_lower and (after.lower_ in cues().team_after or after.lower_ in team_words()):
+    words = after.lower_ if after is not None and after.is_lower else ""
+    if words in cues().team_after or words in team_words():
         return "team"
     before = doc[first.i - 1] if first.i > 0 else None
     head = ctx.mention_head(mention)
@@ -92,6 +105,8 @@ def _reading(ctx: Context, mention: Mention) -> str | None:
             return "team" if prep.head.lemma_.lower() in fixture_verbs() else None
         if prep.lower_ == "to" and prep.head.lemma_.lower() in LOSING:
             return "team"
+        if prep.lower_ == "for" and prep.head.lemma_.lower() in playing_for():
+            return "team"  # "scored for Nigeria", "his debut for Wales"
     if before is not None and before.lower_ in PLACE_PREPOSITIONS:
         return "place"
     return None

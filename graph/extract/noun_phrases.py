@@ -15,10 +15,12 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.salience import dominant_organisation
+from graph.extract.sports import article_sport, could_be_club
 from graph.model import EntityType, Mention, RelationMention
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod"}
+TEAM_NOUNS = {"club", "team", "side"}
 QUOTES = {"“": "”", '"': '"', "‘": "’"}
 
 
@@ -55,6 +57,19 @@ def _is_named_elsewhere(ctx: Context, head: Token) -> bool:
     )
 
 
+def _club(ctx: Context, head: Token, near: list[Mention]) -> Mention | None:
+    """ "The club" in a sports story: the one club named in the last sentences, else the
+    club the article is about when no other club was named near (graph/extract/salience.py
+    among clubs: a league or a governing body is no club)."""
+    clubs = [m for m in near if could_be_club(ctx, m)]
+    if len({m.name.lower() for m in clubs}) == 1:
+        return clubs[0]
+    dominant = dominant_organisation(ctx, head, lambda m: could_be_club(ctx, m))
+    if dominant is None or (clubs and dominant.name.lower() not in {m.name.lower() for m in clubs}):
+        return None
+    return dominant
+
+
 @extractors.register("noun_phrases", order=20)
 def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Organisation-like noun phrases, with same-head definite descriptions linked back."""
@@ -74,7 +89,10 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             continue
         if det is not None and det.lower_ in {"any", "every", "no"}:
             continue
+        if not definite and (head.dep_ == "attr" or any(m.tag_ == "JJR" for m in mods)):
+            continue  # "we are a big club", "to play for a bigger club": no club in particular
         capitals = _capitalised(mods)
+        sport_team = lemma in TEAM_NOUNS and definite and article_sport(ctx) is not None
         earlier = chains.get(lemma, [])
         antecedent = None
         for first, caps in reversed(earlier if definite else []):
@@ -93,7 +111,10 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
                 for m in ctx.mentions_before(head, [EntityType.ORGANIZATION])
                 if m.extractor == "ner" and ctx.sentence_index(head) - m.sentence <= 2
             ]
-            antecedent = named[0] if named else dominant_organisation(ctx, head)
+            if sport_team:
+                antecedent = _club(ctx, head, named)
+            else:
+                antecedent = named[0] if named else dominant_organisation(ctx, head)
         span = ctx.doc[(mods[0].i if mods else head.i) : head.i + 1]
         words = span.text
         mention = ctx.add_mention(
@@ -104,7 +125,9 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             confidence=0.6,
             role="description",
         )
-        if mention is not None and antecedent is None:
+        if mention is not None and antecedent is None and not (sport_team and not mods):
+            # an unresolved "the club" of a sports story is no antecedent: the next one may
+            # well be resolved on its own
             chains.setdefault(lemma, []).append((mention, capitals))
         elif mention is not None and antecedent is not None and lemma in chains:
             chains[lemma] = [

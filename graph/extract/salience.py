@@ -24,6 +24,8 @@ MIN_MENTIONS = 2
 LEAD = 2.0
 """How many times as often as the next one the dominant organisation must be named."""
 RECENT_SENTENCES = 2
+SURE_LEAD = 3.0
+SURE_MENTIONS = 3
 
 
 def family(name: str, names: list[str] = ()) -> str:  # type: ignore[assignment]
@@ -62,19 +64,46 @@ def named_organisations(ctx: Context, token: Token) -> list[Mention]:
     )
 
 
-def dominant_organisation(ctx: Context, token: Token) -> Mention | None:
+def dominant_organisation(
+    ctx: Context, token: Token, eligible: Callable[[Mention], bool] | None = None
+) -> Mention | None:
     """The latest mention of the organisation the article is about at ``token``, or None
-    when no organisation clearly is."""
+    when no organisation clearly is. With ``eligible`` (a kind of organisation: "the club"
+    is a club's, not a league's), only those compete, and a description already resolved
+    to one ("Manchester City ... the club") counts as a mention of it."""
     named = named_organisations(ctx, token)
-    return _dominant(ctx, token, named, families(named))
+    if eligible is None:
+        return _dominant(ctx, token, named, families(named))
+    resolved = [
+        m
+        for m in ctx.mentions
+        if m.type is EntityType.ORGANIZATION
+        and m.end <= token.idx
+        and m.antecedent is not None
+        and ctx.referent(m).name
+    ]
+    chosen = sorted(
+        [m for m in named if eligible(m)] + [m for m in resolved if eligible(ctx.referent(m))],
+        key=lambda m: m.start,
+    )
+    keys = families([ctx.referent(m) for m in chosen])
+    found = _dominant(ctx, token, chosen, keys, sure=True)
+    return ctx.referent(found) if found is not None else None
 
 
 def _dominant(
-    ctx: Context, token: Token, named: list[Mention], keys: list[str], minimum: int = MIN_MENTIONS
+    ctx: Context,
+    token: Token,
+    named: list[Mention],
+    keys: list[str],
+    minimum: int = MIN_MENTIONS,
+    sure: bool = False,
 ) -> Mention | None:
     """The latest of ``named`` (in text order, one key each saying who it is) whose key
     clearly dominates: named at least ``minimum`` times and LEAD times as often as any
-    other, and named recently or last."""
+    other, and named recently or last. When ``sure``, a lead of SURE_LEAD times over every
+    other and SURE_MENTIONS mentions need no recent one (a club's story names other clubs
+    in passing)."""
     counts = Counter(k for k in keys if k)
     if not counts:
         return None
@@ -83,7 +112,10 @@ def _dominant(
         return None
     latest = next(m for m, k in zip(reversed(named), reversed(keys), strict=True) if k == top)
     recent = ctx.sentence_index(token) - latest.sentence <= RECENT_SENTENCES
-    if not recent and keys[-1] != top:
+    clear = (
+        sure and top_count >= SURE_MENTIONS and not (rest and top_count < SURE_LEAD * rest[0][1])
+    )
+    if not recent and keys[-1] != top and not clear:
         return None
     return latest
 
@@ -95,17 +127,15 @@ def person_key(people: list[Mention], mention: Mention) -> str:
     words = name.split()
     if len(words) != 1:
         return name
-    full = {
-        norm(p.name)
-        for p in people
-        if len(p.name.split()) > 1 and words[0] in (norm(p.name).split()[0], norm(p.name).split()[-1])
-    }
+    full = set()
+    for person in people:
+        parts = norm(person.name).split()
+        if len(parts) > 1 and words[0] in (parts[0], parts[-1]):
+            full.add(" ".join(parts))
     return full.pop() if len(full) == 1 else name
 
 
-def dominant_person(
-    ctx: Context, token: Token, eligible: Callable[[str], bool]
-) -> Mention | None:
+def dominant_person(ctx: Context, token: Token, eligible: Callable[[str], bool]) -> Mention | None:
     """The latest mention (a pronoun's antecedent counts for its person) of the person the
     article is about at ``token``, among those ``eligible`` (called with a person's key),
     or None. The one eligible person named so far needs no second mention."""

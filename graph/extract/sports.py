@@ -15,8 +15,11 @@ from functools import lru_cache
 
 from graph import lexicon
 from graph.extract.context import Context
+from graph.extract.entity_types import cues
+from graph.extract.salience import person_key
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention
+from graph.name_variants import known_place
 
 MIN_SCORE = 2
 LEAD = 2.0
@@ -24,6 +27,9 @@ LEAD = 2.0
 TEAM_KINDS = {"player", "captain"}
 TEAM_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
 TEAM_PREDICATES = {"memberOfSportsTeam", "playsAgainst"}
+OFFICE_PREDICATES = {"positionHeld", "leaderOf", "worksFor", "spokespersonOf"}
+TEAM_NOUNS = {"squad", "side", "team", "fans", "supporters"}
+CLUB_NOUNS = {"club", "side", "outfit", "team"}
 
 
 @lru_cache(maxsize=1)
@@ -97,25 +103,104 @@ def team_words() -> frozenset[str]:
     return frozenset(w for w, t in lexicon.titles().items() if t.kind in TEAM_KINDS)
 
 
-def teams_in(ctx: Context) -> set[str]:
+@lru_cache(maxsize=1)
+def club_words() -> frozenset[str]:
+    """Last words of clubs' names ("FC", "United", "Rovers"), graph/schema/club_words.txt."""
+    return frozenset(row[0].lower() for row in _rows("club_words.txt", 1))
+
+
+def team_names(ctx: Context) -> set[str]:
     """Lower-case names of the organisations the article shows as teams so far: a player's
-    or captain's club ("Leeds winger X"), a side of a fixture."""
+    or captain's club ("Leeds winger X"), a side of a fixture, a national team, a name with
+    a sports role or team word after it ("Bayern coach", "Bayern fans") or a club noun before
+    it ("French club PSG"), and in an article about a sport a name ending in a club word
+    ("Leicester City", "Blackburn Rovers")."""
+    names = {name.lower() for name in ctx.notes.get("sports.national_teams", {})}
     relations: list[RelationMention] = ctx.notes.get("relations", [])  # type: ignore[assignment]
-    names = set()
     for rel in relations:
-        if rel.predicate not in TEAM_PREDICATES:
+        if rel.predicate in TEAM_PREDICATES:
+            for side in (rel.subject, rel.object):
+                if side.type in TEAM_TYPES and side.name:
+                    names.add(side.name.lower())
+    sport = article_sport(ctx)
+    after_words = team_words() | {w for w, t in lexicon.titles().items() if t.kind == "leader"}
+    after_words |= TEAM_NOUNS
+    for mention in ctx.mentions:
+        if mention.type not in TEAM_TYPES or not mention.name or mention.antecedent is not None:
             continue
-        for side in (rel.subject, rel.object):
-            if side.type in TEAM_TYPES and side.name:
-                names.add(side.name.lower())
+        tokens = ctx.mention_tokens(mention)
+        if not tokens:
+            continue
+        doc = ctx.doc
+        after_i = tokens[-1].i + 1
+        if after_i < len(doc) and doc[after_i].tag_ == "POS":
+            after_i += 1
+        after = doc[after_i] if after_i < len(doc) else None
+        before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        cued = (after is not None and after.is_lower and after.lower_ in after_words) or (
+            before is not None and before.lower_ in CLUB_NOUNS
+        )
+        formed = sport is not None and mention.name.split()[-1].lower() in club_words()
+        if cued or formed:
+            names.add(mention.name.lower())
     return names
 
 
-def is_team(ctx: Context, mention: Mention) -> bool:
-    """Whether an organisation mention is a team of the article: shown as one by a title or
-    a fixture, or named as a national side in a sports article."""
-    if mention.type not in TEAM_TYPES or not mention.name:
+def is_team(ctx: Context, mention: Mention, names: set[str] | None = None) -> bool:
+    """Whether an organisation mention is one of the article's teams (see team_names); a
+    name that begins another team's name is that team ("Bayern" and "Bayern Munich"), unless
+    it is a place's ("Manchester")."""
+    if not mention.name or not (
+        mention.type in TEAM_TYPES
+        or (mention.type is EntityType.PLACE and not known_place(mention.name))
+    ):
+        return False  # a place NER made of a club's name ("Bayern Munich") may be the club
+    known = team_names(ctx) if names is None else names
+    name = mention.name.lower()
+    if name in known:
+        return True
+    words = name.split()
+    if known_place(name):
         return False
-    return mention.name.lower() in teams_in(ctx) or mention.name in ctx.notes.get(
-        "sports.national_teams", {}
+    return any(
+        (other.split()[: len(words)] == words or words[: len(other.split())] == other.split())
+        and not known_place(other)
+        for other in known
     )
+
+
+def could_be_club(ctx: Context, mention: Mention) -> bool:
+    """In an article about a sport, an organisation whose name says it is nothing else: not a
+    competition or governing body (a word of sport_words.tsv: "Premier League", "Fifa"), no
+    word of another kind of organisation ("Football Association", "Sky Group", "Nike Inc")."""
+    if article_sport(ctx) is None or mention.type not in TEAM_TYPES or not mention.name:
+        return False
+    if mention.role == "description":
+        return False  # "the club", "the French newspaper": no name of a club
+    name = mention.name.lower()
+    if name in sport_words() or sport_scores(name):
+        return False
+    table = cues()
+    other_kinds = (set(table.form) | set(table.legal)) - club_words()
+    return not any(word.strip(".,") in other_kinds for word in name.split())
+
+
+def roles(ctx: Context) -> tuple[set[str], set[str]]:
+    """Keys (graph/extract/salience.person_key) of the people the article gives an office or
+    employment so far and never a team (a chairman, a manager, a pundit; not a captain), and
+    of those it shows in a team."""
+    people = [
+        m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
+    ]
+    offices, players = set(), set()
+    relations: list[RelationMention] = ctx.notes.get("relations", [])  # type: ignore[assignment]
+    for rel in relations:
+        subject = ctx.referent(rel.subject)
+        if subject.type is not EntityType.PERSON or not subject.name:
+            continue
+        key = person_key(people, subject)
+        if rel.predicate == "memberOfSportsTeam":
+            players.add(key)
+        elif rel.predicate in OFFICE_PREDICATES:
+            offices.add(key)
+    return offices - players, players

@@ -21,8 +21,9 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.salience import dominant_person, person_key
+from graph.extract.sports import roles
 from graph.extract.title_facts import Held, relations
-from graph.extract.titles import title_suffix
+from graph.extract.titles import _title_suffix as title_suffix
 from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 from graph.name_variants import known_place
@@ -32,7 +33,6 @@ TEAM_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
 SEPARATORS = {",", "and", "&", "/"}
 AGE_WORDS = {"year", "years", "old", "-"}
 SKIPPED_TYPES = {EntityType.DATE, EntityType.QUANTITY}
-OFFICE_PREDICATES = {"positionHeld", "leaderOf", "worksFor", "spokespersonOf"}
 SUBJECTS = {"nsubj", "nsubjpass", "agent"}
 
 
@@ -96,25 +96,6 @@ def _named_beside(ctx: Context, noun: Token) -> bool:
     return any(c.dep_ == "appos" for c in noun.children)
 
 
-def _office_holders(ctx: Context) -> tuple[set[str], set[str]]:
-    """Keys of the people the article gives an office (positions, leadership, employment)
-    and of those it shows as players."""
-    people = [
-        m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
-    ]
-    offices, players = set(), set()
-    for rel in ctx.notes.get("relations", []):  # type: ignore[attr-defined]
-        subject = ctx.referent(rel.subject)
-        if subject.type is not EntityType.PERSON or not subject.name:
-            continue
-        key = person_key(people, subject)
-        if rel.predicate == "memberOfSportsTeam":
-            players.add(key)
-        elif rel.predicate in OFFICE_PREDICATES:
-            offices.add(key)
-    return offices - players, players
-
-
 def _bound(ctx: Context, noun: Token, person: Mention) -> bool:
     """Whether the person is a subject of the description's clause or of one above it."""
     people = [
@@ -141,7 +122,11 @@ def _bound(ctx: Context, noun: Token, person: Mention) -> bool:
 
 @extractors.register("team_descriptions", order=34)
 def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
-    offices: set[str] | None = None
+    offices = roles(ctx)[0]
+
+    def eligible(key: str) -> bool:
+        return key not in offices and not known_place(key)  # "scored for Dortmund": no one
+
     for noun in ctx.doc:
         if ctx.mention_at(noun) is not None:
             continue
@@ -153,12 +138,7 @@ def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
         if found is None or _named_beside(ctx, noun):
             continue
         teams, status = found
-        if offices is None:
-            offices = _office_holders(ctx)[0]
-        holders = offices
-        person = dominant_person(
-            ctx, noun, lambda key: key not in holders and not known_place(key)
-        )  # a place NER took for a person ("scored for Dortmund") is no one
+        person = dominant_person(ctx, noun, eligible)
         if person is None or _bound(ctx, noun, person):
             continue
         description = ctx.add_mention(

@@ -37,10 +37,10 @@ TEAM_KINDS = {"player", "captain"}
 MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
 INDEFINITE = {"a", "an", "another", "one"}
 
-__all__ = ["Held", "title_descriptions", "title_suffix", "titles"]
+__all__ = ["Held", "title_descriptions", "titles"]
 
 
-def title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
+def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
     """The longest title formed by the last words of ``tokens`` (e.g. 'Israeli Prime Minister'
     -> 'prime minister')."""
     table = lexicon.titles()
@@ -201,7 +201,7 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
             break
         words.insert(0, token)
         i -= 1
-    found = title_suffix(words)
+    found = _title_suffix(words)
     if found is None:
         return None
     title, tokens = found
@@ -215,7 +215,7 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
             or not {t.i for t in ctx.mention_tokens(mention)} <= inside
         ):
             return None  # the title words belong to a longer name
-    found = title_suffix(words)
+    found = _title_suffix(words)
     if found is None:
         return None
     title, tokens = found
@@ -225,7 +225,7 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
 def _title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i >= head.i - 3] + [head]
     words = [t for t in words if t.i >= words[-1].i - len(words) + 1]
-    return title_suffix(words)
+    return _title_suffix(words)
 
 
 def _of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
