@@ -83,6 +83,17 @@ def _after(ctx: Context, last: Token) -> Token | None:
     return doc[i] if i < len(doc) else None
 
 
+def _team_word_at(ctx: Context, first: Token) -> bool:
+    """A team word or a sports role starts at ``first`` ("captain", "fans", "fly-half")."""
+    doc = ctx.doc
+    words = [first.lower_]
+    if first.i + 2 < len(doc) and doc[first.i + 1].text == "-" and not first.whitespace_:
+        words.append(f"{first.lower_}-{doc[first.i + 2].lower_}")  # "fly - half"
+    if first.i + 1 < len(doc):
+        words.append(f"{first.lower_} {doc[first.i + 1].lower_}")  # "point guard"
+    return any(w in cues().team_after or w in team_words() for w in words)
+
+
 def _reading(ctx: Context, mention: Mention) -> str | None:
     """ "team", "place" or None for one mention of a nation's name."""
     tokens = ctx.mention_tokens(mention)
@@ -90,8 +101,7 @@ def _reading(ctx: Context, mention: Mention) -> str | None:
         return None
     doc, first, last = ctx.doc, tokens[0], tokens[-1]
     after = _after(ctx, last)
-    words = after.lower_ if after is not None and after.is_lower else ""
-    if words in cues().team_after or words in team_words():
+    if after is not None and after.is_lower and _team_word_at(ctx, after):
         return "team"
     before = doc[first.i - 1] if first.i > 0 else None
     head = ctx.mention_head(mention)
