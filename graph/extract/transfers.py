@@ -1,7 +1,8 @@
-"""A player's moves between teams: "joined Roma from Chelsea", "signed for Bayern", "his
-move to Inter Miami", "on loan at Leeds" (asserted), "linked with a move to Barcelona",
+"""A player's teams and moves between them: "joined Roma from Chelsea", "signed for Bayern",
+"his move to Inter Miami", "on loan at Leeds" (asserted), "linked with a move to Barcelona",
 "set to join Chelsea", "urged the club to sign X", "interest from Juventus", "a bid for X"
-(proposed, never a bare triple), "turned down bids for X" (he is theirs).
+(proposed, never a bare triple), "turned down bids for X" (he is theirs); and the teams a
+player plays against ("made his debut against Wales", "scored against Arsenal").
 
 Every way of saying one is a row of graph/schema/transfer_patterns.tsv, compiled like
 organisation_patterns.tsv (graph/extract/organisations.py) into one DependencyMatcher and
@@ -20,6 +21,7 @@ from functools import lru_cache
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
+from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
 from graph.extract.organisations import Pattern, _compile, _side_tokens, _stance
@@ -31,18 +33,21 @@ from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.name_variants import known_place
 
 SUBJECT = "@subject"
+RELATIONS = ("memberOfSportsTeam", "playsAgainst")
 TABLE = "transfer_patterns.tsv"
 
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, Pattern]:
-    """The rows of transfer_patterns.tsv as organisation patterns of memberOfSportsTeam
-    (player the subject, team the object); "@subject" is compiled as the cue itself."""
+    """The rows of transfer_patterns.tsv as organisation patterns (player the subject, team
+    the object); "@subject" is compiled as the cue itself."""
     found = {}
-    for name, anchor, pos, player, team, stance, _ in _rows(TABLE, 7):
+    for name, relation, anchor, pos, player, team, stance, _ in _rows(TABLE, 8):
+        if relation not in RELATIONS:
+            raise SchemaError(f"{TABLE}: {name}: relation {relation!r} is not one of {RELATIONS}")
         found[name] = Pattern(
             name=name,
-            predicate="memberOfSportsTeam",
+            predicate=relation,
             anchor=tuple(anchor.split("|")),
             pos=tuple(pos.split("|")),
             subject="." if player == SUBJECT else player,
@@ -60,7 +65,7 @@ def _verb_subject_sides() -> dict[str, str]:
     """Row name -> the side ("subject" for the player, "object" for the team) that is the
     cue verb's subject."""
     sides = {}
-    for name, _, _, player, team, _, _ in _rows(TABLE, 7):
+    for name, _, _, _, player, team, _, _ in _rows(TABLE, 8):
         if player == SUBJECT:
             sides[name] = "subject"
         elif team == SUBJECT:
@@ -71,7 +76,7 @@ def _verb_subject_sides() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _clubs_allowed() -> frozenset[str]:
     """Rows whose team may be an organisation that can be nothing but a club ("club")."""
-    return frozenset(row[0] for row in _rows(TABLE, 7) if row[6] == "club")
+    return frozenset(row[0] for row in _rows(TABLE, 8) if row[7] == "club")
 
 
 _MATCHERS: dict[int, DependencyMatcher] = {}
@@ -181,7 +186,7 @@ def transfers(ctx: Context) -> Iterator[RelationMention]:
                     club = _as_club(ctx, club)
                 yield ctx.relation(
                     player,
-                    "memberOfSportsTeam",
+                    pattern.predicate,
                     club,
                     [anchor, p_token, c_token],
                     confidence=0.7,

@@ -318,3 +318,39 @@ def test_the_club_in_a_sports_story_is_the_club_it_is_about() -> None:
     )
     assert ("Stephy Mavididi", "Leicester City") in members(text, "reported")  # Cooper said
     assert not {o for s, o in members(text)} - {"Leicester City"}
+
+
+def test_urging_the_club_to_sign_a_player_proposes_him() -> None:
+    text = (
+        "Leicester City striker Jamie Vardy scored in the Premier League. Vardy urged the club "
+        "to sign Nottingham Forest winger Anthony Elanga in the transfer window."
+    )
+    assert ("Anthony Elanga", "Leicester City") in members(text, "proposed")
+    assert ("Anthony Elanga", "Nottingham Forest") in members(text)
+    assert ("Anthony Elanga", "Leicester City") not in members(text)
+
+
+@pytest.mark.parametrize(
+    "text, player, team",
+    [
+        (
+            "Ivory Coast striker Sebastien Haller scored against Nigeria in the Africa Cup of "
+            "Nations final.",
+            "Sebastien Haller",
+            "Nigeria national football team",
+        ),
+        (
+            "Newcastle centre Mathew Tait, 18, made his international debut against Wales in "
+            "the Six Nations.",
+            "Mathew Tait",
+            "Wales national rugby union team",
+        ),
+    ],
+)
+def test_a_player_plays_against_a_team(text: str, player: str, team: str) -> None:
+    assert (player, "playsAgainst", team, "asserted") in facts(text)
+
+
+def test_a_nation_in_basketball_is_its_basketball_team() -> None:
+    text = "On Sunday, USA point guard Stephen Curry scored 30 points as the NBA star won gold."
+    assert ("Stephen Curry", "United States national basketball team") in members(text)
