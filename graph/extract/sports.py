@@ -170,11 +170,16 @@ def is_team(ctx: Context, mention: Mention, names: set[str] | None = None) -> bo
 
 
 def could_be_club(ctx: Context, mention: Mention) -> bool:
-    """In an article about a sport, an organisation whose name says it is nothing else: not a
+    """In an article about a sport, an organisation (or a name NER took for a place the
+    gazetteer does not know) whose name says it is nothing else: not a
     competition or governing body (a word of sport_words.tsv: "Premier League", "Fifa"), no
     word of another kind of organisation ("Football Association", "Sky Group", "Nike Inc")."""
-    if article_sport(ctx) is None or mention.type not in TEAM_TYPES or not mention.name:
+    if article_sport(ctx) is None or not mention.name:
         return False
+    if mention.type not in TEAM_TYPES and not (
+        mention.type is EntityType.PLACE and not known_place(mention.name)
+    ):
+        return False  # a place NER made of a club's name ("Aston Villa") may be the club
     if mention.role == "description":
         return False  # "the club", "the French newspaper": no name of a club
     name = mention.name.lower()

@@ -1,14 +1,15 @@
 """A player described by club or country instead of by name: "the former Arsenal and Real
-Madrid striker", "the 24-year-old England midfielder".
+Madrid striker", "the 24-year-old England midfielder", "the Swedish forward", "the striker".
 
-Such a definite description with a sports role (a player or captain title of
-graph/schema/titles.tsv) and one or more teams before it, with no name beside it, refers to
-the person the article is about (graph/extract/salience.py) among those it may fit: people
-with no office of another kind (a club's chairman is not "the striker"). It never refers to
-a subject of its own clause or of a clause above it ("Keane praised the Ireland midfielder"
-is someone else). The person is then a member of each team (graph/extract/title_facts.py:
-"former" keeps the membership, a past one is still a fact), and the description is kept as
-a coreference of the person.
+In an article about a sport (graph/extract/sports.py), such a definite description with a
+sports role (a player or captain title of graph/schema/titles.tsv), with no name beside it,
+refers to the person the article is about (graph/extract/salience.py) among those it may
+fit: people with no office of another kind (a club's chairman is not "the striker"). It
+never refers to a subject of its own clause or of a clause above it ("Keane praised the
+Ireland midfielder" is someone else). The person is then a member of each team written
+before the role (graph/extract/title_facts.py: "former" keeps the membership, a past one is
+still a fact), a citizen of a demonym's country, and the description is kept as a
+coreference of the person, so that what the clause says of "the striker" is said of him.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
+from graph.extract import title_names as names
 from graph.extract.context import Context
 from graph.extract.salience import dominant_person, person_key
-from graph.extract.sports import roles
+from graph.extract.sports import article_sport, roles
 from graph.extract.title_facts import Held, relations
 from graph.extract.titles import _title_suffix as title_suffix
 from graph.lexicon import Title
@@ -47,18 +49,26 @@ def _role(token: Token) -> tuple[Title, list[Token]] | None:
     return found
 
 
-def _teams_before(ctx: Context, first: Token) -> tuple[list[Mention], str] | None:
+def _teams_before(
+    ctx: Context, first: Token
+) -> tuple[list[Mention], str, Mention | None] | None:
     """The teams written between "the" and the role ("the former Arsenal and Real Madrid"),
-    and "former" when a modifier says so; None unless the phrase is definite and names a
-    team and nothing else (no person, no place that may not be a team)."""
+    "former" when a modifier says so, and the country of a demonym ("the Swedish forward");
+    None unless the phrase is definite and names nothing else (no person, no place that may
+    not be a team)."""
     doc = ctx.doc
     modifiers = lexicon.title_modifiers()
     teams: list[Mention] = []
     status = ""
+    nationality: Mention | None = None
     i = first.i - 1
     while i >= first.sent.start:
         token = doc[i]
         mention = ctx.mention_at(token)
+        if token.text[:1].isupper() and lexicon.demonym_country(token.text):
+            nationality = nationality or names.demonym_mention(ctx, token)
+            i -= 1
+            continue
         if mention is not None and mention.type in TEAM_TYPES and mention.name:
             if not teams or teams[0].span != mention.span:
                 teams.insert(0, mention)
@@ -70,7 +80,7 @@ def _teams_before(ctx: Context, first: Token) -> tuple[list[Mention], str] | Non
         if modifiers.get(low) == "former" or modifiers.get(low.rstrip("-")) == "former":
             status = "former"
         elif low == "the" and token.dep_ == "det":
-            return (teams, status) if teams else None
+            return teams, status, nationality
         elif not (
             mention is not None
             or low in SEPARATORS
@@ -93,7 +103,7 @@ def _named_beside(ctx: Context, noun: Token) -> bool:
             return True
     if noun.dep_ in {"appos", "attr"}:
         return True
-    return any(c.dep_ == "appos" for c in noun.children)
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)  # not ", 32,"
 
 
 def _bound(ctx: Context, noun: Token, person: Mention) -> bool:
@@ -122,6 +132,8 @@ def _bound(ctx: Context, noun: Token, person: Mention) -> bool:
 
 @extractors.register("team_descriptions", order=34)
 def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
+    if article_sport(ctx) is None:
+        return  # "the Hamas military wing" is no player
     offices = roles(ctx)[0]
 
     def eligible(key: str) -> bool:
@@ -137,7 +149,7 @@ def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
         found = _teams_before(ctx, words[0])
         if found is None or _named_beside(ctx, noun):
             continue
-        teams, status = found
+        teams, status, nationality = found
         person = dominant_person(ctx, noun, eligible)
         if person is None or _bound(ctx, noun, person):
             continue
@@ -155,3 +167,7 @@ def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
             tokens = ctx.doc[ctx.mention_tokens(team)[0].i : noun.i + 1]
             held = Held(description, title, tuple(tokens), jurisdiction=team, status=status)
             yield from relations(ctx, held, None)
+        if nationality is not None:
+            tokens = ctx.doc[ctx.mention_tokens(nationality)[0].i : noun.i + 1]
+            held = Held(description, title, tuple(tokens), nationality=nationality)
+            yield from relations(ctx, held, None)  # "the Swedish forward": a citizen of Sweden

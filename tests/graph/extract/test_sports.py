@@ -354,3 +354,32 @@ def test_a_player_plays_against_a_team(text: str, player: str, team: str) -> Non
 def test_a_nation_in_basketball_is_its_basketball_team() -> None:
     text = "On Sunday, USA point guard Stephen Curry scored 30 points as the NBA star won gold."
     assert ("Stephen Curry", "United States national basketball team") in members(text)
+
+
+def test_a_signing_written_as_a_noun() -> None:
+    text = (
+        "Juventus have completed the signing of Brazil midfielder Douglas Luiz from Aston Villa. "
+        "Juventus coach Thiago Motta said Luiz would play in Serie A."
+    )
+    assert {("Douglas Luiz", "Juventus"), ("Douglas Luiz", "Aston Villa")} <= members(text)
+
+
+def test_a_description_with_an_age_and_a_demonym() -> None:
+    text = (
+        "Leinster fly-half Sam Prendergast kicked 15 points in the Six Nations. The Irish "
+        "fly-half, 21, is the Leinster captain's understudy. The former Leinster Academy "
+        "player joined in 2021."
+    )
+    assert ("Sam Prendergast", "citizenOf", "Ireland", "asserted") in facts(text)
+    text = (
+        "Liam Williams was named at full-back in the Six Nations. The Saracens wing, 32, returns."
+    )
+    assert ("Liam Williams", "Saracens") in members(text)
+
+
+def test_outside_sport_a_role_word_describes_no_player() -> None:
+    text = (
+        "Hamas leader Yahya Sinwar was killed in Gaza on Thursday. The Hamas military wing "
+        "vowed revenge."
+    )
+    assert not [f for f in facts(text) if f[1] == "memberOfSportsTeam"]
