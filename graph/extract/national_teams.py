@@ -5,7 +5,8 @@ football team, while "come to England" names the country.
 In an article whose sport is clear (graph/extract/sports.py), each mention of a nation's
 name is read on its own: a sports role or team word after it ("captain", "striker", "squad",
 "fans") or a fixture around it ("against Wales", "beat France", "beaten by Wales", "lost to
-Italy") makes it the team; a place preposition before it ("in", "to", "from") the country.
+Italy") makes it the team; a place preposition before it ("in", "to", "from") the country;
+a sentence about another grade ("under-21", "women's") leaves the name alone.
 A mention with neither follows the others: the team when the article never uses the name as
 a place, else the type the article's other evidence gave it. Team mentions are named after
 graph/schema/national_teams.tsv, so that the team and the country are two entities; the
@@ -18,6 +19,7 @@ nation as a place too, so that no country is made up from a team's name.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -51,6 +53,9 @@ PLACE_PREPOSITIONS = {
 LOSING = {"lose", "go"}
 """Verbs whose "to" introduces the other side ("lost to Italy", "went down to Wales")."""
 SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj"}
+OTHER_GRADE = re.compile(
+    r"\b(?:under[- ]?\d\ds?|u-?\d\ds?|women'?s?|youth)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
@@ -95,10 +100,14 @@ def _team_word_at(ctx: Context, first: Token) -> bool:
 
 
 def _reading(ctx: Context, mention: Mention) -> str | None:
-    """ "team", "place" or None for one mention of a nation's name."""
+    """ "team", "place", "other" (a side of another grade: "the under-19 World Cup", "the
+    women's team": not the national team the name stands for) or None for one mention of a
+    nation's name."""
     tokens = ctx.mention_tokens(mention)
     if not tokens:
         return None
+    if OTHER_GRADE.search(tokens[0].sent.text):
+        return "other"
     doc, first, last = ctx.doc, tokens[0], tokens[-1]
     after = _after(ctx, last)
     if after is not None and after.is_lower and _team_word_at(ctx, after):
@@ -149,6 +158,8 @@ def national_teams(ctx: Context) -> Iterator[RelationMention]:
             team = reading == "team" or (
                 reading is None and (not placed or mention.type is EntityType.ORGANIZATION)
             )
+            if reading == "other":
+                continue
             if team:
                 ctx.add_mention(
                     (mention.start, mention.end),
@@ -182,7 +193,7 @@ def national_team_citizens(ctx: Context) -> Iterator[RelationMention]:
     for mention in ctx.mentions:
         if mention.type in {EntityType.COUNTRY, EntityType.PLACE} and mention.antecedent is None:
             nation = nation_of(mention.name) if mention.name else None
-            if nation is not None:
+            if nation is not None and _reading(ctx, mention) != "other":
                 places.setdefault(nation, mention)
     relations: list[RelationMention] = ctx.notes.get("relations", [])  # type: ignore[assignment]
     for rel in list(relations):

@@ -49,9 +49,7 @@ def _role(token: Token) -> tuple[Title, list[Token]] | None:
     return found
 
 
-def _teams_before(
-    ctx: Context, first: Token
-) -> tuple[list[Mention], str, Mention | None] | None:
+def _teams_before(ctx: Context, first: Token) -> tuple[list[Mention], str, Mention | None] | None:
     """The teams written between "the" and the role ("the former Arsenal and Real Madrid"),
     "former" when a modifier says so, and the country of a demonym ("the Swedish forward");
     None unless the phrase is definite and names nothing else (no person, no place that may
@@ -107,11 +105,21 @@ def _named_beside(ctx: Context, noun: Token) -> bool:
 
 
 def _bound(ctx: Context, noun: Token, person: Mention) -> bool:
-    """Whether the person is a subject of the description's clause or of one above it."""
+    """Whether the person is named earlier in the description's sentence ("talks with
+    O'Neill as the Brazilian midfielder ...": someone else) or is a subject of its clause
+    or of one above it ("He said the striker ...")."""
     people = [
         m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
     ]
     key = person_key(people, person)
+    sentence = ctx.sentence_index(noun)
+    for mention in ctx.mentions:
+        if mention.sentence != sentence or mention.end > noun.idx:
+            continue
+        referent = ctx.referent(mention)
+        if referent.type is EntityType.PERSON and referent.name:
+            if person_key(people, referent) == key:
+                return True
     current = noun
     for _ in range(12):
         for child in current.children:

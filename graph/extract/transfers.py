@@ -34,6 +34,7 @@ from graph.name_variants import known_place
 
 SUBJECT = "@subject"
 RELATIONS = ("memberOfSportsTeam", "playsAgainst")
+CLUB_HEADS = {"club", "team", "side"}
 TABLE = "transfer_patterns.tsv"
 
 
@@ -107,7 +108,11 @@ def _side(
 ) -> list[tuple[Token, Mention]]:
     """The mentions of one side, its conjuncts included, each taken to its antecedent."""
     anchor = tokens["anchor"]
-    if _verb_subject_sides().get(pattern.name) == role:
+    passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+    if _verb_subject_sides().get(pattern.name) == role and role == "subject" and passive:
+        # "He was signed from Milan by Gullit": the player is the one signed
+        found = [(t, m) for t in passive if (m := ctx.mention_of(t)) is not None]
+    elif _verb_subject_sides().get(pattern.name) == role:
         found = verb_subjects(ctx, anchor)
     else:
         found = []
@@ -116,7 +121,11 @@ def _side(
                 mention = ctx.mention_of(item)
                 if mention is not None:
                     found.append((item, mention))
-    return [(t, ctx.referent(m)) for t, m in dict(found).items()]
+    return [
+        (t, ctx.referent(m))
+        for t, m in dict(found).items()
+        if not (m.role == "description" and m.name.split()[-1].lower() not in CLUB_HEADS)
+    ]  # "the club" may be the club the article is about; "the group" is no team
 
 
 def _as_club(ctx: Context, mention: Mention) -> Mention:

@@ -383,3 +383,28 @@ def test_outside_sport_a_role_word_describes_no_player() -> None:
         "vowed revenge."
     )
     assert not [f for f in facts(text) if f[1] == "memberOfSportsTeam"]
+
+
+def test_a_side_of_another_grade_is_not_the_national_team() -> None:
+    text = (
+        "John McCall played for Ireland against New Zealand in the under-19 World Cup rugby "
+        "game. Ireland fly-half Ronan O'Gara kicked well in the Six Nations."
+    )
+    assert ("Ronan O'Gara", "Ireland national rugby union team") in members(text)
+    assert not [m for m in members(text) if m[0] == "John McCall"]
+
+
+def test_a_description_never_means_someone_named_before_it_in_its_sentence() -> None:
+    text = (
+        "Celtic midfielder Juninho scored in the Scottish Premiership. His agent wants talks "
+        "with Martin O'Neill as the Brazilian midfielder nears the exit."
+    )
+    assert not [f for f in facts(text) if f[0] == "Martin O'Neill" and f[1] == "citizenOf"]
+
+
+def test_a_player_signed_by_someone_is_the_one_signed() -> None:
+    text = (
+        "Chelsea striker Hernan Crespo scored in the Premier League. He was signed from "
+        "Inter Milan in 2003 by Claudio Ranieri."
+    )
+    assert not [m for m in members(text) if m[0] == "Claudio Ranieri"]
