@@ -53,9 +53,7 @@ PLACE_PREPOSITIONS = {
 LOSING = {"lose", "go"}
 """Verbs whose "to" introduces the other side ("lost to Italy", "went down to Wales")."""
 SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj"}
-OTHER_GRADE = re.compile(
-    r"\b(?:under[- ]?\d\ds?|u-?\d\ds?|women'?s?|youth)\b", re.IGNORECASE
-)
+OTHER_GRADE = re.compile(r"\b(?:under[- ]?\d\ds?|u-?\d\ds?|women'?s?|youth)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
