@@ -3,7 +3,8 @@
 Every ```text block of README.md that holds shell commands (lines starting with "$ ") is
 run: each command in the repository root with bash, its standard output compared with the
 lines shown under it. A line "..." in README stands for any number of lines; durations
-("5.46 s") are compared as "<n> s". A block right after a line
+("5.46 s") are compared as "<n> s". A ```sparql block right before a block whose command
+reads a query file (``newsgraph query G @FILE``) must be that file. A block right after a line
 ``<!-- readme: not run (REASON) -->`` is listed and left out (timings of benchmarks).
 
     python docs/check_readme.py            # check; exit 1 and a diff when README is stale
@@ -27,6 +28,20 @@ DURATION = re.compile(r"\b\d+(?:\.\d+)?(?= ?s\b)")
 ELISION = "..."
 
 
+QUERY_FILE = re.compile(r"(?:^|\s)@(\S+\.rq)\b")
+
+
+@dataclass
+class Query:
+    """A ```sparql block README shows for a query file a command reads."""
+
+    line: int
+    path: Path
+    start: int
+    end: int
+    """0-based indexes of the block's first and one-past-last text lines."""
+
+
 @dataclass
 class Command:
     line: int
@@ -44,6 +59,32 @@ def _complete(command: str) -> bool:
     except ValueError:  # an open quotation: the command goes on on the next line
         return False
     return True
+
+
+def queries(lines: list[str]) -> list[Query]:
+    """The ```sparql blocks shown right before a command that reads them from a file."""
+    found: list[Query] = []
+    last_sparql: tuple[int, int] | None = None
+    i = 0
+    while i < len(lines):
+        fence = lines[i].strip()
+        if not fence.startswith("```") or fence == "```":
+            i += 1
+            continue
+        end = next(j for j in range(i + 1, len(lines)) if lines[j].strip() == "```")
+        if fence == "```sparql":
+            last_sparql = (i + 1, end)
+        elif fence == "```text" and last_sparql is not None:
+            for k in range(i + 1, end):
+                hit = QUERY_FILE.search(lines[k]) if lines[k].startswith("$ ") else None
+                if hit:
+                    found.append(Query(last_sparql[0], ROOT / hit.group(1), *last_sparql))
+                    break
+            last_sparql = None
+        else:
+            last_sparql = None
+        i = end + 1
+    return found
 
 
 def commands(lines: list[str]) -> tuple[list[Command], list[tuple[int, str]]]:
@@ -121,9 +162,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
     args = parser.parse_args(argv)
     lines = args.readme.read_text("utf-8").splitlines()
+    stale_queries = 0
+    for query in reversed(queries(lines)):
+        text = query.path.read_text("utf-8").rstrip("\n").splitlines()
+        if lines[query.start : query.end] == text:
+            continue
+        if args.write:
+            lines[query.start : query.end] = text
+            continue
+        stale_queries += 1
+        print(f"README.md:{query.line}: the query shown is not {query.path.relative_to(ROOT)}")
+    if args.write:
+        args.readme.write_text("\n".join(lines) + "\n", "utf-8")
     found, skipped = commands(lines)
-    stale = 0
     replacements: list[tuple[Command, list[str]]] = []
+    stale = 0
     for command in found:
         printed = run(command)
         if matches(command.shown, printed):
@@ -144,9 +197,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"README.md:{line}: not run ({reason})")
     print(
         f"README commands: {len(found)} run, {len(found) - stale - len(replacements)} as shown, "
-        f"{len(replacements)} rewritten, {stale} stale, {len(skipped)} blocks not run"
+        f"{len(replacements)} rewritten, {stale} stale, {len(skipped)} blocks not run; "
+        f"{stale_queries} query blocks not as their files"
     )
-    return 1 if stale else 0
+    return 1 if stale or stale_queries else 0
 
 
 if __name__ == "__main__":

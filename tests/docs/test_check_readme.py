@@ -58,3 +58,18 @@ def test_a_stale_output_is_reported_and_rewritten(tmp_path: Path) -> None:
     assert check_readme.main(["--readme", str(readme), "--write"]) == 0
     assert readme.read_text("utf-8") == "```text\n$ echo fresh\nfresh\n```\n"
     assert check_readme.main(["--readme", str(readme)]) == 0
+
+
+def test_a_query_shown_must_be_the_file_the_command_reads(tmp_path: Path) -> None:
+    query = ROOT / "examples" / "queries" / "offices.rq"
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "```sparql\nSELECT * WHERE { ?s ?p ?o }\n```\n\n"
+        f"```text\n$ echo @{query.relative_to(ROOT)}"
+        f"\n@{query.relative_to(ROOT)}\n```\n",
+        "utf-8",
+    )
+    assert check_readme.main(["--readme", str(readme)]) == 1
+    assert check_readme.main(["--readme", str(readme), "--write"]) == 0
+    assert query.read_text("utf-8").strip() in readme.read_text("utf-8")
+    assert check_readme.main(["--readme", str(readme)]) == 0
