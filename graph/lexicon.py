@@ -191,15 +191,23 @@ class VerbSense:
     """True when the grammatical object is the relation's subject ("X hired Y": Y worksFor X)."""
     direction: str = "forward"
     """The verbs.tsv direction as written ("guest": the object must be a person by name)."""
+    types: frozenset[str] = frozenset()
+    """Entity types both sides must have besides the predicate's domain and range (empty:
+    any): "Euronext combines the Paris and Lisbon bourses" relates organisations only."""
 
 
 @lru_cache(maxsize=1)
 def verb_senses() -> dict[str, list[VerbSense]]:
     """Verb lemma -> its senses, from graph/schema/verbs.tsv."""
     table: dict[str, list[VerbSense]] = {}
-    for lemma, prep, predicate, direction in _rows("verbs.tsv", 4):
+    for lemma, prep, predicate, direction, types in _rows("verbs.tsv", 5):
         sense = VerbSense(
-            lemma, "" if prep == "-" else prep, predicate, direction == "reverse", direction
+            lemma,
+            "" if prep == "-" else prep,
+            predicate,
+            direction == "reverse",
+            direction,
+            frozenset(types.split("|")) - {"", "-"},
         )
         table.setdefault(lemma, []).append(sense)
     return table
