@@ -166,6 +166,22 @@ def collective_nouns() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def organisation_kinds() -> frozenset[str]:
+    """Lemmas of nouns that say what kind of organisation a name is ("bank", "carmaker"):
+    organisation_kinds.txt and the collective nouns."""
+    return frozenset(row[0] for row in _rows("organisation_kinds.txt", 1)) | frozenset(
+        collective_nouns()
+    )
+
+
+@lru_cache(maxsize=1)
+def national_body_nouns() -> frozenset[str]:
+    """Head words of a name a country opens that make it that country's ("Department" in
+    "US Department of Justice"), from national_body_nouns.txt."""
+    return frozenset(row[0] for row in _rows("national_body_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """Lemmas of nouns that denote people ("citizen", "soldier")."""
     return frozenset(row[0] for row in _rows("people_nouns.txt", 1))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -103,22 +104,93 @@ def locative(ctx: Context) -> Iterator[RelationMention]:
         yield from _hyphenated(ctx, token)
         yield from _described_place(ctx, token)
         yield from _national_organisation(ctx, token)
+        yield from _possessive_country(ctx, token)
+    for mention in list(ctx.mentions):
+        yield from _country_in_name(ctx, mention)
 
 
 def _described_name(ctx: Context, noun: Token) -> Mention | None:
     """The name a noun is or describes: "BNP Paribas" for "bank" in "the French bank BNP
-    Paribas" (a compound of the name) or "the Russian gas giant, Gazprom" (its apposition)."""
+    Paribas" (a compound of the name), "the Russian gas giant, Gazprom" (its apposition),
+    "Safaricom, the Kenyan telecoms firm" (the name it is in apposition to) or "Jet Airways
+    is India's premier carrier" (the subject of an affirmative "be")."""
     for _ in range(3):
         mention = ctx.mention_at(noun)
-        if mention is not None:
+        if mention is not None and mention.role != "description":
             return mention
         for child in noun.children:
-            if child.dep_ == "appos" and (mention := ctx.mention_at(child)) is not None:
-                return mention
+            if child.dep_ == "appos" and (named := ctx.mention_at(child)) is not None:
+                return named
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN":
+            return ctx.mention_at(noun.head) or mention
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            if any(c.dep_ == "neg" for c in noun.head.children):
+                return None  # "X is not a Kenyan firm"
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            return (ctx.mention_at(subjects[0]) if subjects else None) or mention
+        if mention is not None:
+            return mention  # "the Kenyan government": the description itself
         if noun.dep_ != "compound" or noun.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         noun = noun.head
     return None
+
+
+def _country_in_name(ctx: Context, organisation: Mention) -> Iterator[RelationMention]:
+    """ "the US Department of Justice", "the Argentine Work Ministry", "Kenya Airways": a
+    country or demonym opening the name of a national body (graph/schema/
+    national_body_nouns.txt) -> country. The country's mention lies inside the name's, so it
+    is kept apart from the token index, as the extra places of a list are in descriptions."""
+    if organisation.type is not EntityType.ORGANIZATION or organisation.role or not organisation.name:
+        return
+    tokens = ctx.mention_tokens(organisation)
+    words = [t for t in tokens if t.lower_ != "the"]
+    if len(words) < 2 or ctx.mention_head(organisation).lemma_.lower() not in (
+        lexicon.national_body_nouns()
+    ):
+        return
+    first = words[0]
+    name = lexicon.country_name(first.text) or (
+        lexicon.demonym_country(first.text) if first.text[:1].isupper() else None
+    )
+    if name is None or sum(bool(lexicon.demonym_country(t.text) or lexicon.country_name(t.text)) for t in words) > 1:
+        return  # "the Anglo-Irish Bank", "England and Wales Cricket Board": whose?
+    country = replace(
+        organisation,
+        start=first.idx,
+        end=first.idx + len(first),
+        text=first.text,
+        type=EntityType.COUNTRY,
+        extractor=ctx.current,
+        confidence=0.8,
+        name=name,
+        role="demonym" if lexicon.demonym_country(first.text) else "",
+    )
+    ctx.mentions.append(country)
+    yield ctx.relation(organisation, "country", country, tokens, confidence=0.7)
+
+
+def _possessive_country(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Kenya's Safaricom", "Germany's largest bank, Deutsche Bank", "Jet Airways is India's
+    premier carrier": a country owning an organisation's name, or a noun saying what kind of
+    organisation it is (graph/schema/organisation_kinds.txt) -> country. A noun of another
+    relation ("Iran's ally Hezbollah") says nothing of where the organisation is."""
+    if token.dep_ != "poss" or token.head.pos_ not in {"NOUN", "PROPN"}:
+        return
+    country = ctx.mention_at(token)
+    if country is None or country.type is not EntityType.COUNTRY:
+        return
+    if ctx.mention_tokens(country)[-1].i != token.i:
+        return
+    head = token.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.organisation_kinds():
+        return
+    organisation = _described_name(ctx, head)
+    if organisation is None or organisation.type is not EntityType.ORGANIZATION:
+        return
+    if organisation.span == country.span:
+        return
+    yield ctx.relation(organisation, "country", country, [token, head], confidence=0.7)
 
 
 def _national_organisation(ctx: Context, token: Token) -> Iterator[RelationMention]:
