@@ -249,6 +249,18 @@ def place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def facility_nouns() -> frozenset[str]:
+    """Last words of sites' names ("square", "stadium"), from facility_nouns.txt."""
+    return frozenset(row[0] for row in _rows("facility_nouns.txt", 1))
+
+
+def is_facility(name: str) -> bool:
+    """Whether a name is a site's, one a city may hold ("Tahrir Square")."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in facility_nouns()
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Words before a name that are not part of it ("Mr", "Gen", "Sir")."""
     return frozenset(row[0] for row in _rows("honorifics.txt", 1))

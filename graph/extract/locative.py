@@ -68,16 +68,18 @@ def _place_objects(ctx: Context, prep: Token) -> list[tuple[Token, Mention]]:
 
 
 def _can_contain(outer: Mention, inner: Mention) -> bool:
-    """A place "in" another: the inner one a city, or the outer one a country, and never a
-    country inside anything ("Wales in Hamilton" is a team playing away)."""
+    """A place "in" another: the inner one a city or a site ("Tahrir Square"), or the outer
+    one a country, and never a country inside anything ("Wales in Hamilton" is a team
+    playing away); a city holds sites only."""
     if inner.type is EntityType.COUNTRY or lexicon.country_name(inner.name):
         return False
     if lexicon.is_city(outer.name) and not lexicon.country_name(outer.name):
-        return False
+        return lexicon.is_facility(inner.name)
     return (
         outer.type is EntityType.COUNTRY
         or lexicon.is_region(outer.name)
         or lexicon.is_city(inner.name)
+        or lexicon.is_facility(inner.name)
     )
 
 
