@@ -159,3 +159,33 @@ def disambiguate(
         if any((p.population or 0) >= OUTWEIGHED * chosen.population for p in places):
             return None
     return chosen, method, score
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, tuple[str, str]]:
+    """Normalised name of a first-level division -> (ISO country code, admin1 code): the US
+    states and graph/schema/admin1_divisions.tsv (England, Scotland ...)."""
+    from graph.lexicon import _rows
+
+    table = {
+        normalise(p.name): (p.country, p.admin1)
+        for places in gazetteer().names.values()
+        for p in places
+        if p.kind == "region"
+    }
+    for name, country, admin1 in _rows("admin1_divisions.tsv", 3):
+        table[normalise(name)] = (country, admin1)
+    return table
+
+
+def area(name: str) -> tuple[str, str] | None:
+    """The (country, admin1) area a country's or division's name stands for, admin1 "" for a
+    whole country: "Kenya" -> ("KE", ""), "Texas" -> ("US", "TX"), "Wales" -> ("GB", "WLS");
+    None for a name that is no such area or two of them ("Georgia")."""
+    from graph.lexicon import country_name
+
+    key, country = normalise(name), country_name(name)
+    if key in divisions():
+        return None if country else divisions()[key]  # "Georgia": the state or the country?
+    found = gazetteer().countries.get(normalise(country)) if country else None
+    return (found[1], "") if found else None
