@@ -122,7 +122,6 @@ class Areas:
     cities: list[Place]  # cities it names unambiguously
 
 
-
 def disambiguate(
     places: tuple[Place, ...], context: Areas, partial: frozenset[int] = frozenset()
 ) -> tuple[Place, str, float] | None:

@@ -217,13 +217,10 @@ def _link_places(
         _background(graph, key, place)
 
 
-
 def _related(key: str, edges: list[tuple[str, str, str]], areas: dict) -> set[tuple[str, str]]:
     around = [o for s, p, o in edges if s == key and p in CONTAINED_IN]
     around += [s for s, p, o in edges if o == key and p in CONTAINS]
     return {areas[k] for k in around if k in areas}
-
-
 
 
 def _kb_match(kb: KnowledgeBase, etype: str, names: list[str]) -> tuple[str, str, float] | None:

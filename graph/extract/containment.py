@@ -109,6 +109,4 @@ def _relation(
             together = holders[other.sentence]
             tokens = ctx.mention_tokens(other) + ctx.mention_tokens(together)
             return ctx.relation(other, "locatedIn", together, tokens, confidence=CONFIDENCE)
-    return ctx.relation(
-        city, "locatedIn", holder, ctx.mention_tokens(city), confidence=CONFIDENCE
-    )
+    return ctx.relation(city, "locatedIn", holder, ctx.mention_tokens(city), confidence=CONFIDENCE)

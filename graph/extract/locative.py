@@ -138,38 +138,50 @@ def _described_name(ctx: Context, noun: Token) -> Mention | None:
     return None
 
 
+def _country_opening(words: list[Token]) -> tuple[int, str] | None:
+    """(number of words, country) of a country's name or demonym opening a name ("United
+    States Army", "South Korean Navy", "US Department of Justice")."""
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        text = " ".join(t.text for t in words[:size])
+        name = lexicon.country_name(text) or (
+            lexicon.demonym_country(text) if text[:1].isupper() else None
+        )
+        if name and lexicon.country_name(name):  # "Scottish": Scotland is no state
+            return size, lexicon.country_name(name) or name
+    return None
+
+
 def _country_in_name(ctx: Context, organisation: Mention) -> Iterator[RelationMention]:
     """ "the US Department of Justice", "the Argentine Work Ministry", "Kenya Airways": a
     country or demonym opening the name of a national body (graph/schema/
     national_body_nouns.txt) -> country. The country's mention lies inside the name's, so it
     is kept apart from the token index, as the extra places of a list are in descriptions."""
-    if organisation.type is not EntityType.ORGANIZATION or organisation.role or not organisation.name:
+    if organisation.type is not EntityType.ORGANIZATION or organisation.role:
         return
-    tokens = ctx.mention_tokens(organisation)
-    words = [t for t in tokens if t.lower_ != "the"]
-    if len(words) < 2 or ctx.mention_head(organisation).lemma_.lower() not in (
-        lexicon.national_body_nouns()
-    ):
+    words = [t for t in ctx.mention_tokens(organisation) if t.lower_ != "the"]
+    head = ctx.mention_head(organisation).lemma_.lower()
+    opening = _country_opening(words) if head in lexicon.national_body_nouns() else None
+    if opening is None:
         return
-    first = words[0]
-    name = lexicon.country_name(first.text) or (
-        lexicon.demonym_country(first.text) if first.text[:1].isupper() else None
-    )
-    if name is None or sum(bool(lexicon.demonym_country(t.text) or lexicon.country_name(t.text)) for t in words) > 1:
-        return  # "the Anglo-Irish Bank", "England and Wales Cricket Board": whose?
+    size, name = opening
+    if any(lexicon.demonym_country(t.text) or lexicon.country_name(t.text) for t in words[size:]):
+        return  # "the Anglo-Irish Bank", "the England and Wales Cricket Board": whose?
+    start, end = words[0].idx, words[size - 1].idx + len(words[size - 1])
     country = replace(
         organisation,
-        start=first.idx,
-        end=first.idx + len(first),
-        text=first.text,
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
         type=EntityType.COUNTRY,
         extractor=ctx.current,
         confidence=0.8,
         name=name,
-        role="demonym" if lexicon.demonym_country(first.text) else "",
+        role="" if lexicon.country_name(ctx.text[start:end]) else "demonym",
     )
     ctx.mentions.append(country)
-    yield ctx.relation(organisation, "country", country, tokens, confidence=0.7)
+    yield ctx.relation(organisation, "country", country, words, confidence=0.7)
 
 
 def _possessive_country(ctx: Context, token: Token) -> Iterator[RelationMention]:

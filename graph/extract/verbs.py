@@ -273,7 +273,9 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                 for o_token, obj in objects:
                     head, tail = (obj, subject) if sense.reverse else (subject, obj)
                     said = _verbal_attack(ctx, predicate, s_token, head, tail)
-                    if head.span == tail.span or not _fits(said or predicate, head, tail, sense.types):
+                    if head.span == tail.span or not _fits(
+                        said or predicate, head, tail, sense.types
+                    ):
                         continue
                     if not said:
                         emitted.append((head, tail))

@@ -27,8 +27,11 @@ def _contained(text: str) -> set[tuple[str, str]]:
         ("Germany's economy grew. Factories in Munich hired staff.", "Munich", "Germany"),
         ("Voters in Ohio queued for hours. Turnout in Cleveland was high.", "Cleveland", "Ohio"),
         ("Protesters in Osaka criticised Japan's government.", "Osaka", "Japan"),
-        ("Schools in Scotland reopened. Pupils in Glasgow returned on Monday.", "Glasgow",
-         "Scotland"),
+        (
+            "Schools in Scotland reopened. Pupils in Glasgow returned on Monday.",
+            "Glasgow",
+            "Scotland",
+        ),
     ],
 )
 def test_a_city_lies_in_the_area_the_article_names(text: str, city: str, holder: str) -> None:
