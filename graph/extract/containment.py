@@ -4,9 +4,10 @@ that holds it (locatedIn), as a reader of the article would.
 
 Only a city of the GeoNames table (graph/gazetteer.py) that the article's own places settle
 without doubt: the namesake the article's countries and divisions support (England is a
-division: GB/ENG, as the city records carry it; graph/schema/admin1_divisions.tsv), with no
-namesake five times larger elsewhere ("Paris" beside "Texas" is still the French one, so
-nothing is said) and no other namesake in another country the article names. The holder is
+division: GB/ENG, as the city records carry it; graph/schema/admin1_divisions.tsv), when it
+is also the largest place bearing the name anywhere, towns and other names included ("Paris"
+beside "Texas" is still the French one, "Hollywood" beside "Florida" the Los Angeles one, so
+nothing is said), and no other namesake lies in another country the article names. The holder is
 the narrowest area the article names: Bristol lies in England, not the United Kingdom, when
 both are named. A place the article itself puts somewhere ("Paris, Texas", "the Kenyan
 capital Nairobi") is left to those facts; divisions and countries are never contained
@@ -62,8 +63,10 @@ def settled_city(name: str, areas: set[tuple[str, str]]) -> Place | None:
     if choice is None:
         return None
     city = choice[0]
-    if any((p.population or 0) >= gazetteer.OUTWEIGHED * (city.population or 0) for p in places):
-        return None  # "Paris" beside "Texas": the far larger Paris is the likelier one
+    if gazetteer.largest_bearer(name) != city.geonameid:
+        # "Paris" beside "Texas", "Hollywood" beside "Florida": a larger place of that name
+        # (a town, or a city known so for short: "Clermont") is the likelier one
+        return None
     named_countries = {country for country, _ in areas}
     if len({p.country for p in places} & named_countries) > 1:
         return None  # a city of that name in two countries the article names

@@ -76,3 +76,9 @@ def test_what_the_article_says_wins() -> None:
 def test_settled_city(name: str, areas: set[tuple[str, str]], country: str | None) -> None:
     city = settled_city(name, areas)
     assert (city.country if city else None) == country
+
+
+def test_a_name_a_larger_place_bears_is_in_doubt() -> None:
+    """Hollywood, Florida is a city of the main table; the Los Angeles one is larger."""
+    assert settled_city("Hollywood", {("US", "FL")}) is None
+    assert settled_city("Clermont", {("US", "")}) is None  # Clermont-Ferrand, for short
