@@ -20,6 +20,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
 from graph.extract.descriptions import shared_noun_organisations
+from graph.extract.organisations import misread_group
 from graph.extract.stance import cues, stance_of
 from graph.lexicon import VerbSense
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -205,6 +206,25 @@ def _fits(
     return subject.type.value in relation.domain and obj.type.value in relation.range
 
 
+def _organisations_expected(
+    ctx: Context, predicate: str, head: Mention, tail: Mention, sense: VerbSense
+) -> tuple[Mention, Mention]:
+    """A sense for organisations only ("Euronext, which operates the Paris bourse") takes
+    a name NER read as a nationality as the organisation it is, when the pair then fits."""
+    organisation = EntityType.ORGANIZATION
+    if sense.types != {organisation.value} or not (misread_group(head) or misread_group(tail)):
+        return head, tail
+    if not all(m.type is organisation or misread_group(m) for m in (head, tail)):
+        return head, tail
+    retyped = [
+        ctx.add_mention((m.start, m.end), organisation, name=m.name, confidence=0.6, replace=True)
+        if misread_group(m)
+        else m
+        for m in (head, tail)
+    ]
+    return (retyped[0] or head, retyped[1] or tail)
+
+
 def _place_and_date(
     ctx: Context, verb: Token, participants: list[Token]
 ) -> tuple[list[tuple[Token, Mention]], ...]:
@@ -272,6 +292,7 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
             for s_token, subject in subjects:
                 for o_token, obj in objects:
                     head, tail = (obj, subject) if sense.reverse else (subject, obj)
+                    head, tail = _organisations_expected(ctx, predicate, head, tail, sense)
                     said = _verbal_attack(ctx, predicate, s_token, head, tail)
                     if head.span == tail.span or not _fits(
                         said or predicate, head, tail, sense.types
