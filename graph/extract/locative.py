@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.coref_lexicon import given_names
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
 
@@ -204,6 +205,8 @@ def _possessive_country(ctx: Context, token: Token) -> Iterator[RelationMention]
         return
     if organisation.span == country.span:
         return
+    if head.pos_ == "PROPN" and organisation.name.split()[0] in given_names():
+        return  # "Italy's Marco Bortolami": a player NER took for an organisation
     yield ctx.relation(organisation, "country", country, [token, head], confidence=0.7)
 
 

@@ -39,3 +39,13 @@ def test_a_city_in_a_city_is_not_located_there(text: str) -> None:
     assert not [
         r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
     ]
+
+
+def test_a_person_after_a_possessive_country_is_no_organisation_of_it() -> None:
+    """NER sometimes types a player in a list as an organisation: a given name tells."""
+    _, relations = run("Italy's Marco Bortolami and France's Imanol Harinordoquy are in the squad.")
+    assert not [
+        r
+        for r in relations
+        if r.evidence.extractor == "locative" and r.subject.name == "Marco Bortolami"
+    ]
