@@ -21,7 +21,14 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context
-from graph.extract.title_facts import Held, position_name, relations, wants_position
+from graph.extract.title_facts import (
+    Held,
+    is_affiliation,
+    position_name,
+    relations,
+    wants_position,
+    with_home_country,
+)
 from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 
@@ -143,7 +150,10 @@ def _describe(
         return Held(person, title, tuple(tokens), nationality=nationality, status="relational")
     title, tokens = _with_portfolio(title, tokens, portfolio)
     if "shadow" in effects:
-        title = Title(f"shadow {title.words}", f"Shadow {title.label}", "shadow", title.scope)
+        national = title.flags & {"national"}  # the shadow of a national office is national
+        title = Title(
+            f"shadow {title.words}", f"Shadow {title.label}", "shadow", title.scope, national
+        )
     elif "deputy" in effects:
         title = replace(title, words=f"deputy {title.words}", label=f"Deputy {title.label}")
         title = replace(title, kind="deputy")
@@ -350,6 +360,27 @@ def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
     return shared
 
 
+def _shadow_countries(found: list[Held]) -> list[Held]:
+    """ "UK Foreign Secretary Jack Straw ... shadow foreign secretary Michael Ancram": a shadow
+    office shadows the office the article names with its country (when only one country)."""
+    offices: dict[str, set[str]] = {}
+    mentions: dict[str, Mention] = {}
+    for held in found:
+        where = held.implied or (None if is_affiliation(held) else held.jurisdiction)
+        if held.title.kind != "shadow" and where is not None and where.type is EntityType.COUNTRY:
+            offices.setdefault(held.title.words, set()).add(where.name)
+            mentions[where.name] = where
+    shadowed = []
+    for held in found:
+        real = held.title.words.removeprefix("shadow ")
+        countries = offices.get(real, set())
+        unnamed = held.jurisdiction is None or is_affiliation(held)
+        if held.title.kind == "shadow" and unnamed and not held.implied and len(countries) == 1:
+            held = replace(held, implied=mentions[next(iter(countries))])
+        shadowed.append(held)
+    return shadowed
+
+
 @extractors.register("titles", order=30)
 def titles(ctx: Context) -> Iterator[RelationMention]:
     """Positions held, from titles before a name, in apposition to it, or after "is/was".
@@ -360,6 +391,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     found = _share_jurisdictions(
         ctx, [held for person in people if (held := _find_title(ctx, person)) is not None]
     )
+    found = _shadow_countries([with_home_country(ctx, held) for held in found])
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
         for h in found
