@@ -47,20 +47,21 @@ def countries(ctx: Context) -> Countries:
     cached = ctx.notes.get("countries")
     if isinstance(cached, Countries):
         return cached
-    found: dict[str, list[Mention | Token]] = {}
-    cities: list[str] = []
+    found: dict[str, list[tuple[Token, Mention | None, bool]]] = {}
+    cities: list[tuple[str, Token]] = []
     country_level = {c.lower() for c in lexicon.demonyms().values()}
     for mention in ctx.mentions:
         if not mention.name:
             continue
+        head = ctx.mention_head(mention)
         if mention.type is EntityType.COUNTRY or (
             mention.type is EntityType.PLACE
             and (mention.name.lower() in country_level or lexicon.country_name(mention.name))
         ):
             country, direct = _sovereign(mention.name)
-            found.setdefault(country, []).extend([mention] if direct else [])
+            found.setdefault(country, []).append((head, mention, direct))
         elif mention.type is EntityType.PLACE and lexicon.is_city(mention.name):
-            cities.append(mention.name)
+            cities.append((mention.name, head))
     for token in ctx.doc:
         demonym = lexicon.demonym_country(token.text) if token.text[:1].isupper() else None
         covering = ctx.mention_at(token)
@@ -69,26 +70,67 @@ def countries(ctx: Context) -> Countries:
         ):
             continue
         country, direct = _sovereign(demonym)
-        found.setdefault(country, []).extend([token] if direct and covering is None else [])
+        found.setdefault(country, []).append((token, None, direct and covering is None))
     home = None
     if len(found) == 1:
         [(country, references)] = found.items()
-        if references and not any(lexicon.city_elsewhere(city, country) for city in cities):
+        tokens = [token for token, _, _ in references] + [
+            token for city, token in cities if not lexicon.city_elsewhere(city, country)
+        ]
+        if (
+            any(direct for _, _, direct in references)
+            and not any(lexicon.city_elsewhere(city, country) for city, _ in cities)
+            and not any(_abroad(ctx, token) for token in tokens)
+        ):
             home = _home_mention(ctx, country, references)
     result = Countries(frozenset(found), home)
     ctx.notes["countries"] = result
     return result
 
 
-def _home_mention(ctx: Context, country: str, references: list[Mention | Token]) -> Mention | None:
+def _abroad(ctx: Context, token: Token) -> bool:
+    """Whether the words around a country's (or its city's) name make it the other side of
+    the story, not the article's own country: the nationality of officials ("Chinese
+    officials", "Chinese President Xi", "his Chinese counterpart") or a destination ("flew to
+    Beijing", "a visit to India", "talks in Nairobi"). Then a bare "Foreign Secretary" is
+    more likely the unnamed country of the outlet's."""
+    head = token.head
+    if token.dep_ in {"amod", "compound", "nmod", "poss"}:
+        person = ctx.mention_at(head)
+        if person is not None and person.type is EntityType.PERSON:
+            return True
+        titled = head.lemma_.lower() in lexicon.titles() or head.lower_ in lexicon.titles()
+        if titled or head.lower_ in lexicon.title_modifiers():
+            return True
+    if token.dep_ == "dobj":
+        return _visit_word(head, "")
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        return _visit_word(head.head, head.lower_)
+    return False
+
+
+def _visit_word(word: Token, prep: str) -> bool:
+    """ "visit X", "fly to X", "a trip to X", and any visit or meeting word with "in X"."""
+    lemma = word.lemma_.lower()
+    senses = {(s.prep, s.predicate) for s in lexicon.verb_senses().get(lemma, [])}
+    nominal = {p: rel for (noun, p), rel in lexicon.nominal_relations().items() if noun == lemma}
+    relations = {predicate for _, predicate in senses} | set(nominal.values())
+    if prep == "in" and relations & {"visits", "meets"}:
+        return True
+    return (prep, "visits") in senses or nominal.get(prep) == "visits"
+
+
+def _home_mention(
+    ctx: Context, country: str, references: list[tuple[Token, Mention | None, bool]]
+) -> Mention | None:
     """A mention of the home country: its first named mention, else one on its demonym."""
-    for reference in references:
-        if isinstance(reference, Mention) and reference.type is EntityType.COUNTRY:
-            return reference
-    for reference in references:
-        if isinstance(reference, Token):
+    for _, mention, direct in references:
+        if direct and mention is not None and mention.type is EntityType.COUNTRY:
+            return mention
+    for token, mention, direct in references:
+        if direct and mention is None:
             return ctx.add_mention(
-                reference, EntityType.COUNTRY, name=country, confidence=0.8, role="demonym"
+                token, EntityType.COUNTRY, name=country, confidence=0.8, role="demonym"
             )
     return None
 

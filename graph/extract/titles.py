@@ -212,6 +212,9 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
         words.insert(0, token)
         i -= 1
     found = _title_suffix(words)
+    if found is None and words and words[-1].lower_ in lexicon.honorifics():
+        words = words[:-1]  # "Auditor General Sir John Bourn"
+        found = _title_suffix(words)
     if found is None:
         return None
     title, tokens = found
