@@ -59,6 +59,11 @@ class Held:
     """The government a minister of the office's country works for, as the article names it."""
 
 
+def same_person(a: Mention, b: Mention) -> bool:
+    """Two person mentions of one article with the same surname."""
+    return a.name.split()[-1:] == b.name.split()[-1:] if a.name and b.name else False
+
+
 def is_party(mention: Mention) -> bool:
     """A political party: a listed short name ("Tory") or a name ending in "Party"."""
     name = mention.name.lower().strip()

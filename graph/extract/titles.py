@@ -21,11 +21,13 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context
+from graph.extract.title_senses import formal_titles
 from graph.extract.title_facts import (
     Held,
     is_affiliation,
     position_name,
     relations,
+    same_person,
     wants_position,
     with_home_country,
 )
@@ -86,7 +88,7 @@ def _describe(
             i -= 1
             continue
         if jurisdiction is None and not effects and len(portfolio) < 3:
-            if mention is None and names.is_portfolio_word(token, title):
+            if mention is None and names.is_portfolio_word(ctx, token, title):
                 portfolio.insert(0, token)
                 i -= 1
                 continue
@@ -320,10 +322,6 @@ def _holders(ctx: Context) -> list[tuple[str, str, Mention]]:
     return ctx.notes.setdefault("positions", [])  # type: ignore[return-value]
 
 
-def _same_person(a: Mention, b: Mention) -> bool:
-    return a.name.split()[-1:] == b.name.split()[-1:] if a.name and b.name else False
-
-
 def _find_title(ctx: Context, person: Mention) -> Held | None:
     head = ctx.mention_head(person)
     return (
@@ -394,6 +392,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     found = _share_jurisdictions(
         ctx, [held for person in people if (held := _find_title(ctx, person)) is not None]
     )
+    found = formal_titles(ctx, found)
     found = _shadow_countries([with_home_country(ctx, held) for held in found])
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
@@ -406,7 +405,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
             name = position_name(ctx, held)
             if name == held.title.label:
                 for label, known, holder in specific:
-                    if label == held.title.label and _same_person(holder, held.person):
+                    if label == held.title.label and same_person(holder, held.person):
                         name = known
                         break
             span = ctx.doc[held.title_tokens[0].i : held.title_tokens[-1].i + 1]
