@@ -216,7 +216,8 @@ def _organisation_relations(
             yield rel(person, "worksFor", j, 0.7)  # "Siemens finance chief" leads finance only
         elif sole:
             yield rel(person, "leaderOf", j, 0.7)
-            yield rel(person, "worksFor", j, 0.75)
+            if "board" not in held.title.flags:
+                yield rel(person, "worksFor", j, 0.75)
         elif now:
             yield rel(person, "memberOf", j, 0.65)  # "a senior Hamas commander"
     elif kind == "spokesperson" and now:

@@ -335,6 +335,10 @@ def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
     """ "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert": a bare title
     coordinated with a titled name shares its organisation."""
     by_head = {ctx.mention_head(h.person).i: h for h in found}
+    for held in found:
+        head = ctx.mention_head(held.person)
+        if head.dep_ == "appos":  # "Deutsche's chairman Rolf Breuer and chief executive X"
+            by_head.setdefault(head.head.i, held)
     shared = []
     for held in found:
         head = ctx.mention_head(held.person)
