@@ -130,7 +130,7 @@ def with_home_country(ctx: Context, held: Held) -> Held:
         return held
     j = held.jurisdiction
     unnamed = j is None or is_affiliation(held)
-    if "national" in flags and unnamed and wants_position(held):
+    if "national" in flags and unnamed and held.implied is None and wants_position(held):
         held = replace(held, implied=home_country(ctx))
     current = held.status not in {"former", "relational"} and held.title.kind != "shadow"
     if "government" in flags and current:

@@ -21,6 +21,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context
+from graph.extract.title_counterparts import counterparts
 from graph.extract.title_senses import formal_titles
 from graph.extract.title_facts import (
     Held,
@@ -146,7 +147,7 @@ def _describe(
         if portfolio[0].lower_ in lexicon.portfolio_org_nouns():
             jurisdiction = names.joined_organisation(ctx, jurisdiction, portfolio[0])
             portfolio = []
-    if "relational" in effects:
+    if effects & {"relational", "counterpart"}:
         # "his Chinese counterpart Minister Li": someone else's office; only the demonym holds.
         nationality = jurisdiction if demonym else None
         return Held(person, title, tuple(tokens), nationality=nationality, status="relational")
@@ -398,6 +399,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     )
     found = formal_titles(ctx, found)
     found = _shadow_countries([with_home_country(ctx, held) for held in found])
+    found = [with_home_country(ctx, held) for held in counterparts(ctx, people, found)]
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
         for h in found

@@ -31,7 +31,7 @@ def test_titles_table_uses_known_kinds_scopes_and_flags() -> None:
 
 def test_modifiers_have_known_effects() -> None:
     effects = set(lexicon.title_modifiers().values())
-    assert effects <= {"shadow", "deputy", "former", "same", "relational"}
+    assert effects <= {"shadow", "deputy", "former", "same", "relational", "counterpart"}
     assert lexicon.title_modifiers()["shadow"] == "shadow"
 
 
