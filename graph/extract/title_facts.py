@@ -141,9 +141,13 @@ def with_home_country(ctx: Context, held: Held) -> Held:
     return held
 
 
-def relations(ctx: Context, held: Held, position: Mention | None) -> Iterator[RelationMention]:
+def relations(
+    ctx: Context, held: Held, position: Mention | None, evidence: list[Token] | None = None
+) -> Iterator[RelationMention]:
+    """The relations a title implies; ``evidence`` the tokens that state them (the title and
+    the name, by default)."""
     person, j, kind = held.person, held.jurisdiction, held.title.kind
-    tokens = list(held.title_tokens) + ctx.mention_tokens(person)
+    tokens = evidence or list(held.title_tokens) + ctx.mention_tokens(person)
 
     def rel(subject: Mention, predicate: str, obj: Mention, confidence: float) -> RelationMention:
         return ctx.relation(subject, predicate, obj, tokens, confidence=confidence)

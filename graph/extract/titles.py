@@ -47,7 +47,7 @@ TEAM_KINDS = {"player", "captain"}
 MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
 INDEFINITE = {"a", "an", "another", "one"}
 
-__all__ = ["Held", "title_descriptions", "titles"]
+__all__ = ["Held", "add_position", "describe", "holders", "of_jurisdiction", "title_of_noun", "titles"]
 
 
 def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
@@ -64,7 +64,7 @@ def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
     return None
 
 
-def _describe(
+def describe(
     ctx: Context, person: Mention, title: Title, tokens: list[Token], stop: int
 ) -> Held | None:
     """What the words before a title (back to token ``stop``) say about it."""
@@ -235,16 +235,16 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     if found is None:
         return None
     title, tokens = found
-    return _describe(ctx, person, title, tokens, max(0, first.i - 10))
+    return describe(ctx, person, title, tokens, max(0, first.i - 10))
 
 
-def _title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
+def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i >= head.i - 3] + [head]
     words = [t for t in words if t.i >= words[-1].i - len(words) + 1]
     return _title_suffix(words)
 
 
-def _of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
+def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
     """ "the chairman of Microsoft", "a spokesman for Oxfam", "consultant at security firm
     Sophos" (a name after a title and "at/for/of" is an organisation whatever NER typed it:
     a product or concept has no staff)."""
@@ -273,16 +273,16 @@ def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
     """A title noun in apposition to the name or after "is/was"."""
     if ctx.mention_at(noun) is not None or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    found = _title_of_noun(noun)
+    found = title_of_noun(noun)
     if found is None:
         return None
-    held = _describe(ctx, person, found[0], found[1], noun.left_edge.i)
+    held = describe(ctx, person, found[0], found[1], noun.left_edge.i)
     if held is None:
         return None
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
         held = replace(held, status=held.status or "indefinite")
     if held.jurisdiction is None and held.status != "relational":
-        of = _of_jurisdiction(ctx, noun)
+        of = of_jurisdiction(ctx, noun)
         if of is not None and of.type is EntityType.PLACE and names.retype_allowed(held.title, of):
             of = names.as_organisation(ctx, of)
         if of is not None:
@@ -318,7 +318,7 @@ def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
     return None
 
 
-def _holders(ctx: Context) -> list[tuple[str, str, Mention]]:
+def holders(ctx: Context) -> list[tuple[str, str, Mention]]:
     """(title label, position name, person) for the titles found so far in the article."""
     return ctx.notes.setdefault("positions", [])  # type: ignore[return-value]
 
@@ -387,6 +387,22 @@ def _shadow_countries(found: list[Held]) -> list[Held]:
     return shadowed
 
 
+def add_position(ctx: Context, held: Held, name: str) -> Mention | None:
+    """The Position mention over a title's words, named ``name``."""
+    span = ctx.doc[held.title_tokens[0].i : held.title_tokens[-1].i + 1]
+    for token in span:
+        inner = ctx.mention_at(token)
+        if inner is not None and inner.type is not EntityType.PERSON:
+            ctx.remove_mention(inner)  # "Shadow Home", "State": words of the title
+    return ctx.add_mention(
+        span,
+        EntityType.POSITION,
+        name=name,
+        confidence=0.85,
+        role="position" if name != held.title.label else "description",
+    )
+
+
 @extractors.register("titles", order=30)
 def titles(ctx: Context) -> Iterator[RelationMention]:
     """Positions held, from titles before a name, in apposition to it, or after "is/was".
@@ -403,7 +419,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
         for h in found
-        if h.jurisdiction is not None and wants_position(h)
+        if (h.jurisdiction is not None or h.implied is not None) and wants_position(h)
     ]
     for held in found:
         position = None
@@ -414,69 +430,9 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
                     if label == held.title.label and same_person(holder, held.person):
                         name = known
                         break
-            span = ctx.doc[held.title_tokens[0].i : held.title_tokens[-1].i + 1]
-            for token in span:
-                inner = ctx.mention_at(token)
-                if inner is not None and inner.type is not EntityType.PERSON:
-                    ctx.remove_mention(inner)  # "Shadow Home", "State": words of the title
-            position = ctx.add_mention(
-                span,
-                EntityType.POSITION,
-                name=name,
-                confidence=0.85,
-                role="position" if name != held.title.label else "description",
-            )
+            position = add_position(ctx, held, name)
             if position is None:
                 continue
             if held.status != "former":
-                _holders(ctx).append((held.title.label, name, held.person))
+                holders(ctx).append((held.title.label, name, held.person))
         yield from relations(ctx, held, position)
-
-
-def _description_jurisdiction(ctx: Context, head: Token) -> str | None:
-    """The jurisdiction's name in a description: "of X", "X's", a compound name, a demonym."""
-    of = _of_jurisdiction(ctx, head)
-    if of is not None:
-        return ctx.referent(of).name
-    for child in head.lefts:
-        mention = ctx.mention_of(child)
-        if child.dep_ in {"poss", "compound", "nmod"} and mention is not None:
-            if mention.type in JURISDICTION_TYPES:
-                return ctx.referent(mention).name
-        if child.dep_ in {"amod", "compound"} and lexicon.demonym_country(child.text):
-            return lexicon.demonym_country(child.text)
-    return None
-
-
-@extractors.register("title_descriptions", order=45)
-def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
-    """ "The French President" / "the Prime Minister" with no name refers to the most recent
-    holder of that title in the article (kept as a coreference of the person)."""
-    holders = _holders(ctx)
-    if not holders:
-        return
-    for token in ctx.doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or ctx.mention_at(token) is not None:
-            continue
-        found = _title_of_noun(token)
-        if found is None or found[1][-1].i != token.i:
-            continue
-        title, words = found
-        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
-            continue
-        if any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
-            continue  # a title next to a name is handled by `titles`
-        where = _description_jurisdiction(ctx, token)
-        wanted = f"{title.label} of {where}" if where else None
-        for label, known, holder in reversed(holders):
-            if holder.end <= token.idx and label == title.label and wanted in {None, known}:
-                ctx.add_mention(
-                    ctx.doc[words[0].i : token.i + 1],
-                    holder.type,
-                    name="",
-                    antecedent=holder,
-                    confidence=0.7,
-                    role="title",
-                )
-                break
-    yield from ()
