@@ -22,7 +22,6 @@ from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context
 from graph.extract.title_counterparts import counterparts
-from graph.extract.title_senses import formal_titles
 from graph.extract.title_facts import (
     Held,
     is_affiliation,
@@ -32,6 +31,7 @@ from graph.extract.title_facts import (
     wants_position,
     with_home_country,
 )
+from graph.extract.title_senses import formal_titles
 from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 
@@ -47,7 +47,15 @@ TEAM_KINDS = {"player", "captain"}
 MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
 INDEFINITE = {"a", "an", "another", "one"}
 
-__all__ = ["Held", "add_position", "describe", "holders", "of_jurisdiction", "title_of_noun", "titles"]
+__all__ = [
+    "Held",
+    "add_position",
+    "describe",
+    "holders",
+    "of_jurisdiction",
+    "title_of_noun",
+    "titles",
+]
 
 
 def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
@@ -334,7 +342,8 @@ def _find_title(ctx: Context, person: Mention) -> Held | None:
 
 def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
     """ "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert": a bare title
-    coordinated with a titled name shares its organisation."""
+    coordinated with a titled name, or a second name in apposition to the same title,
+    shares its organisation."""
     by_head = {ctx.mention_head(h.person).i: h for h in found}
     for held in found:
         head = ctx.mention_head(held.person)
@@ -343,11 +352,12 @@ def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
     shared = []
     for held in found:
         head = ctx.mention_head(held.person)
-        first = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        first = by_head.get(head.head.i) if head.dep_ in {"conj", "appos"} else None
         if (
             held.jurisdiction is None
             and held.status != "relational"
             and first is not None
+            and first is not held
             and first.jurisdiction is not None
             and not first.from_demonym
             and first.jurisdiction.type in ORG_TYPES
