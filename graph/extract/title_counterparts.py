@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract.context import Context
 from graph.extract.title_facts import Held, is_affiliation, same_person
+from graph.extract.title_senses import usual_office
 from graph.lexicon import Title
 from graph.model import EntityType, Mention
 
@@ -153,6 +154,10 @@ def counterparts(ctx: Context, people: list[Mention], found: list[Held]) -> list
         if not same_kind or ctx.referent(theirs).name == ctx.referent(jurisdiction).name:
             continue
         title = _their_title(office.title, own)
+        formal = usual_office(ctx, title, jurisdiction, found)
+        if formal is not None:  # the same office on both sides: the LSE's "chief" is Euronext's
+            title = formal
+            out = [replace(h, title=formal) if h is office else h for h in out]
         tokens = tuple(own) if own else (noun,)
         out.append(
             replace(

@@ -97,6 +97,18 @@ def _formal_elsewhere(held: Held, found: list[Held], informal: set[str]) -> Titl
     return None
 
 
+def usual_office(
+    ctx: Context, title: Title, organisation: Mention, found: list[Held]
+) -> Title | None:
+    """The office an informal word stands for in an organisation of the kind the article
+    shows ("chief" of a company: its chief executive); None when the word is not informal
+    or the kind is unknown."""
+    if organisation.type not in ORG_TYPES:
+        return None
+    office = senses().get((title.words, organisation_kind(ctx, organisation, found) or ""))
+    return lexicon.titles().get(office) if office else None
+
+
 def formal_titles(ctx: Context, found: list[Held]) -> list[Held]:
     """Every informal headship word after an organisation's name replaced by its office."""
     informal = {word for word, _ in senses()}
@@ -111,10 +123,9 @@ def formal_titles(ctx: Context, found: list[Held]) -> list[Held]:
             and j.type in ORG_TYPES
             and not is_party(j)
         ):
-            title = _formal_elsewhere(held, found, informal)
-            if title is None:
-                office = senses().get((held.title.words, organisation_kind(ctx, j, found) or ""))
-                title = lexicon.titles().get(office) if office else None
+            title = _formal_elsewhere(held, found, informal) or usual_office(
+                ctx, held.title, j, found
+            )
             if title is not None:
                 held = replace(held, title=title)
         out.append(held)
