@@ -48,12 +48,24 @@ def _description_jurisdiction(ctx: Context, head: Token) -> str | None:
     return None
 
 
+def _main_subject(token: Token) -> bool:
+    """ "The Tory leader argued ...": the subject of the sentence's main verb, not of a
+    clause someone else says or an object ("Blair attacked the Tory leader")."""
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return token.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ROOT"
+
+
 def _only_person_so_far(ctx: Context, token: Token) -> Mention | None:
-    """The one person the article names before ``token``, if it names exactly one and last
-    mentioned them (by name or pronoun) at most MAX_SENTENCES_BACK sentences before."""
+    """The one person the article names before ``token``, if it names exactly one, not in
+    the title's own sentence, and last mentioned them (by name or pronoun) at most
+    MAX_SENTENCES_BACK sentences before."""
     before = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.end <= token.idx]
     named = [m for m in before if m.name and m.antecedent is None]
     if not named or any(not same_person(m, named[0]) for m in named):
+        return None
+    if named[-1].sentence == ctx.sentence_index(token):
         return None
     last = max(m.sentence for m in before if ctx.referent(m) in named or m in named)
     if ctx.sentence_index(token) - last > MAX_SENTENCES_BACK:
@@ -65,7 +77,7 @@ def _untitled_holder(
     ctx: Context, token: Token, title: Title, words: list[Token]
 ) -> Iterator[RelationMention]:
     """ "the Liberal Democrat leader" as the office of the one person named so far."""
-    person = _only_person_so_far(ctx, token)
+    person = _only_person_so_far(ctx, token) if _main_subject(token) else None
     if person is None or any(same_person(holder, person) for _, _, holder in holders(ctx)):
         return  # no one, or someone whose own titles the article gives
     held = describe(ctx, person, title, words, token.left_edge.i)
