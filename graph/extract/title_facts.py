@@ -17,6 +17,12 @@ Choices an analyst can rely on:
 - A party premodifier ("Tory leader", "Labour MP", "Lib Dem spokesman") gives
   memberOfPoliticalParty; the party is the jurisdiction of its own offices (leader,
   spokesman) but not of an office of a territory (an MP's seat).
+- A national office written without a country ("Education minister X", "Labour MP X") is
+  the office of the one country the article names, if it names exactly one
+  (graph/extract/home_country.py); never a country from world knowledge.
+- A member of a government (titles.tsv flag "government") worksFor the government the
+  article names for the office's country ("the British government", or a plain "the
+  government" the article keeps coming back to); a board chair leads but is not employed.
 """
 
 from __future__ import annotations

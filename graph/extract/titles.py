@@ -1,13 +1,16 @@
 """Offices and roles: "French President Emmanuel Macron", "Bill Gates, the chairman of
 Microsoft", "Microsoft's chairman, Bill Gates", "Labour leader Keir Starmer", "Arsenal
-striker Bukayo Saka", and descriptions that refer back to a title holder ("the Prime Minister").
+striker Bukayo Saka".
 
 This module finds a title next to a person and what is written before it: a portfolio
 ("Culture Secretary"), modifiers ("shadow", "former", "deputy"), a jurisdiction (a demonym, a
 country, an organisation or party, whatever the named-entity model typed it) and whether the
 phrase is indefinite ("a senior Hamas commander" is one of several, not THE commander).
 graph/extract/title_facts.py turns that into a Position and the relations the title's kind
-implies (graph/schema/titles.tsv).
+implies (graph/schema/titles.tsv). Before that, per article: informal "chief"/"boss" become
+an office (title_senses.py), national offices take the article's country
+(home_country.py), counterparts take their possessor's office (title_counterparts.py).
+Titles used without a name are in title_descriptions.py.
 """
 
 from __future__ import annotations
