@@ -118,9 +118,11 @@ def position_name(ctx: Context, held: Held) -> str:
 
 @lru_cache(maxsize=1)
 def _office_words() -> frozenset[str]:
-    """Words a national office's name may be made of: portfolios, titles, modifiers."""
+    """Words a national office's name may be made of: portfolios, titles, modifiers; not the
+    organisation nouns among portfolio words ("party secretary", "council secretary")."""
     words = {w for title in lexicon.titles() for w in title.split()}
-    return frozenset(words | lexicon.portfolio_words() | lexicon.title_modifiers().keys())
+    portfolios = lexicon.portfolio_words() - lexicon.portfolio_org_nouns()
+    return frozenset(words | portfolios | lexicon.title_modifiers().keys())
 
 
 def with_home_country(ctx: Context, held: Held) -> Held:
