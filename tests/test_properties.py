@@ -24,9 +24,10 @@ from graph.errors import NewsgraphError
 from tests.strategies import html_pages, jsonl_files, text_files
 
 ROOT = Path(__file__).resolve().parent.parent
+HTML_BYTES = html_pages().map(lambda page: page.encode("utf-8", "surrogatepass"))
 FILES = {
     "text": (".txt", text_files()),
-    "html": (".html", html_pages().map(lambda page: page.encode("utf-8", "surrogatepass"))),
+    "html": (".html", HTML_BYTES),
     "jsonl": (".jsonl", jsonl_files()),
 }
 RDF = {  # export name: (rdflib format, pyoxigraph format name, rapper parser or None)
@@ -126,7 +127,7 @@ def test_any_input_is_built_or_refused_and_its_outputs_read_back(kind: str, data
             check_outputs(graph, folder)
 
 
-@given(data=st.one_of(text_files(), jsonl_files(), html_pages().map(str.encode)))
+@given(data=st.one_of(text_files(), jsonl_files(), HTML_BYTES))
 def test_stdin_is_read_or_refused_in_one_line(data: bytes) -> None:
     """Ingest alone (no parsing, so more examples are cheap): stdin of any bytes."""
     from graph.ingest import from_stream
