@@ -35,6 +35,19 @@ POSSESSIVE = {"'s", "’s"}
 SEPARATORS = {",", "and", "&"}
 ROLE = "described"
 """A name made from a description: no alias from the mention's text ("exchange")."""
+SHARED_NOUN = "shared_noun"
+"""ctx.notes key: the span of the indexed mention of "the Paris and Lisbon bourses" (the
+last organisation) or of one of its places -> every organisation the phrase names, in order
+(see shared_noun_organisations)."""
+
+
+def shared_noun_organisations(ctx: Context, mention: Mention) -> list[Mention]:
+    """Every organisation a list sharing one noun names, for the mention the noun's tokens
+    hold or one of the list's places ("Lisbon bourse" or "Paris" in "the Paris and Lisbon
+    bourses" -> Paris bourse, Lisbon bourse); the mention alone otherwise. A verb's argument
+    is the whole list."""
+    table = ctx.notes.get(SHARED_NOUN, {})
+    return list(table.get(mention.span, [mention]))  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +317,13 @@ def _organisations(
         )
         ctx.mentions.append(extra)
         made.append((extra, other))
+    if earlier:
+        # The parser often reads "the Paris, Amsterdam and Lisbon bourses" as places with a
+        # verb "bourses": each place of the phrase stands for the whole list too.
+        siblings = [extra for extra, _ in made[1:]][::-1] + [organisation]
+        table = ctx.notes.setdefault(SHARED_NOUN, {})
+        for key in [organisation.span, *(owner.span for owner, _ in owners)]:
+            table[key] = siblings  # type: ignore[index]
     for org, owner in made:
         evidence = [*ctx.mention_tokens(owner), last]
         yield ctx.relation(org, _predicate(owner), owner, evidence, confidence=0.75)
