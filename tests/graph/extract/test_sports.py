@@ -244,8 +244,8 @@ def test_a_link_or_interest_is_proposed_never_a_bare_fact() -> None:
 
 def test_a_club_turning_down_bids_for_its_player_has_him() -> None:
     text = (
-        "Arsenal striker Bukayo Saka scored in the Premier League. Arsenal rejected a bid for "
-        "Saka from Chelsea, who had made a bid for the winger in the transfer window."
+        "On Saturday, Arsenal striker Bukayo Saka scored in the Premier League. Arsenal rejected "
+        "a bid for Saka from Chelsea, who had made a bid for the winger in the transfer window."
     )
     assert ("Bukayo Saka", "Arsenal") in members(text)
     assert ("Bukayo Saka", "Chelsea") not in members(text)
