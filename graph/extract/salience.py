@@ -26,6 +26,8 @@ LEAD = 2.0
 RECENT_SENTENCES = 2
 SURE_LEAD = 3.0
 SURE_MENTIONS = 3
+CROWD = 3
+"""More people than this named so far, and one must lead by SURE_LEAD to be the subject."""
 
 
 def family(name: str, names: list[str] = ()) -> str:  # type: ignore[assignment]
@@ -138,7 +140,8 @@ def person_key(people: list[Mention], mention: Mention) -> str:
 def dominant_person(ctx: Context, token: Token, eligible: Callable[[str], bool]) -> Mention | None:
     """The latest mention (a pronoun's antecedent counts for its person) of the person the
     article is about at ``token``, among those ``eligible`` (called with a person's key),
-    or None. The one eligible person named so far needs no second mention."""
+    or None. The one eligible person named so far needs no second mention; among more than
+    CROWD people, only one SURE_LEAD times as often named as the next is the subject."""
     people = [
         m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
     ]
@@ -152,6 +155,9 @@ def dominant_person(ctx: Context, token: Token, eligible: Callable[[str], bool])
             named.append(mention)
             keys.append(person_key(people, referent))
     chosen = [(m, k) for m, k in zip(named, keys, strict=True) if eligible(k)]
+    counts = Counter(k for _, k in chosen).most_common(2)
+    if len({k for _, k in chosen}) > CROWD and counts[0][1] < SURE_LEAD * counts[1][1]:
+        return None  # a match report naming many players: the story is not one player's
     minimum = 1 if len({k for _, k in chosen}) == 1 else MIN_MENTIONS
     found = _dominant(ctx, token, [m for m, _ in chosen], [k for _, k in chosen], minimum)
     return ctx.referent(found) if found is not None else None

@@ -182,12 +182,26 @@ def could_be_club(ctx: Context, mention: Mention) -> bool:
         return False  # a place NER made of a club's name ("Aston Villa") may be the club
     if mention.role == "description":
         return False  # "the club", "the French newspaper": no name of a club
-    name = mention.name.lower()
-    if name in sport_words() or sport_scores(name):
-        return False
+    return not other_kind(mention.name)
+
+
+def other_kind(name: str) -> bool:
+    """Whether a name is a competition's or a governing body's (a phrase of sport_words.tsv:
+    "Premier League", "Fifa") or has a word of another kind of organisation or of an event
+    (graph/schema/entity_cues.tsv, non_club_words.txt: "Football Association", "Irish League",
+    "FA Cup", "Sky Sports", "Nike Inc"); "Bath Rugby" and "Surrey County Cricket Club" are
+    clubs."""
+    low = name.lower()
+    if low in sport_words():
+        return True
+    return any(word.strip(".,") in _other_kind_words() for word in low.split())
+
+
+@lru_cache(maxsize=1)
+def _other_kind_words() -> frozenset[str]:
     table = cues()
-    other_kinds = (set(table.form) | set(table.legal)) - club_words()
-    return not any(word.strip(".,") in other_kinds for word in name.split())
+    words = set(table.form) | set(table.legal) | {r[0] for r in _rows("non_club_words.txt", 1)}
+    return frozenset(words - club_words())
 
 
 def roles(ctx: Context) -> tuple[set[str], set[str]]:

@@ -23,11 +23,11 @@ from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context
 from graph.extract.salience import dominant_person, person_key
-from graph.extract.sports import article_sport, roles
+from graph.extract.sports import article_sport, other_kind, roles
 from graph.extract.title_facts import Held, relations
 from graph.extract.titles import _title_suffix as title_suffix
 from graph.lexicon import Title
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.name_variants import known_place
 
 TEAM_KINDS = {"player", "captain"}
@@ -68,6 +68,9 @@ def _teams_before(ctx: Context, first: Token) -> tuple[list[Mention], str, Menti
             i -= 1
             continue
         if mention is not None and mention.type in TEAM_TYPES and mention.name:
+            national = mention.name in ctx.notes.get("sports.national_teams", {})
+            if not national and other_kind(mention.name):
+                return None  # "the Irish League midfielder": a league, no team
             if not teams or teams[0].span != mention.span:
                 teams.insert(0, mention)
             i = ctx.mention_tokens(mention)[0].i - 1
@@ -138,6 +141,28 @@ def _bound(ctx: Context, noun: Token, person: Mention) -> bool:
     return False
 
 
+def _other_club(ctx: Context, person: Mention, teams: list[Mention]) -> bool:
+    """Whether the person plays for a club the article names and the description names
+    another club (national teams aside: a club player plays for his country too)."""
+    national = ctx.notes.get("sports.national_teams", {})
+    people = [
+        m for m in ctx.mentions if m.type is EntityType.PERSON and m.name and m.antecedent is None
+    ]
+    key = person_key(people, person)
+    clubs = {
+        rel.object.name.lower()
+        for rel in ctx.notes.get("relations", [])  # type: ignore[attr-defined]
+        if rel.predicate == "memberOfSportsTeam"
+        and rel.stance is Stance.ASSERTED
+        and rel.object.name not in national
+        and (subject := ctx.referent(rel.subject)).type is EntityType.PERSON
+        and subject.name
+        and person_key(people, subject) == key
+    }
+    named = {t.name.lower() for t in teams if t.name not in national}
+    return bool(clubs and named and not named <= clubs)
+
+
 @extractors.register("team_descriptions", order=34)
 def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
     if article_sport(ctx) is None:
@@ -161,6 +186,8 @@ def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
         person = dominant_person(ctx, noun, eligible)
         if person is None or _bound(ctx, noun, person):
             continue
+        if status != "former" and _other_club(ctx, person, teams):
+            continue  # "Charlton defender X" is not "the Boro defender"
         description = ctx.add_mention(
             ctx.doc[words[0].i : noun.i + 1],
             EntityType.PERSON,

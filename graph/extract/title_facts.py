@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract.context import Context
 from graph.extract.home_country import government_of, home_country
+from graph.extract.sports import other_kind
 from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 
@@ -196,6 +197,9 @@ def relations(
         return
     if j.type not in ORG_TYPES:
         return  # "Notts police chief": an office of a place, no organisation to lead
+    national = j.name in ctx.notes.get("sports.national_teams", {})  # type: ignore[operator]
+    if kind in {"player", "captain"} and not national and other_kind(j.name):
+        return  # "the Irish League midfielder", "a Premiership striker": a league, no team
     yield from _organisation_relations(held, j, rel, now, sole)
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
-from graph.extract.organisations import Pattern, _compile, _side_tokens, _stance
+from graph.extract.organisations import Pattern, _compile, _person_noun, _side_tokens, _stance
 from graph.extract.salience import person_key
 from graph.extract.sports import could_be_club, is_team, roles, team_names
 from graph.extract.verbs import _subjects as verb_subjects
@@ -118,9 +118,13 @@ def _side(
         found = []
         for token in _side_tokens(tokens[role]):
             for item in conjuncts(token):
+                if role == "object" and _person_noun(ctx, item):
+                    continue  # "quit as Scotland coach": a coach, not the team his noun names
                 mention = ctx.mention_of(item)
                 if mention is not None:
                     found.append((item, mention))
+        if role == "object" and any(m.type is EntityType.PERSON for _, m in found):
+            return []  # "join fellow Springboks Smit, Visagie and Matfield": people, no team
     return [
         (t, ctx.referent(m))
         for t, m in dict(found).items()
@@ -139,6 +143,17 @@ def _as_club(ctx: Context, mention: Mention) -> Mention:
         replace=True,
     )
     return retyped or mention
+
+
+def _after_determiner(ctx: Context, mention: Mention) -> bool:
+    """ "the new Maradona": a name after "the" is a likeness, not the person."""
+    tokens = ctx.mention_tokens(mention)
+    if not tokens or tokens[0].i == 0:
+        return False
+    i = tokens[0].i - 1
+    while i > 0 and ctx.doc[i].pos_ == "ADJ":
+        i -= 1
+    return ctx.doc[i].lower_ in {"the", "a", "an"} and ctx.doc[i].i < tokens[0].i
 
 
 def _as_player(ctx: Context, role_verb: Token) -> bool:
@@ -170,6 +185,7 @@ def transfers(ctx: Context) -> Iterator[RelationMention]:
             and m.name
             and person_key(people, m) not in offices
             and not known_place(m.name)
+            and not _after_determiner(ctx, m)
         ]
         if not players:
             continue

@@ -408,3 +408,37 @@ def test_a_player_signed_by_someone_is_the_one_signed() -> None:
         "Inter Milan in 2003 by Claudio Ranieri."
     )
     assert not [m for m in members(text) if m[0] == "Claudio Ranieri"]
+
+
+def test_in_a_match_report_naming_many_players_a_description_is_left_alone() -> None:
+    text = (
+        "Charlton defender Hermann Hreidarsson headed wide. Hreidarsson then crossed for Shaun "
+        "Bartlett, and Matt Holland scored. Chris Riggott and Danny Graham replied for "
+        "Middlesbrough as Hreidarsson tired in the Premiership. The Boro defender was offside."
+    )
+    assert ("Hermann Hreidarsson", "Boro") not in members(text)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        (
+            "Springbok flanker Schalk Burger is fit for the rugby union Tri Nations. He will "
+            "join fellow Springboks John Smit and Victor Matfield in the pack.",
+            "John Smit",
+        ),
+        (
+            "Matt Williams says he will not quit as Scotland coach, whatever happens against "
+            "Italy in the Six Nations.",
+            "Scotland",
+        ),
+        (
+            "Leeds striker Alan Smith scored in the Premiership. The 17-year-old Irish League "
+            "midfielder Robbie Weir was also chased by Rangers.",
+            "Irish League",
+        ),
+    ],
+)
+def test_people_coaches_and_leagues_are_no_teams(text: str, wrong: str) -> None:
+    assert not [m for m in members(text) if wrong in m[1]]
+    assert not [m for m in members(text, "reported") if wrong in m[1]]
