@@ -282,3 +282,24 @@ def writes_bare_triple(stance: str, extractor: str) -> bool:
 def generic_owners() -> frozenset[str]:
     """Words that may head "X-owned" without naming an owner ("state-owned")."""
     return frozenset(row[0] for row in _rows("generic_owners.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def product_features() -> frozenset[str]:
+    """Technology words that describe a product without naming it ("3G", "4K")."""
+    return frozenset(row[0] for row in _rows("product_features.txt", 1))
+
+
+def feature_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Where a technology word of product_features.txt ending just before token ``end``
+    starts ("3G" may be the two tokens "3", "G"); ``end`` when there is none."""
+    for width in (1, 2):
+        start = end - width
+        if start < 0:
+            break
+        words = doc[start:end]
+        if any(t.whitespace_ for t in words[:-1]):
+            break
+        if words.text.lower() in product_features():
+            return start
+    return end

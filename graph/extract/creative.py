@@ -10,17 +10,19 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.entity_types import CREATIVE, cues
 from graph.model import EntityType, RelationMention
 
-TITLE_GLUE = {"of", "the", "a", "an", "for"}
-"""Small words inside a title-cased work's name ("Maria Full of Grace"); "at", "in" are left
-out, as "the film Up at Cannes" more often goes on to a place than a title."""
+TITLE_GLUE = {"of", "the", "a", "an", "for", "as", "or"}
+"""Small words inside a title-cased work's name ("Maria Full of Grace", "Twice as Tall",
+"Hate It or Love It"); "at", "in", "to" are left out, as "took the film Up to Cannes" more
+often goes on to a place than a title."""
 
 
-def _titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
+def titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
     """The title-cased words from token ``start`` on (to a closing quote if one opens it)."""
     doc = ctx.doc
     if start >= len(doc):
@@ -60,7 +62,7 @@ def _works_after_cues(ctx: Context) -> None:
         if not any(c.dep_ in {"det", "poss"} for c in token.lefts) and token.dep_ != "compound":
             continue
         after = token.i + 2 if token.nbor(1).text == "," else token.i + 1  # "novel, X,"
-        found = _titled_name(ctx, after)
+        found = titled_name(ctx, after)
         if found is None:
             continue
         span = ctx.doc[found[0] : found[1]]
@@ -89,7 +91,10 @@ def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-
         and (doc[end].like_num or doc[end].pos_ == "PROPN" or doc[end].text[:1].isupper())
     ):
         end += 1
-    words = doc[token.i : end]
+    name_end = end
+    while token.i < (trimmed := lexicon.feature_start(doc, name_end)) < name_end:
+        name_end = trimmed  # "902 3G mobile phone": "3G" describes the phone
+    words = doc[token.i : name_end]
     if not len(words) or not any(any(c.isdigit() for c in t.text) for t in words):
         return None
     if (

@@ -67,11 +67,25 @@ class Pattern:
 
 @lru_cache(maxsize=1)
 def things() -> dict[str, Thing]:
-    """Noun lemma -> what it says of the name next to it (graph/schema/product_nouns.tsv)."""
+    """Noun lemma (or "modifier noun": "operating system") -> what it says of the name next
+    to it (graph/schema/product_nouns.tsv)."""
     table = {}
     for noun, type_name, maker in _rows("product_nouns.tsv", 3):
         table[noun] = Thing(EntityType(type_name), None if maker in {"", "-"} else maker)
     return table
+
+
+def thing_of(token: Token) -> Thing | None:
+    """What a noun says of the name next to it: its lemma's row, or a two-word row whose first
+    word modifies it ("operating system"; "system" alone says nothing)."""
+    table = things()
+    lemma = token.lemma_.lower()
+    for child in token.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            found = table.get(f"{child.lower_} {lemma}") or table.get(f"{child.lower_} {token.lower_}")
+            if found is not None:
+                return found
+    return table.get(lemma) or table.get(token.lower_)
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +102,9 @@ def patterns() -> dict[str, Pattern]:
         if predicate != "@maker" and predicate not in relation_schema():
             raise SchemaError(f"organisation_patterns.tsv: {name}: unknown predicate {predicate}")
         if anchor == "@thing":
-            lemmas = tuple(n for n, t in things().items() if t.type is not EntityType.EVENT)
+            lemmas = tuple(
+                {n.split()[-1] for n, t in things().items() if t.type is not EntityType.EVENT}
+            )
         else:
             lemmas = tuple(anchor.split("|"))
         found[name] = Pattern(
@@ -216,14 +232,13 @@ def _is_name(tokens: list[Token]) -> bool:
 
 def _class_word(token: Token, anchor: Token) -> tuple[Token | None, Token | None]:
     """(the product/work noun, the name token it types) for a side's token."""
-    nouns = things()
-    if token.lemma_.lower() in nouns or token.lower_ in nouns:
+    if thing_of(token) is not None:
         name = _name_of_class_word(token, anchor)
         return token, name
     for child in token.children:
-        if child.dep_ in {"compound", "appos"} and child.lemma_.lower() in nouns:
+        if child.dep_ in {"compound", "appos"} and thing_of(child) is not None:
             return child, token
-    if token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in nouns:
+    if token.dep_ in {"compound", "appos"} and thing_of(token.head) is not None:
         return token.head, token
     return None, None
 
@@ -231,7 +246,7 @@ def _class_word(token: Token, anchor: Token) -> tuple[Token | None, Token | None
 def _name_of_class_word(noun: Token, anchor: Token) -> Token | None:
     """The name a product/work noun types: "the film Parasite", "album, Renaissance",
     "its N95 phone"; an award noun may be the name itself ("the Booker Prize")."""
-    if noun.is_title and not noun.is_sent_start and things()[_lemma(noun)].type is EntityType.EVENT:
+    if noun.is_title and not noun.is_sent_start and _thing(noun).type is EntityType.EVENT:
         return noun
     for child in noun.children:
         if child.dep_ in {"appos", "nummod", "npadvmod"} and child.i > noun.i:
@@ -245,14 +260,17 @@ def _name_of_class_word(noun: Token, anchor: Token) -> Token | None:
         if c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.pos_ == "PROPN"
     ]
     possessed = any(c.dep_ == "poss" for c in noun.children)
-    if left and (possessed or things()[_lemma(noun)].type is EntityType.PRODUCT):
+    if left and (possessed or _thing(noun).type is EntityType.PRODUCT):
         return max(left, key=lambda t: t.i)  # "its Galaxy Fold phone": the model's name
     return None
 
 
-def _lemma(token: Token) -> str:
-    lemma = token.lemma_.lower()
-    return lemma if lemma in things() else token.lower_
+def _thing(noun: Token) -> Thing:
+    """The row of a noun known to be a product/work noun."""
+    found = thing_of(noun)
+    if found is None:
+        raise ValueError(f"{noun.text!r} is not a product or work noun")
+    return found
 
 
 def _typed_thing(
@@ -301,14 +319,14 @@ def _thing_side(
     spec = pattern.thing.split("=", 1)[1] if "=" in pattern.thing else ""
     if spec and spec != "award":
         noun, name = _class_word(token, anchor)
-        if noun is not None and things()[_lemma(noun)].type.value != spec:
+        if noun is not None and _thing(noun).type.value != spec:
             return None, None  # "the Model S car, made by Tesla" yes, "the album, made by" no
         cued = noun is not None or spec == "Place"
         return _typed_thing(ctx, name or token, EntityType(spec), cued, is_noun=False), None
     noun, name = _class_word(token, anchor)
     if noun is None or name is None:
         return None, None
-    thing = things()[_lemma(noun)]
+    thing = _thing(noun)
     if (spec == "award") != (thing.type is EntityType.EVENT):
         return None, None
     return _typed_thing(ctx, name, thing.type, cued=True, is_noun=name.i == noun.i), thing
@@ -413,7 +431,7 @@ def _sides(
 
 def _thing_noun(ctx: Context, token: Token) -> bool:
     """ "The BBC show beat The Office": a show, not the BBC its compound names."""
-    return token.pos_ == "NOUN" and ctx.mention_at(token) is None and _lemma(token) in things()
+    return token.pos_ == "NOUN" and ctx.mention_at(token) is None and thing_of(token) is not None
 
 
 def _people_name(name: str) -> bool:
