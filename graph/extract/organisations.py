@@ -82,7 +82,8 @@ def thing_of(token: Token) -> Thing | None:
     lemma = token.lemma_.lower()
     for child in token.lefts:
         if child.dep_ in {"compound", "amod", "nmod"}:
-            found = table.get(f"{child.lower_} {lemma}") or table.get(f"{child.lower_} {token.lower_}")
+            pair = f"{child.lower_} {lemma}"
+            found = table.get(pair) or table.get(f"{child.lower_} {token.lower_}")
             if found is not None:
                 return found
     return table.get(lemma) or table.get(token.lower_)
