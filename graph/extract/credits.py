@@ -1,4 +1,5 @@
-"""People credited with a named work: a credit word (graph/schema/credit_cues.tsv) between
+"""People credited with a named work: an acting verb ("Audrey Tautou starred in Amélie"), a
+credit word (graph/schema/credit_cues.tsv) between
 the work and the person ("Former Superman actor the late Christopher Reeve", "Parasite
 director Bong Joon-ho"), a person's "performance in" a work ("Charlize Theron's Oscar
 winning performance in Monster") and a director's possessed work ("director Mira Nair's
@@ -18,6 +19,7 @@ from graph.extract.context import Context
 from graph.extract.creative import titled_name
 from graph.extract.entity_types import form_type
 from graph.extract.organisations import thing_of
+from graph.extract.stance import stance_of
 from graph.extract.work_names import (
     MODIFIER_REACH,
     POSSESSIVE_MARKS,
@@ -202,7 +204,7 @@ def _performance_credits(ctx: Context) -> Iterator[RelationMention]:
         credit = cue(lemma, "performance") or cue(lemma, "work_performance")
         if credit is None or credit.predicate is None:
             continue
-        owner = possessor(ctx, _awardmodifiers_before(ctx, token.i))
+        owner = possessor(ctx, _award_modifiers_before(ctx, token.i))
         if owner is None or owner[1].type is not EntityType.PERSON:
             continue
         work = _work_after_in(ctx, token.i + 1, credit.kind == "performance")
@@ -220,7 +222,33 @@ def _performance_credits(ctx: Context) -> Iterator[RelationMention]:
         )
 
 
-def _awardmodifiers_before(ctx: Context, index: int) -> int:
+def _acting_credits(ctx: Context) -> Iterator[RelationMention]:
+    """ "Audrey Tautou starred in Amélie", "she will star in Lionheart" (proposed): the
+    subject of an acting verb is in the work named after its "in"."""
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or cue(verb.lemma_.lower(), "acting_verb") is None:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        actor = ctx.mention_at(subject) if subject is not None else None
+        if actor is None or (actor := ctx.referent(actor)).type is not EntityType.PERSON:
+            continue
+        places = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+        work = _work_after_in(ctx, places[0].i, any_name=True) if places else None
+        if work is None or not fits("castMember", work, actor):
+            continue
+        stance, speaker = stance_of(ctx, verb)
+        yield ctx.relation(
+            work,
+            "castMember",
+            actor,
+            [subject, verb, places[0]],
+            confidence=0.7,
+            stance=stance,
+            speaker=speaker,
+        )
+
+
+def _award_modifiers_before(ctx: Context, index: int) -> int:
     """The start of the modifiers before ``index``, past an award's name written before
     "winning" or "nominated" ("Theron's Oscar winning performance", "Bafta-nominated")."""
     doc = ctx.doc
@@ -307,7 +335,7 @@ def _corporate_title(title: Token) -> bool:
 @extractors.register("credits", order=59)
 def credits(ctx: Context) -> Iterator[RelationMention]:
     """Cast, directors and performers credited with named works (see the module docstring)."""
-    for found in (_role_credits, _performance_credits, _director_credits):
+    for found in (_role_credits, _performance_credits, _acting_credits, _director_credits):
         for relation in found(ctx):
             if not already(ctx, relation):
                 yield relation

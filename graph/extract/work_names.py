@@ -107,13 +107,24 @@ def span_ending(ctx: Context, last: int) -> tuple[int, int] | None:
 
 
 def span_around(ctx: Context, token: Token) -> tuple[int, int] | None:
-    """The name a token is part of: the mention covering it, or the run of name words
-    ending at it."""
+    """The name a token heads: the mention covering it, or the run of name words ending at
+    it, with the numbers of its phrase after it ("iPhone 15" where NER found "iPhone")."""
     mention = ctx.mention_at(token)
     if mention is not None:
         tokens = ctx.mention_tokens(mention)
-        return tokens[0].i, tokens[-1].i + 1
-    return span_ending(ctx, token.i)
+        span = (tokens[0].i, tokens[-1].i + 1)
+    else:
+        found = span_ending(ctx, token.i)
+        if found is None:
+            return None
+        span = found
+    end = span[1]
+    while end <= token.right_edge.i and ctx.doc[end].like_num:
+        number = ctx.mention_at(ctx.doc[end])
+        if number is not None and number.type is not EntityType.QUANTITY:
+            break
+        end += 1
+    return span[0], end
 
 
 def span_starting(ctx: Context, first: int) -> tuple[int, int] | None:
