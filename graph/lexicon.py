@@ -303,3 +303,24 @@ def feature_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
         if words.text.lower() in product_features():
             return start
     return end
+
+
+@dataclass(frozen=True, slots=True)
+class CreditCue:
+    """A word of credit_cues.tsv: what it says ("role", "naming" ...) and its predicate."""
+
+    kind: str
+    predicate: str | None
+
+
+@lru_cache(maxsize=1)
+def credit_cues() -> dict[tuple[str, str], CreditCue]:
+    """(word, kind) -> its cue (graph/schema/credit_cues.tsv); a word may have several kinds."""
+    return {
+        (word, kind): CreditCue(kind, None if predicate in {"", "-"} else predicate)
+        for word, kind, predicate in _rows("credit_cues.tsv", 3)
+    }
+
+
+def credit_cue(word: str, kind: str) -> CreditCue | None:
+    return credit_cues().get((word, kind))

@@ -24,6 +24,7 @@ from graph.extract.work_names import (
     MODIFIER_REACH,
     POSSESSIVE_MARKS,
     RETYPABLE,
+    WEAKLY_TYPED,
     already,
     as_thing,
     cue,
@@ -36,7 +37,7 @@ from graph.extract.work_names import (
     span_ending,
     span_starting,
 )
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.name_variants import known_place
 
 SKIPPED_BEFORE_PERSON = {"the", "late", "former"}
@@ -332,10 +333,97 @@ def _corporate_title(title: Token) -> bool:
     return found is None or found.type is not EntityType.WORK
 
 
+def _award_name(ctx: Context, participle: Token) -> Mention | None:
+    """The award before "winning"/"nominated": "Oscar-winning", "Booker Prize-winning"
+    (its last word an award noun of graph/schema/product_nouns.tsv), typed an event."""
+    doc = ctx.doc
+    last = participle.i - 2 if participle.i > 1 and doc[participle.i - 1].text == "-" else -1
+    if last < 0 and participle.i > 0 and doc[participle.i - 1].whitespace_:
+        last = participle.i - 1  # "Oscar winning"
+    span = span_ending(ctx, last) if last >= 0 else None
+    if span is None and last >= 0 and doc[last].is_sent_start:
+        span = (last, last + 1)  # "Oscar-winning actress X." opening the sentence
+    if span is None or not doc[span[1] - 1].text[:1].isupper():
+        return None
+    found = thing_of(doc[span[1] - 1])
+    if found is None or found.type is not EntityType.EVENT:
+        return None  # "Race-winning driver": no award's name
+    mention = mention_over(ctx, span)
+    if mention is not None and mention.type is EntityType.EVENT:
+        return mention
+    if mention is not None and mention.type not in RETYPABLE | WEAKLY_TYPED | {EntityType.PERSON}:
+        return None
+    words = doc[span[0] : span[1]]
+    return ctx.add_mention(words, EntityType.EVENT, confidence=0.7, replace=True)
+
+
+def _award_holder(ctx: Context, participle: Token, award: Mention) -> tuple[Token, Mention] | None:
+    """Who won the award of "AWARD-winning": the person or work the phrase describes
+    ("Oscar-winning actress Olivia Colman", "the Oscar-winning film Parasite") or the
+    possessor ("Theron's Oscar winning performance")."""
+    doc = ctx.doc
+    index = participle.i + 1
+    while index < len(doc) and index - participle.i <= 3 and doc[index].is_lower:
+        found = thing_of(doc[index])
+        if found is not None and found.type is EntityType.WORK:
+            span = span_starting(ctx, index + 1)
+            work = mention_over(ctx, span) if span is not None else None
+            if work is not None and work.type is EntityType.WORK:
+                return doc[index + 1], work
+            return None
+        if doc[index].pos_ not in {"NOUN", "ADJ"}:
+            break
+        index += 1
+    if index < len(doc) and index > participle.i + 1:
+        person = ctx.mention_at(doc[index])
+        if (
+            person is not None
+            and person.type is EntityType.PERSON
+            and ctx.mention_tokens(person)[0].i == index
+        ):
+            return doc[index], person
+    first = ctx.mention_tokens(award)[0].i
+    owner = possessor(ctx, first)
+    if owner is not None and owner[1].type is EntityType.PERSON:
+        return owner
+    return None
+
+
+def _award_credits(ctx: Context) -> Iterator[RelationMention]:
+    """ "Oscar-winning actress Olivia Colman" (asserted), "Bafta-nominated director X"
+    (proposed: a nomination wins nothing), "Theron's Oscar winning performance"."""
+    for participle in ctx.doc:
+        participle_cue = cue(participle.lower_, "award_participle")
+        if participle_cue is None:
+            continue
+        award = _award_name(ctx, participle)
+        holder = _award_holder(ctx, participle, award) if award is not None else None
+        if award is None or holder is None or not fits("awardReceived", holder[1], award):
+            continue
+        stance, speaker = presupposed(ctx, participle)
+        if participle.lower_ == "nominated":
+            stance = Stance.PROPOSED
+        yield ctx.relation(
+            holder[1],
+            "awardReceived",
+            award,
+            [ctx.mention_tokens(award)[0], participle, holder[0]],
+            confidence=0.7,
+            stance=stance,
+            speaker=speaker,
+        )
+
+
 @extractors.register("credits", order=59)
 def credits(ctx: Context) -> Iterator[RelationMention]:
     """Cast, directors and performers credited with named works (see the module docstring)."""
-    for found in (_role_credits, _performance_credits, _acting_credits, _director_credits):
+    for found in (
+        _role_credits,
+        _performance_credits,
+        _acting_credits,
+        _director_credits,
+        _award_credits,
+    ):
         for relation in found(ctx):
             if not already(ctx, relation):
                 yield relation

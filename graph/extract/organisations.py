@@ -86,7 +86,10 @@ def thing_of(token: Token) -> Thing | None:
             found = table.get(pair) or table.get(f"{child.lower_} {token.lower_}")
             if found is not None:
                 return found
-    return table.get(lemma) or table.get(token.lower_)
+    found = table.get(lemma) or table.get(token.lower_)
+    if found is None and token.lower_.endswith("s"):
+        found = table.get(token.lower_[:-1])  # "the Independent Spirit Awards", "Emmys"
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +214,8 @@ def _name_tokens(token: Token) -> list[Token]:
     chosen = {token.i}
     for child in token.children:
         if child.dep_ in {"compound", "flat", "nmod", "nummod"} and child.i < token.i:
+            if child.pos_ == "NUM" and child.is_alpha:
+                continue  # "three Emmys" counts the awards
             if child.pos_ in {"PROPN", "NUM"} or child.is_title:
                 chosen.update(t.i for t in child.subtree if not t.is_punct)
     if token.dep_ == "compound" and token.pos_ == "PROPN":
@@ -330,6 +335,10 @@ def _thing_side(
     thing = _thing(noun)
     if (spec == "award") != (thing.type is EntityType.EVENT):
         return None, None
+    if spec == "award" and lexicon.credit_cue(token.lemma_.lower(), "nomination") is not None:
+        if anchor.lemma_.lower() != token.lemma_.lower():
+            return None, None  # "received a Grammy nomination" wins nothing: its own row
+        name = noun if noun.i != token.i else name  # the award, not "Grammy nomination"
     return _typed_thing(ctx, name, thing.type, cued=True, is_noun=name.i == noun.i), thing
 
 

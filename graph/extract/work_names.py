@@ -6,10 +6,6 @@ graph/schema/credit_cues.tsv.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from graph import lexicon
@@ -40,23 +36,8 @@ NAME_REACH = 6
 MODIFIER_POS = {"ADJ", "NOUN", "VERB", "ADV", "NUM"}
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    kind: str
-    predicate: str | None
-
-
-@lru_cache(maxsize=1)
-def credit_cues() -> dict[str, list[Cue]]:
-    """Word -> its cues (graph/schema/credit_cues.tsv); a word may have several kinds."""
-    table: dict[str, list[Cue]] = defaultdict(list)
-    for word, kind, predicate in lexicon._rows("credit_cues.tsv", 3):
-        table[word].append(Cue(kind, None if predicate in {"", "-"} else predicate))
-    return dict(table)
-
-
-def cue(word: str, kind: str) -> Cue | None:
-    return next((c for c in credit_cues().get(word, []) if c.kind == kind), None)
+def cue(word: str, kind: str) -> lexicon.CreditCue | None:
+    return lexicon.credit_cue(word, kind)
 
 
 def industry(name: str) -> bool:

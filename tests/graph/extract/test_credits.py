@@ -70,4 +70,50 @@ def test_an_acting_verb_takes_the_clause_stance() -> None:
     ],
 )
 def test_names_that_are_no_work(text: str) -> None:
-    assert _credited(text) == []
+    assert [c for c in _credited(text) if c[1] != "awardReceived"] == []
+
+
+@pytest.mark.parametrize(
+    "text, holder, award, stance",
+    [
+        (
+            "Oscar-winning actress Olivia Colman spoke in London.",
+            "Olivia Colman",
+            "Oscar",
+            Stance.ASSERTED,
+        ),
+        (
+            "Booker Prize-winning author Hilary Mantel died in 2022.",
+            "Hilary Mantel",
+            "Booker Prize",
+            Stance.ASSERTED,
+        ),
+        (
+            "The Oscar-winning film Parasite was shown in Seoul.",
+            "Parasite",
+            "Oscar",
+            Stance.ASSERTED,
+        ),
+        (
+            "The Bafta-nominated actor Daniel Kaluuya spoke in London.",
+            "Daniel Kaluuya",
+            "Bafta",
+            Stance.PROPOSED,
+        ),
+    ],
+)
+def test_an_award_before_winning_or_nominated(
+    text: str, holder: str, award: str, stance: Stance
+) -> None:
+    assert (holder, "awardReceived", award, stance) in _credited(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The award-winning actress Thandiwe Newton spoke in London.",  # no award named
+        "Race-winning driver Lewis Hamilton spoke in Monaco.",
+    ],
+)
+def test_no_award_without_an_awards_name(text: str) -> None:
+    assert not [c for c in _credited(text) if c[1] == "awardReceived"]
