@@ -24,6 +24,7 @@ from graph import lexicon
 from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.entity_types import form_type
 from graph.extract.stance import stance_of
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -434,9 +435,37 @@ def _sides(
             if mention is not None:
                 mention = ctx.referent(mention)
             mention = _as_organisation(ctx, token, mention, _allowed(pattern, role))
+            if pattern.thing and _allowed(pattern, role) == {EntityType.PERSON.value}:
+                mention = _as_person(ctx, token, mention)
         if mention is not None:
             found.append((token, mention, thing))
     return found
+
+
+def _as_person(ctx: Context, token: Token, mention: Mention | None) -> Mention | None:
+    """A name on a side only a person fills opposite a work ("directed by Bong Joon-ho"):
+    a name of two proper nouns or more NER took for an organisation or an unknown place,
+    or missed, without an organisation's form word, is that person."""
+    if mention is not None and mention.type is EntityType.PERSON:
+        return mention
+    if mention is not None:
+        if mention.type not in {EntityType.ORGANIZATION, EntityType.PLACE, EntityType.CONCEPT}:
+            return mention
+        tokens = ctx.mention_tokens(mention)
+    else:
+        tokens = _name_tokens(token)
+    words = [t for t in tokens if t.text != "-"]
+    name = ctx.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if (
+        len(words) < 2
+        or not all(t.pos_ == "PROPN" for t in words)
+        or _place_name(name)
+        or form_type(name)[0] is not None
+    ):
+        return mention
+    return ctx.add_mention(
+        ctx.doc[tokens[0].i : tokens[-1].i + 1], EntityType.PERSON, confidence=0.6, replace=True
+    )
 
 
 def _thing_noun(ctx: Context, token: Token) -> bool:
