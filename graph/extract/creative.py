@@ -22,6 +22,9 @@ TITLE_GLUE = {"of", "the", "a", "an", "for", "as", "or"}
 often goes on to a place than a title."""
 
 
+CONTRACTIONS = {"n't", "'s", "'re", "'ll", "'m", "'ve", "'d"}
+
+
 def titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
     """The title-cased words from token ``start`` on (to a closing quote if one opens it)."""
     doc = ctx.doc
@@ -41,14 +44,26 @@ def titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
             doc[end].text[:1].isupper()
             or doc[end].like_num
             or (doc[end].lower_ in TITLE_GLUE and end > start)
+            or (end > start and _contraction(doc[end]))
         )
     ):
         if doc[end].is_sent_start and end > start:
             break
         end += 1
-    while end > start and doc[end - 1].lower_ in TITLE_GLUE:
+    while end > start and (doc[end - 1].lower_ in TITLE_GLUE or _contraction(doc[end - 1])):
         end -= 1
     return (start, end) if end > start and doc[start].text[:1].isupper() else None
+
+
+def _contraction(token) -> bool:  # type: ignore[no-untyped-def]
+    """ "n't" of "Ain't", "'s" of "It's": a clitic written onto the word before it, which
+    a title runs through ("If I Ain't Got You", "Hips Don't Lie")."""
+    return (
+        token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+        and token.text[:1] in {"'", "’", "n"}
+        and token.lower_.replace("’", "'") in CONTRACTIONS
+    )
 
 
 def _works_after_cues(ctx: Context) -> None:

@@ -29,6 +29,7 @@ from graph.extract.work_names import (
     as_thing,
     cue,
     fits,
+    genre,
     industry,
     mention_over,
     modifiers_before,
@@ -126,8 +127,13 @@ def _work_before(
         or (mention is not None and mention.type is EntityType.WORK)
     )
     words = doc[span[0] : span[1]]
+    if industry(text) or genre(text):
+        return None  # "Hollywood actor X", "R&B star Keys"
+    named = text.casefold() in _works_named(ctx)
+    if len(words) == 1 and words[0].is_sent_start and mention is None and not named:
+        return None  # "Veteran actress X", "Talk show host X"
     if not typed:
-        if not any_name or industry(text) or lexicon.demonym_country(text):
+        if not any_name or lexicon.demonym_country(text):
             return None
         if words[-1].pos_ != "PROPN":
             return None  # "Veteran actor X", "Shakespearean actor X"
@@ -367,10 +373,10 @@ def _award_holder(ctx: Context, participle: Token, award: Mention) -> tuple[Toke
         found = thing_of(doc[index])
         if found is not None and found.type is EntityType.WORK:
             span = span_starting(ctx, index + 1)
-            work = mention_over(ctx, span) if span is not None else None
-            if work is not None and work.type is EntityType.WORK:
-                return doc[index + 1], work
-            return None
+            if span is None or (mention_over(ctx, span) is None and span[1] - span[0] > 1):
+                return None
+            work = as_thing(ctx, span, EntityType.WORK, strong=False, person_ok=True)
+            return (doc[index + 1], work) if work is not None else None
         if doc[index].pos_ not in {"NOUN", "ADJ"}:
             break
         index += 1

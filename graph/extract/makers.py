@@ -14,6 +14,7 @@ a maker read from the name alone takes the clause's stance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -139,6 +140,14 @@ def _name_said_of(ctx: Context, noun: Token) -> tuple[tuple[int, int], int] | No
     return None
 
 
+def _bare_number(ctx: Context, named: Named) -> bool:
+    """A name of digits alone: a model only after a possessive and before a singular noun
+    ("Adele's album 25", "Sharp's 902 phone"); else a count or a chart ("Elvis' 18 number
+    one singles", "the Billboard 200 album")."""
+    words = ctx.doc[named.span[0] : named.span[1]]
+    return not any(c.isalpha() for c in words.text)
+
+
 def _maker_before_name(ctx: Context, span: tuple[int, int]) -> tuple[Token, Mention] | None:
     """ "the BMW i4 electric car": an organisation's name written just before the model's,
     where NER split the two."""
@@ -148,6 +157,8 @@ def _maker_before_name(ctx: Context, span: tuple[int, int]) -> tuple[Token, Ment
     before = doc[span[0] - 1]
     maker = ctx.mention_at(before)
     if maker is None or maker.type is not EntityType.ORGANIZATION or maker.antecedent:
+        return None
+    if _countable(ctx, maker.name):
         return None
     first = ctx.mention_tokens(maker)[0].i
     if first > 0 and doc[first - 1].text in POSSESSIVE_MARKS:
@@ -169,9 +180,31 @@ def _prefix_maker(ctx: Context, span: tuple[int, int]) -> Mention | None:
             continue
         name = [t.casefold() for t in mention.name.split()]
         if 0 < len(name) < len(words) and words[: len(name)] == name:
+            if _version(doc[span[0] + len(name) : span[1]].text):
+                continue  # "Firefox 1.0": the product's own name with its version
             if best is None or len(name) > len(best.name.split()):
                 best = mention
-    return best
+    return best if best is None or not _countable(ctx, best.name) else None
+
+
+def _version(text: str) -> bool:
+    """ "1.0", "8", "v2": a version number, all the rest of a product's name may be."""
+    return bool(re.fullmatch(r"[vV]?\d+(\.\d+)*", text.strip()))
+
+
+def _countable(ctx: Context, name: str) -> bool:
+    """Whether the article writes the name after "a" or "an" as a noun phrase of its own
+    ("a Mac"): a product, which a firm's name never is."""
+    doc = ctx.doc
+    for mention in ctx.mentions:
+        if mention.name.casefold() != name.casefold():
+            continue
+        tokens = ctx.mention_tokens(mention)
+        first, after = tokens[0].i, tokens[-1].i + 1
+        modifier = after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"}
+        if first > 0 and doc[first - 1].lower_ in {"a", "an"} and not modifier:
+            return True  # "a Mac", not "a Skype account"
+    return False
 
 
 def _maker_relations(ctx: Context) -> Iterator[RelationMention]:
@@ -182,6 +215,8 @@ def _maker_relations(ctx: Context) -> Iterator[RelationMention]:
         owner = possessor(ctx, named.phrase_start)
         if owner is None and named.phrase_start != named.span[0]:
             owner = possessor(ctx, named.span[0])  # "Sony's PlayStation 5 is the console"
+        if _bare_number(ctx, named) and (owner is None or named.noun.tag_ in {"NNS", "NNPS"}):
+            continue
         if owner is None:
             owner = _maker_before_name(ctx, named.span)
         if owner is not None:

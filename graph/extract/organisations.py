@@ -329,6 +329,8 @@ def _thing_side(
         if noun is not None and _thing(noun).type.value != spec:
             return None, None  # "the Model S car, made by Tesla" yes, "the album, made by" no
         cued = noun is not None or spec == "Place"
+        if noun is not None and name is None and noun.i == token.i:
+            return None, None  # "directed the 2002 hit": a common noun alone names nothing
         return _typed_thing(ctx, name or token, EntityType(spec), cued, is_noun=False), None
     noun, name = _class_word(token, anchor)
     if noun is None or name is None:

@@ -41,7 +41,14 @@ def cue(word: str, kind: str) -> lexicon.CreditCue | None:
 
 
 def industry(name: str) -> bool:
+    """A film or theatre industry ("Hollywood"): no work's name."""
     return cue(name.lower(), "industry") is not None
+
+
+def genre(name: str) -> bool:
+    """A kind of music or film ("R&B star Keys"): no work's name before a credit word,
+    though a product may bear it ("the Honda Jazz car")."""
+    return cue(name.lower(), "genre") is not None
 
 
 # ---- names --------------------------------------------------------------------------
@@ -50,12 +57,11 @@ def name_token(token: Token) -> bool:
     sentence, a model number."""
     if token.is_punct and token.text not in {"-", "&"}:
         return False
-    return (
-        token.pos_ == "PROPN"
-        or (token.text[:1].isupper() and not token.is_sent_start)
-        or token.like_num
-        or any(c.isdigit() for c in token.text)
-    )
+    if any(c.isdigit() for c in token.text) or token.text in {"-", "&"}:
+        return True
+    if not any(c.isupper() for c in token.text):
+        return False  # "chat show host": a lower-case word names nothing ("iPod" does)
+    return token.pos_ == "PROPN" or not token.is_sent_start
 
 
 def span_ending(ctx: Context, last: int) -> tuple[int, int] | None:
@@ -116,7 +122,9 @@ def span_starting(ctx: Context, first: int) -> tuple[int, int] | None:
     mention = ctx.mention_at(doc[first])
     if mention is not None:
         tokens = ctx.mention_tokens(mention)
-        return (first, tokens[-1].i + 1) if tokens[0].i == first else None
+        if tokens[0].i != first or not name_token(doc[first]):
+            return None  # "his songs, half of which": a quantity, no title
+        return first, tokens[-1].i + 1
     return titled_name(ctx, first)
 
 
@@ -190,6 +198,8 @@ def modifiers_before(doc: Doc, index: int, reach: int) -> int:
         word = doc[start - 1]
         if word.text != "-" and (not word.is_lower or word.pos_ not in MODIFIER_POS):
             break
+        if word.pos_ == "VERB" and word.tag_ not in {"VBN", "VBG"}:
+            break  # "Alan's films include Oscar-winning Fame": a verb ends the phrase
         start -= 1
     return start
 

@@ -75,6 +75,16 @@ def test_a_maker_named_at_the_start_of_the_product_takes_the_clause_stance() -> 
     assert _made(done, "developer") == [("Google Voice", "Google", Stance.ASSERTED)]
 
 
+def test_a_firm_is_never_a_product_the_article_counts() -> None:
+    made = "Nokia grew fast in Finland. Nokia Music, a streaming service, doubled its users."
+    counted = (
+        "Nokia grew fast in Finland. A Nokia costs less than an iPhone. Nokia Music, a "
+        "streaming service, doubled its users."
+    )
+    assert _made(made, "developer") == [("Nokia Music", "Nokia", Stance.ASSERTED)]
+    assert _made(counted, "developer") == []
+
+
 def test_a_possessive_maker_holds_whatever_the_clause_says() -> None:
     found = _made("Hyundai might stop selling its Ioniq 5 electric car in Europe.", "manufacturer")
     assert found == [("Ioniq 5", "Hyundai", Stance.ASSERTED)]
