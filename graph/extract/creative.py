@@ -68,25 +68,62 @@ def _contraction(token) -> bool:  # type: ignore[no-untyped-def]
 
 def _works_after_cues(ctx: Context) -> None:
     """ "the film Maria Full of Grace", 'the album "Get Rich"': the title-cased name after a
-    work or product noun (with a determiner or possessive before the noun) is that work."""
+    work or product noun (with a determiner or possessive before the noun) is that work; so
+    after "single" or "hit" read as a modifier ("BTS's single Dynamite") when the name is
+    nothing else."""
     table = cues()
-    for token in ctx.doc:
+    doc = ctx.doc
+    for token in doc:
         etype = table.before.get(token.lower_)
-        if etype not in CREATIVE or token.pos_ != "NOUN" or not token.is_lower:
+        if etype not in CREATIVE or not token.is_lower or token.i + 1 >= len(doc):
             continue
-        if not any(c.dep_ in {"det", "poss"} for c in token.lefts) and token.dep_ != "compound":
+        misread = token.pos_ in {"ADJ", "VERB"} and _phrase_opened(token)
+        if token.pos_ != "NOUN" and not misread:
             continue
+        if not misread and not any(c.dep_ in {"det", "poss"} for c in token.lefts):
+            if token.dep_ != "compound":
+                continue
         after = token.i + 2 if token.nbor(1).text == "," else token.i + 1  # "novel, X,"
         found = titled_name(ctx, after)
         if found is None:
             continue
-        span = ctx.doc[found[0] : found[1]]
-        if any(
-            (m := ctx.mention_at(t)) is not None and m.type is EntityType.PERSON and len(span) > 1
-            for t in span
-        ):
-            continue  # "his album Eminem ..." is no title
+        span = doc[found[0] : found[1]]
+        named = {m for t in span if (m := ctx.mention_at(t)) is not None}
+        if any(m.type is EntityType.PERSON for m in named) and len(span) > 1:
+            if not _attached(token, span):
+                continue  # "In the film Tom Hanks plays a lawyer": a new clause's subject
+        if misread and not _title_after_modifier(doc, span, named):
+            continue  # "Labour's single MP", "a single European market"
         ctx.add_mention(span, etype, confidence=0.8, replace=True)
+
+
+def _title_after_modifier(doc, span: Span, named: set) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the name after "single" or "hit" read as a modifier is a title: nothing else
+    by NER, no title word or people, and no noun of its own after it."""
+    following = doc[span.end] if span.end < len(doc) else None
+    return not (
+        any(m.type not in {EntityType.CONCEPT, EntityType.WORK} for m in named)
+        or span.text.lower() in lexicon.titles()
+        or lexicon.demonym_country(span.text)
+        or (following is not None and following.is_lower and following.pos_ == "NOUN")
+    )
+
+
+def _phrase_opened(token) -> bool:  # type: ignore[no-untyped-def]
+    """A determiner or possessive before the word, past an adjective or two ("her new")."""
+    doc = token.doc
+    index = token.i - 1
+    while index >= 0 and token.i - index <= 2 and doc[index].pos_ == "ADJ" and doc[index].is_lower:
+        index -= 1
+    return index >= 0 and (doc[index].pos_ == "DET" or doc[index].tag_ in {"PRP$", "POS"})
+
+
+def _attached(noun, span: Span) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name hangs on its noun or the noun on it ("his track Candy Shop", "the film
+    Erin Brockovich won"), not on a verb of its own."""
+    inside = {t.i for t in span}
+    head = next((t for t in span if t.head.i not in inside), span[-1])
+    return head.head.i == noun.i or noun.head.i in inside
 
 
 MODEL_MODIFIERS = 2

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.organisations import Thing, thing_of
@@ -78,9 +79,16 @@ def _named_things(ctx: Context) -> Iterator[Named]:
 
 
 def _before_name(noun: Token) -> bool:
-    """ "BTS's single Dynamite": a cue the parser read as a modifier stands before a name."""
+    """ "BTS's single Dynamite": a cue the parser read as a modifier stands before a name
+    that is no title word or people ("Labour's single MP")."""
     following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
-    return following is not None and following.text[:1].isupper() and noun.pos_ in {"ADJ", "VERB"}
+    return (
+        following is not None
+        and following.text[:1].isupper()
+        and noun.pos_ in {"ADJ", "VERB"}
+        and following.lower_ not in lexicon.titles()
+        and not lexicon.demonym_country(following.text)
+    )
 
 
 def _name_before_noun(ctx: Context, noun: Token) -> tuple[tuple[int, int], int] | None:

@@ -107,3 +107,28 @@ def test_no_maker_without_a_named_product(text: str) -> None:
     assert not any(
         _made(text, predicate) for predicate in ("manufacturer", "developer", "performer")
     )
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("His track Candy Shop remained at the top of the charts.", "Candy Shop"),
+        ("The film Erin Brockovich won an Oscar.", "Erin Brockovich"),
+    ],
+)
+def test_a_persons_name_hanging_on_a_work_noun_is_a_title(text: str, title: str) -> None:
+    ctx, _ = run(text)
+    assert any(m.name == title and m.type is EntityType.WORK for m in ctx.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("In the film Tom Hanks plays a lawyer.", "Tom Hanks"),
+        ("It was a single European market.", "European"),
+        ("Labour's single MP in Scotland spoke.", "MP"),
+    ],
+)
+def test_a_name_that_is_no_title(text: str, name: str) -> None:
+    ctx, _ = run(text)
+    assert not any(m.name == name and m.type is EntityType.WORK for m in ctx.mentions)
