@@ -158,11 +158,11 @@ def as_thing(
         for m in inside
     ):
         return None  # a mention reaching out of the name: the name is part of something else
+    if not_a_title(words.text):
+        return None
     mention = mention_over(ctx, span)
     if mention is not None and mention.type is etype:
         return mention
-    if not_a_title(words.text):
-        return None
     for old in inside:
         if known_place(old.name) or old.antecedent is not None or old.role == "demonym":
             return None
@@ -175,10 +175,14 @@ def as_thing(
 
 
 def not_a_title(name: str) -> bool:
-    """A place, a people, an industry ("Hollywood") or an award ("the Grammy") is no title."""
+    """A place, a people, an industry ("Hollywood"), an award ("the Grammy") or what a
+    product is for ("the NHS Covid app") is no title."""
     last = name.split()[-1].lower() if name.split() else ""
     award = (found := things().get(last)) is not None and found.type is EntityType.EVENT
-    return bool(known_place(name) or industry(name) or lexicon.demonym_country(name) or award)
+    purpose = cue(name.lower(), "purpose") is not None
+    return bool(
+        known_place(name) or industry(name) or lexicon.demonym_country(name) or award or purpose
+    )
 
 
 def _misread_product(mention: Mention, etype: EntityType) -> bool:
