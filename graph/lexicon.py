@@ -107,6 +107,13 @@ def demonym_country(word: str) -> str | None:
     return demonyms().get(word.strip().lower())
 
 
+@lru_cache(maxsize=1)
+def country_parts() -> dict[str, str]:
+    """Lower-cased part of a country without a government of its own ("england") -> the
+    canonical country ("United Kingdom"), from country_parts.tsv."""
+    return {part.lower(): country for part, country in _rows("country_parts.tsv", 2)}
+
+
 @dataclass(frozen=True, slots=True)
 class Title:
     """An office or role word: its canonical label and what kind of relation it implies."""
