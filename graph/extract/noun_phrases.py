@@ -57,15 +57,14 @@ def _is_named_elsewhere(ctx: Context, head: Token) -> bool:
 
 def _set_of_people(ctx: Context, head: Token) -> bool:
     """ "a rare group of actresses", "a small group of investors": an indefinite collective
-    of unnamed people or things is a set, not an organisation ("a coalition of France and
-    Italy" names its members)."""
+    of unnamed people (graph/schema/people_nouns.txt) is a set, not an organisation ("a
+    coalition of African states", "a coalition of France and Italy" are organisations)."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if objects and all(
             o.tag_ == "NNS"
-            and o.pos_ == "NOUN"
             and ctx.mention_at(o) is None
-            and o.lemma_.lower() not in lexicon.collective_nouns()  # "an alliance of parties"
+            and o.lemma_.lower() in lexicon.people_nouns()  # not "a coalition of states"
             for o in objects
         ):
             return True
