@@ -130,10 +130,10 @@ def _subjects(
         if owner is not None:
             return [(noun, owner)]
         return _mentions(ctx, [c for c in noun.children if c.dep_ == "poss"], "subject")
-    if verb.dep_ == "xcomp" and (
-        controller := _mentions(ctx, [c for c in verb.head.children if c.dep_ == "dobj"])
-    ):
-        return controller  # object control: "Ukraine urged NATO to support Kyiv"
+    if verb.dep_ == "xcomp" and (controllers := _controllers(verb)):
+        # object control: "Ukraine urged NATO to support Kyiv", "called on Kenya to sign";
+        # an unnamed controller ("urged the board to sign X") names no one, not the urger
+        return _mentions(ctx, controllers)
     if verb.dep_ == "pcomp":
         governor = _governing_verb(verb)
         return _subjects(ctx, governor) if governor is not None else []
@@ -146,6 +146,18 @@ def _subjects(
             )
         return found
     return []
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """Who an infinitive's governor asks to act: its object ("urged NATO to ..."), or the
+    object of "on"/"for" before the infinitive ("called on Kenya to ...", "called for
+    Deutsche Boerse to ...")."""
+    head = verb.head
+    found = [c for c in head.children if c.dep_ == "dobj"]
+    for child in head.children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "for"} and child.i < verb.i:
+            found.extend(p for p in child.children if p.dep_ == "pobj")
+    return found
 
 
 def _governing_verb(verb: Token) -> Token | None:

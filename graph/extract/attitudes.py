@@ -1,0 +1,189 @@
+"""Attitudes said through a frame rather than a verb of attitude: a demand whose content is
+an act on someone ("called for the resignation of X", "urged the board to sack X", "demanded
+that X step down": opposes X; "urged Arsenal to sign X": supports X), and a labelling verb
+with a verdict ("called X's decision a mistake", "described X as reckless": criticises X).
+The words are in graph/schema/attitude_frames.tsv; arguments are found as for verbs
+(graph.extract.verbs), and the stance is the demanding or labelling word's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.extract.nominals import _owner
+from graph.extract.stance import COARSE, stance_of
+from graph.extract.verbs import _controllers, _fits, _mentions, _subjects
+from graph.model import EntityType, Mention, RelationMention, Stance
+
+CLAUSES = {"xcomp", "ccomp", "advcl", "acl"}
+PATIENTS = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP}
+VERDICT_LINKS = {"oprd", "attr", "acomp", "xcomp", "ccomp", "dobj"}
+
+
+def _roles(token: Token) -> dict[str, str]:
+    """The frame roles of a word, a verb with its particle first ("step down")."""
+    table = lexicon.attitude_frames()
+    pos = COARSE.get(token.pos_, token.pos_)
+    lemma = token.lemma_.lower()
+    for particle in (c for c in token.children if c.dep_ == "prt"):
+        if (roles := table.get((f"{lemma} {particle.lower_}", pos))) is not None:
+            return roles
+    return table.get((lemma, pos), {})
+
+
+@extractors.register("attitudes", order=61)
+def attitudes(ctx: Context) -> Iterator[RelationMention]:
+    for token in ctx.doc:
+        roles = _roles(token)
+        if "act" in roles or "act-by" in roles:
+            yield from _demanded(ctx, token, roles)
+        if "label" in roles:
+            yield from _labelled(ctx, token)
+
+
+# ---- demands ------------------------------------------------------------------------
+def _demand_of(act: Token) -> Token | None:
+    """The demand whose content an act is: "demanded the removal", "called for the
+    removal", "urged X to sack", "demanded that X resign", "TCI's request for the removal"."""
+    head = act.head
+    if act.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep":
+        head = head.head
+    elif act.dep_ == "dobj" and act.pos_ == "NOUN":
+        pass
+    elif act.dep_ not in CLAUSES:
+        return None
+    if head.i == act.i or "demand" not in _roles(head):
+        return None
+    if head.lemma_.lower() == "call" and head.pos_ == "VERB":
+        if not any(
+            c.dep_ in {"prep", "prt", "mark"} and c.lower_ in {"for", "on"}
+            for c in [*head.children, *act.children]
+        ):
+            return None  # "called him a liar" is a label, "called for" a demand
+    return head
+
+
+def _targets(ctx: Context, act: Token, roles: dict[str, str]) -> list[tuple[Token, Mention]]:
+    """Whom the act is done to: a noun's "of" phrase or else its possessor ("the sacking of
+    X", "X's resignation"); a verb's object ("sack X", "X to be sacked"); for an act by its
+    subject, that subject or the one the demand asks ("X to resign", "urged X to resign")."""
+    if act.pos_ == "NOUN":
+        tokens = [
+            p
+            for prep in act.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ] or [c for c in act.children if c.dep_ == "poss"]
+    elif "act" in roles:
+        tokens = [c for c in act.children if c.dep_ in {"dobj", "nsubjpass"}]
+    elif any(c.dep_ == "dobj" for c in act.children):
+        return []  # "urged Britain to quit the EU" is about the EU, not Britain
+    else:
+        tokens = [c for c in act.children if c.dep_ == "nsubj"]
+        if not tokens and act.dep_ == "xcomp":
+            tokens = _controllers(act)
+    return [(t, m) for t, m in _mentions(ctx, tokens, "stance") if m.type in PATIENTS]
+
+
+def _asked(act: Token) -> bool:
+    """Whether the act is asked of another party ("urged Arsenal to sign X", "called for the
+    club to sign X") rather than one the holder would do itself ("want to sign X")."""
+    if act.pos_ == "NOUN":
+        return True
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in act.children):
+        return True
+    return act.dep_ == "xcomp" and bool(_controllers(act))
+
+
+def _holders(ctx: Context, demand: Token) -> list[tuple[Token, Mention]]:
+    if demand.pos_ == "VERB":
+        return _subjects(ctx, demand)
+    owner = _owner(ctx, demand)
+    return [owner] if owner is not None else []
+
+
+def _demand_stance(ctx: Context, demand: Token) -> tuple[Stance, Mention | None]:
+    """A verb's stance; a demand named by a noun ("TCI's request for ...") was made, whatever
+    its clause says will be done with it, unless the clause denies it."""
+    stance, speaker = stance_of(ctx, demand)
+    if demand.pos_ != "VERB" and stance is not Stance.NEGATED:
+        stance = Stance.REPORTED if speaker is not None else Stance.ASSERTED
+    return stance, speaker
+
+
+def _demanded(ctx: Context, act: Token, roles: dict[str, str]) -> Iterator[RelationMention]:
+    demand = _demand_of(act)
+    if demand is None:
+        return
+    predicate = roles.get("act") or roles.get("act-by") or ""
+    if predicate == "supports" and not _asked(act):
+        return  # "Chelsea want to sign X" is a transfer, not backing
+    targets = _targets(ctx, act, roles)
+    if predicate == "supports":
+        targets = [(t, m) for t, m in targets if m.type is EntityType.PERSON]
+    if not targets:
+        return
+    holders = _holders(ctx, demand)
+    stance, speaker = _demand_stance(ctx, demand)
+    for h_token, holder in holders:
+        for t_token, target in targets:
+            if ctx.referent(holder).span == ctx.referent(target).span:
+                continue
+            if _fits(predicate, holder, target):
+                yield ctx.relation(
+                    holder,
+                    predicate,
+                    target,
+                    [h_token, demand, act, t_token],
+                    confidence=0.6,
+                    stance=stance,
+                    speaker=speaker,
+                )
+
+
+# ---- verdicts -----------------------------------------------------------------------
+def _verdict(token: Token) -> str:
+    """The attitude a complement names, through its modifiers' head ("a big mistake")."""
+    return _roles(token).get("verdict", "")
+
+
+def _labelled(ctx: Context, verb: Token) -> Iterator[RelationMention]:
+    """ "called Johnson's decision a mistake", "branded Pelosi a disgrace", "described the
+    plan of X as reckless": the labeller's attitude to the one labelled."""
+    complements = [c for c in verb.children if c.dep_ in VERDICT_LINKS]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd"} and not _verdict(c)]
+    for obj in objects:
+        complements += [c for c in obj.children if c.dep_ in {"appos", "oprd", "acomp"}]
+    if verb.lemma_.lower() == "describe":
+        complements = [
+            p
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for p in prep.children
+            if p.dep_ in {"pobj", "amod", "acomp"}
+        ]
+    predicate = next((_verdict(c) for c in complements if _verdict(c)), "")
+    if not predicate or not objects:
+        return
+    targets = _mentions(ctx, objects, "stance")
+    stance, speaker = stance_of(ctx, verb)
+    for h_token, holder in _subjects(ctx, verb):
+        for t_token, target in targets:
+            if ctx.referent(holder).span == ctx.referent(target).span:
+                continue
+            if _fits(predicate, holder, target):
+                yield ctx.relation(
+                    holder,
+                    predicate,
+                    target,
+                    [h_token, verb, t_token],
+                    confidence=0.6,
+                    stance=stance,
+                    speaker=speaker,
+                )
