@@ -70,6 +70,8 @@ def _stand_in(ctx: Context, item: Token, role: str) -> Mention | None:
     if role != "subject" and (kind in {"agent", "voice"} or lemma in lexicon.collective_nouns()):
         return None  # "attacked Netanyahu's government", "killed Hamas's leader": someone else
     deps = {"stance": ["poss"], "victim": ["nummod"]}.get(role, ["poss", "compound", "nummod"])
+    if role != "subject" and (lemma in lexicon.titles() or lemma in lexicon.people_nouns()):
+        deps = [d for d in deps if d == "nummod"]  # "the group's chairman" is someone else
     for dep in deps:
         for child in item.children:
             if child.dep_ != dep or (mention := ctx.mention_of(child)) is None:
