@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.extract.stance import stance_of, undone
+from graph.extract.stance import _clause_verb, stance_of, undone
 from graph.extract.verbs import ROLES, _fits, _mentions, _subjects, _verbal_attack
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
@@ -70,6 +70,30 @@ def _prepositions(noun: Token) -> list[Token]:
     return found
 
 
+PLACES = {EntityType.PLACE, EntityType.COUNTRY}
+PENDING = {"visits", "meets"}
+"""Deeds that are arranged before they happen: told in the present, they are not yet facts."""
+
+
+def _arguments(noun: Token) -> Iterator[tuple[str, list[Token]]]:
+    """(preposition, its objects) of a noun, and ("-", its name modifiers): "Straw's China
+    trip" is a trip to China (the table's "-" rows; only places count there)."""
+    for prep in _prepositions(noun):
+        yield prep.lower_, [p for p in prep.children if p.dep_ == "pobj"]
+    names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if names:
+        yield "-", names
+
+
+def _ahead(noun: Token) -> bool:
+    """ "Mr Straw's China trip is part of regular meetings": a trip or meeting told in the
+    present tense is ahead or under way, which a bare fact must not claim."""
+    verb = _clause_verb(noun)
+    if verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBN"} for c in verb.children)
+
+
 @extractors.register("nominal_relations", order=62)
 def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
     """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS", "the
@@ -79,20 +103,25 @@ def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
         if noun.pos_ != "NOUN":
             continue
         yield from _joint_meeting(ctx, noun)
-        for prep in _prepositions(noun):
-            predicate = table.get((noun.lemma_.lower(), prep.lower_))
+        yield from _talks_abroad(ctx, noun)
+        for word, arguments in _arguments(noun):
+            predicate = table.get((noun.lemma_.lower(), word))
             if predicate is None:
                 continue
             role = ROLES.get(predicate, "object")
-            targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"], role)
+            targets = _mentions(ctx, arguments, role)
+            if word == "-":
+                targets = [(t, m) for t, m in targets if m.type in PLACES]
             owner = _owner(ctx, noun)
-            if prep.lower_ == "between" and owner is None and len(targets) == 2:
+            if word == "between" and owner is None and len(targets) == 2:
                 owner, targets = targets[0], targets[1:]  # "talks between Iran and Oman"
             if not targets or owner is None:
                 continue
             stance, speaker = stance_of(ctx, noun)
             if stance in {Stance.ASSERTED, Stance.REPORTED}:
                 stance = undone(noun) or stance
+            if stance in {Stance.ASSERTED, Stance.REPORTED} and predicate in PENDING:
+                stance = Stance.PROPOSED if _ahead(noun) else stance
             for o_token, obj in targets:
                 kind = _verbal_attack(ctx, predicate, owner[0], owner[1], obj) or predicate
                 if owner[1].span != obj.span and _fits(kind, owner[1], obj):
@@ -133,6 +162,75 @@ def _joint_meeting(ctx: Context, noun: Token) -> Iterator[RelationMention]:
                 stance=stance,
                 speaker=speaker,
             )
+
+
+HOSTING = {"host"}
+"""Light verbs of a meeting whose subject is at home: "hosted talks in Nairobi"."""
+
+
+def _talks_abroad(ctx: Context, noun: Token) -> Iterator[RelationMention]:
+    """ "Straw, who will hold talks in Beijing": a person who holds talks in a place, with no
+    one else named, goes there. Asserted only when the article ties the person to another
+    country than the place's ("UK Foreign Secretary"), else only as proposed."""
+    if lexicon.event_nouns().get(noun.lemma_.lower()) != "meeting" or noun.dep_ != "dobj":
+        return
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if (lemma, "") not in lexicon.event_verbs() or lemma in HOSTING:
+        return
+    links = [c for h in (verb, noun) for c in h.children if c.dep_ == "prep"]
+    if any(c.lower_ in {"with", "between"} for c in links):
+        return  # "held talks with Scholz in Paris": Scholz may be at home there
+    subjects = [(t, m) for t, m in _subjects(ctx, verb) if m.type is EntityType.PERSON]
+    places = [
+        (t, m)
+        for prep in links
+        if prep.lower_ in {"in", "at"}
+        for t, m in _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"])
+        if m.type in PLACES
+    ]
+    if len(subjects) != 1 or not places:
+        return
+    stance, speaker = stance_of(ctx, verb)
+    if stance is Stance.NEGATED:
+        return  # "did not hold talks in Beijing" says nothing of being there
+    s_token, person = subjects[0]
+    home = _home_countries(ctx, person)
+    for p_token, place in places:
+        there = _countries_of(place)
+        if home & there or (not (home and there) and stance is not Stance.PROPOSED):
+            continue
+        if _fits("visits", person, place):
+            yield ctx.relation(
+                person,
+                "visits",
+                place,
+                [s_token, verb, noun, p_token],
+                confidence=0.55,
+                stance=stance,
+                speaker=speaker,
+            )
+
+
+def _home_countries(ctx: Context, person: Mention) -> set[str]:
+    """The countries the article has so far made the person a citizen or head of."""
+    key = ctx.referent(person).span
+    found = set()
+    relations = ctx.notes.get("relations")
+    for relation in relations if isinstance(relations, list) else []:
+        subject, obj = ctx.referent(relation.subject), ctx.referent(relation.object)
+        if relation.predicate == "citizenOf" and subject.span == key:
+            found.add(obj.name)
+        elif relation.predicate in {"headOfState", "headOfGovernment"} and obj.span == key:
+            found.add(subject.name)
+    return found
+
+
+def _countries_of(place: Mention) -> set[str]:
+    """The country a place is, or the countries that have a city of its name."""
+    if place.type is EntityType.COUNTRY:
+        return {lexicon.country_name(place.name) or place.name}
+    return set(lexicon.city_countries().get(place.name.lower(), ()))
 
 
 PROPOSAL_FRAMES = {
