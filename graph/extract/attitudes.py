@@ -16,6 +16,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.nominals import _owner
+from graph.extract.organisations import _past
 from graph.extract.stance import COARSE, stance_of
 from graph.extract.verbs import _controllers, _fits, _mentions, _subjects
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -36,6 +37,18 @@ def _roles(token: Token) -> dict[str, str]:
     return table.get((lemma, pos), {})
 
 
+def _state(token: Token) -> tuple[str, Token] | None:
+    """(predicate, preposition) of an adjective said of a subject with its preposition ("is
+    critical of", "are opposed to", where the parser may call "opposed" a verb)."""
+    if token.dep_ not in {"acomp", "oprd"} or token.pos_ not in {"ADJ", "VERB"}:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        roles = lexicon.attitude_frames().get((f"{token.lower_} {prep.lower_}", "ADJ"), {})
+        if "state" in roles:
+            return roles["state"], prep
+    return None
+
+
 @extractors.register("attitudes", order=61)
 def attitudes(ctx: Context) -> Iterator[RelationMention]:
     for token in ctx.doc:
@@ -44,6 +57,92 @@ def attitudes(ctx: Context) -> Iterator[RelationMention]:
             yield from _demanded(ctx, token, roles)
         if "label" in roles:
             yield from _labelled(ctx, token)
+        holder = roles.get("holder") or roles.get("holder-of")
+        if holder and token.pos_ == "NOUN" and not _past(token):
+            yield from _holder_noun(ctx, token, holder, "holder-of" not in roles)
+        if (state := _state(token)) is not None:
+            yield from _stated(ctx, token, *state)
+
+
+def _related(
+    ctx: Context,
+    holders: list[tuple[Token, Mention]],
+    predicate: str,
+    targets: list[tuple[Token, Mention]],
+    anchor: Token,
+    stance: Stance,
+    speaker: Mention | None,
+) -> Iterator[RelationMention]:
+    for h_token, holder in holders:
+        for t_token, target in targets:
+            if ctx.referent(holder).span == ctx.referent(target).span:
+                continue
+            if _fits(predicate, holder, target):
+                yield ctx.relation(
+                    holder,
+                    predicate,
+                    target,
+                    [h_token, anchor, t_token],
+                    confidence=0.6,
+                    stance=stance,
+                    speaker=speaker,
+                )
+
+
+# ---- holders and states -------------------------------------------------------------
+def _holder_noun(
+    ctx: Context, noun: Token, predicate: str, modifiers: bool
+) -> Iterator[RelationMention]:
+    """ "X, a critic of Y", "X is a supporter of Y"; with ``modifiers`` also "X, Y's fiercest
+    critic", "Y's critic X" and "Putin critic X" (a person's name before the noun only)."""
+    of = [
+        p
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if not of and not modifiers:
+        return
+    targets = _mentions(ctx, of or [c for c in noun.children if c.dep_ == "poss"], "stance")
+    if not targets and noun.dep_ == "compound" and ctx.mention_at(noun.head) is not None:
+        named = _mentions(ctx, [c for c in noun.children if c.dep_ == "compound"], "stance")
+        targets = [(t, m) for t, m in named if m.type is EntityType.PERSON]
+    if not targets:
+        return
+    if noun.dep_ == "appos":
+        holders = _mentions(ctx, [noun.head], "subject")
+    elif noun.dep_ == "compound":
+        holders = _mentions(ctx, [noun.head], "subject")
+    elif noun.dep_ == "attr":
+        holders = _subjects(ctx, noun.head)
+    else:
+        holders = _mentions(ctx, [c for c in noun.children if c.dep_ == "appos"], "subject")
+    holders = [(t, m) for t, m in holders if ctx.mention_at(t) is m]  # a name, not the noun
+    if noun.dep_ == "attr":
+        stance, speaker = stance_of(ctx, noun.head)
+    else:
+        stance, speaker = _presupposed(ctx, noun)
+    yield from _related(ctx, holders, predicate, targets, noun, stance, speaker)
+
+
+def _stated(
+    ctx: Context, adjective: Token, predicate: str, prep: Token
+) -> Iterator[RelationMention]:
+    """ "Amnesty is highly critical of Saudi Arabia", "the Tories are opposed to Labour"."""
+    targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"], "stance")
+    holders = _subjects(ctx, adjective.head)
+    stance, speaker = stance_of(ctx, adjective.head)
+    yield from _related(ctx, holders, predicate, targets, adjective, stance, speaker)
+
+
+def _presupposed(ctx: Context, noun: Token) -> tuple[Stance, Mention | None]:
+    """A noun phrase's attitude holds whatever its clause says will happen, unless the
+    clause denies it; a named speaker's words are reported."""
+    stance, speaker = stance_of(ctx, noun)
+    if stance is not Stance.NEGATED:
+        stance = Stance.REPORTED if speaker is not None else Stance.ASSERTED
+    return stance, speaker
 
 
 # ---- demands ------------------------------------------------------------------------
@@ -109,12 +208,10 @@ def _holders(ctx: Context, demand: Token) -> list[tuple[Token, Mention]]:
 
 
 def _demand_stance(ctx: Context, demand: Token) -> tuple[Stance, Mention | None]:
-    """A verb's stance; a demand named by a noun ("TCI's request for ...") was made, whatever
-    its clause says will be done with it, unless the clause denies it."""
-    stance, speaker = stance_of(ctx, demand)
-    if demand.pos_ != "VERB" and stance is not Stance.NEGATED:
-        stance = Stance.REPORTED if speaker is not None else Stance.ASSERTED
-    return stance, speaker
+    """A verb's stance; a demand named by a noun ("TCI's request for ...") was made."""
+    if demand.pos_ == "VERB":
+        return stance_of(ctx, demand)
+    return _presupposed(ctx, demand)
 
 
 def _demanded(ctx: Context, act: Token, roles: dict[str, str]) -> Iterator[RelationMention]:

@@ -31,7 +31,17 @@ def test_every_frame_predicate_is_declared() -> None:
     predicates = {p for roles in frames.values() for p in roles.values() if p}
     assert predicates <= set(relation_schema())
     roles = {role for entry in frames.values() for role in entry}
-    assert roles == {"act", "act-by", "demand", "label", "verdict", "light"}
+    assert roles == {
+        "act",
+        "act-by",
+        "demand",
+        "label",
+        "verdict",
+        "light",
+        "holder",
+        "holder-of",
+        "state",
+    }
 
 
 @pytest.mark.parametrize(
