@@ -24,6 +24,7 @@ from graph.model import EntityType, Mention, RelationMention, Stance
 CLAUSES = {"xcomp", "ccomp", "advcl", "acl"}
 PATIENTS = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP}
 VERDICT_LINKS = {"oprd", "attr", "acomp", "xcomp", "ccomp", "dobj"}
+NOT_EMPLOYERS = {EntityType.PERSON, EntityType.COUNTRY, EntityType.GROUP}
 
 
 def _roles(token: Token) -> dict[str, str]:
@@ -104,7 +105,13 @@ def _holder_noun(
     ]
     if not of and not modifiers:
         return
-    targets = _mentions(ctx, of or [c for c in noun.children if c.dep_ == "poss"], "stance")
+    if of:
+        targets = _mentions(ctx, of, "stance")
+    else:
+        # "The Guardian's critic X", "Guardian critic X" write for the Guardian: a name or
+        # possessor before the noun is the target only when it cannot be an employer
+        possessors = _mentions(ctx, [c for c in noun.children if c.dep_ == "poss"], "stance")
+        targets = [(t, m) for t, m in possessors if m.type in NOT_EMPLOYERS]
     if not targets and noun.dep_ == "compound" and ctx.mention_at(noun.head) is not None:
         named = _mentions(ctx, [c for c in noun.children if c.dep_ == "compound"], "stance")
         targets = [(t, m) for t, m in named if m.type is EntityType.PERSON]
