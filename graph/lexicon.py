@@ -226,8 +226,8 @@ def attitude_frames() -> dict[tuple[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def verb_argument_nouns() -> dict[str, str]:
-    """Noun lemma -> "agent" or "conduct", from graph/schema/verb_arguments.tsv: heads through
-    which a verb's argument stands for the entity they belong to."""
+    """Noun lemma -> "agent", "voice", "conduct" or "relative", from verb_arguments.tsv:
+    heads through which a verb's argument stands (or never stands) for their owner."""
     return {noun: role for noun, role in _rows("verb_arguments.tsv", 2)}
 
 

@@ -65,6 +65,8 @@ def _stand_in(ctx: Context, item: Token, role: str) -> Mention | None:
     victim only a count ("killed thirty people", not "killed Hamas's leader")."""
     lemma = item.lemma_.lower()
     kind = lexicon.verb_argument_nouns().get(lemma)
+    if kind == "relative":
+        return None  # "criticised Uganda's ally", "a supporter of Ruto's rival": someone else
     if role == "subject" and not (kind == "voice" or (kind == "agent" and item.tag_ == "NNS")):
         return None
     if role != "subject" and (kind in {"agent", "voice"} or lemma in lexicon.collective_nouns()):
