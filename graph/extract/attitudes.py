@@ -188,12 +188,12 @@ def _targets(ctx: Context, act: Token, roles: dict[str, str]) -> list[tuple[Toke
         ] or [c for c in act.children if c.dep_ == "poss"]
     elif "act" in roles:
         tokens = [c for c in act.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not tokens and any(c.dep_ == "auxpass" for c in act.children):
+            tokens = _controllers(act)  # "called for Garland to be impeached"
     elif any(c.dep_ == "dobj" for c in act.children):
         return []  # "urged Britain to quit the EU" is about the EU, not Britain
     else:
-        tokens = [c for c in act.children if c.dep_ == "nsubj"]
-        if not tokens and act.dep_ == "xcomp":
-            tokens = _controllers(act)
+        tokens = [c for c in act.children if c.dep_ == "nsubj"] or _controllers(act)
     return [(t, m) for t, m in _mentions(ctx, tokens, "stance") if m.type in PATIENTS]
 
 
