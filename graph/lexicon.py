@@ -216,7 +216,10 @@ def attitude_frames() -> dict[tuple[str, str], dict[str, str]]:
     """(word, VERB/NOUN/ADJ) -> {role: predicate or ""} of the words that say an attitude
     through a frame ("called for the removal of X"), from attitude_frames.tsv."""
     table: dict[tuple[str, str], dict[str, str]] = {}
-    known = {"act", "act-by", "demand", "label", "verdict", "light", "holder", "holder-of", "state"}
+    known = {
+        *("act", "act-by", "demand", "label", "verdict", "light"),
+        *("holder", "holder-of", "state", "penalty"),
+    }
     for word, pos, role, predicate in _rows("attitude_frames.tsv", 4):
         if role not in known:
             raise SchemaError(f"graph/schema/attitude_frames.tsv: {word}: unknown role {role}")

@@ -197,6 +197,16 @@ def _targets(ctx: Context, act: Token, roles: dict[str, str]) -> list[tuple[Toke
     return [(t, m) for t, m in _mentions(ctx, tokens, "stance") if m.type in PATIENTS]
 
 
+def _off_a_penalty_list(act: Token) -> bool:
+    return any(
+        "penalty" in _roles(p)
+        for prep in act.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    )
+
+
 def _asked(act: Token) -> bool:
     """Whether the act is asked of another party ("urged Arsenal to sign X", "called for the
     club to sign X") rather than one the holder would do itself ("want to sign X")."""
@@ -228,6 +238,8 @@ def _demanded(ctx: Context, act: Token, roles: dict[str, str]) -> Iterator[Relat
     predicate = roles.get("act") or roles.get("act-by") or ""
     if predicate == "supports" and not _asked(act):
         return  # "Chelsea want to sign X" is a transfer, not backing
+    if _off_a_penalty_list(act):
+        return  # "urged the US to remove Cuba from its terror list" backs Cuba
     targets = _targets(ctx, act, roles)
     if predicate == "supports":
         targets = [(t, m) for t, m in targets if m.type is EntityType.PERSON]
