@@ -250,13 +250,16 @@ CLAUSES = {"xcomp", "ccomp", "advcl", "acl"}
 CONTROLLERS = {"for", "on"}
 
 
-def _someone_elses_deed(head: Token) -> bool:
+def _someone_elses_deed(ctx: Context, head: Token) -> bool:
     """A proposal that another party do something ("called for Deutsche Boerse to hold a
     meeting", "called on Kenya to sign", "suggested that the coalition should fight Hamas"):
     the proposal is that party's deed, and neither it nor what the deed acts on is the
-    thing proposed (the deed's own relation carries the proposed stance)."""
+    thing proposed (the deed's own relation carries the proposed stance). A passive's
+    subject ("proposed that the vote be held") and a thing's property ("that the
+    coalition's scope should grow") are what the proposal acts on, not parties."""
     clauses = [c for c in head.children if c.dep_ in CLAUSES]
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for clause in clauses for c in clause.children):
+    subjects = [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+    if any(ctx.mention_at(t) is not None or not _property(t) for t in subjects):
         return True
     controlled = any(
         c.dep_ in {"prep", "prt"}
@@ -268,13 +271,18 @@ def _someone_elses_deed(head: Token) -> bool:
     return controlled
 
 
+def _property(token: Token) -> bool:
+    """ "the coalition's scope", "its budget": an unnamed noun that belongs to a possessor."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+
+
 def _proposed_things(ctx: Context, head: Token) -> list[tuple[Token, Mention]]:
     """What a proposal is about: its object ("called for a ceasefire", a new Concept when no
     entity names it), or the first entity its clause acts on ("a proposition to expand the
     coalition" -> the coalition). Coordinated clauses are other statements and not searched;
     an unnamed noun's own phrase belongs to it ("called for the sacking of X" proposes a
     sacking, not X)."""
-    if _someone_elses_deed(head):
+    if _someone_elses_deed(ctx, head):
         return []
     branches = [c for c in head.children if c.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}]
     branches = [c for c in branches if c.dep_ != "prep" or c.lower_ in {"for", "to", "of"}]
