@@ -89,6 +89,11 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
         help="processes that parse (default: the cores available, here %(default)s); "
         "the graph is the same whatever N",
     )
+    p.add_argument(
+        "--all-values",
+        action="store_true",
+        help="also write the dates and quantities that no fact uses (left out by default)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
 
 
@@ -123,6 +128,7 @@ def _run_build(args: argparse.Namespace) -> int:
         kb=args.kb,
         link=not args.no_link,
         jobs=args.jobs,
+        all_values=args.all_values,
         progress=lambda _a: bar.update(1),
     )
     bar.close()

@@ -110,6 +110,8 @@ def _error_lines(errors: list[dict]) -> list[str]:
                 f"[{', '.join(w['extractors']) or 'unknown'}]"
             )
             lines.extend(f"          {s}" for s in w["sentences"])
+        for d in article.get("split", ()):
+            lines.append(f"  split:  {d['gold']} = {' | '.join(d['graph'])}")
     return lines
 
 

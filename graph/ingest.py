@@ -208,8 +208,12 @@ def from_jsonl(
                 raise InputError(f"{source}:{number}: expected an object with a 'text' string")
             for field in JSON_FIELDS:
                 value = record.get(field)
-                if value is not None and not isinstance(value, str) and not (
-                    field == "id" and isinstance(value, int) and not isinstance(value, bool)
+                if (
+                    value is not None
+                    and not isinstance(value, str)
+                    and not (
+                        field == "id" and isinstance(value, int) and not isinstance(value, bool)
+                    )
                 ):
                     raise InputError(
                         f"{source}:{number}: field {field!r} must be a string, "

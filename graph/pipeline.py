@@ -19,16 +19,19 @@ def resolve_articles(
     extractors: Sequence[str] | None = None,
     batch_size: int = 16,
     jobs: int = 1,
+    all_values: bool = False,
 ) -> Iterator[ResolvedArticle]:
     """Stream resolved articles; memory stays bounded by ``batch_size`` parsed docs.
-    ``jobs`` > 1 parses in that many processes; the results are the same."""
+    ``jobs`` > 1 parses in that many processes; the results are the same. Dates and
+    quantities no relation uses are left out unless ``all_values``."""
     from graph import nlp
     from graph.extract import extract
-    from graph.resolve import resolve
+    from graph.resolve import resolve, without_unused_values
 
     parsed = nlp.parse(articles, model=model, batch_size=batch_size, n_process=jobs)
     for article, doc in parsed:
-        yield resolve(extract(article, doc, extractors))
+        resolved = resolve(extract(article, doc, extractors))
+        yield resolved if all_values else without_unused_values(resolved)
 
 
 def build(
@@ -42,6 +45,7 @@ def build(
     kb: Path | None = None,
     link: bool = True,
     jobs: int = 1,
+    all_values: bool = False,
 ) -> nx.MultiDiGraph:
     """Build the knowledge graph of some articles.
 
@@ -50,7 +54,8 @@ def build(
     ``inputs`` are paths (files, folders, "-" for stdin) or Article records (see
     ``graph.ingest.make_article``). Entities are linked to GeoNames (and to ``kb``, a CSV
     knowledge base) unless ``link`` is False. ``jobs`` worker processes parse (the graph is
-    the same whatever their number). Returns a networkx MultiDiGraph (graph.kg).
+    the same whatever their number). Dates and quantities that no relation uses are left
+    out unless ``all_values``. Returns a networkx MultiDiGraph (graph.kg).
     """
     from graph.ingest import read_articles
     from graph.kg import add_article, new_graph
@@ -97,7 +102,9 @@ def build(
     base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
     graph = new_graph()
     known = KnownEntities()
-    for resolved in resolve_articles(tracked(), model=model, extractors=extractors, jobs=jobs):
+    for resolved in resolve_articles(
+        tracked(), model=model, extractors=extractors, jobs=jobs, all_values=all_values
+    ):
         linked = resolve_against(resolved, known)
         add_article(graph, linked.article)
         for merge in linked.merges:

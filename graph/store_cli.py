@@ -41,6 +41,11 @@ def _configure_add(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--model", help="spaCy pipeline name")
     p.add_argument("--no-link", action="store_true", help="do not link entities to GeoNames")
+    p.add_argument(
+        "--all-values",
+        action="store_true",
+        help="also store the dates and quantities that no fact uses (left out by default)",
+    )
 
 
 def _run_add(args: argparse.Namespace) -> int:
@@ -57,7 +62,7 @@ def _run_add(args: argparse.Namespace) -> int:
     articles = read_articles(args.inputs, on_error)
     report = store.add(
         args.store,
-        resolve_articles(articles, model=args.model),
+        resolve_articles(articles, model=args.model, all_values=args.all_values),
         replace=args.replace,
         link=None if args.no_link else linker(args.kb),
     )

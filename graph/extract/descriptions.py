@@ -26,6 +26,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.locative import _hyphenated
+from graph.extract.salience import dominant_organisation, families, named_organisations
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention
 
@@ -34,6 +35,19 @@ POSSESSIVE = {"'s", "’s"}
 SEPARATORS = {",", "and", "&"}
 ROLE = "described"
 """A name made from a description: no alias from the mention's text ("exchange")."""
+SHARED_NOUN = "shared_noun"
+"""ctx.notes key: the span of the indexed mention of "the Paris and Lisbon bourses" (the
+last organisation) or of one of its places -> every organisation the phrase names, in order
+(see shared_noun_organisations)."""
+
+
+def shared_noun_organisations(ctx: Context, mention: Mention) -> list[Mention]:
+    """Every organisation a list sharing one noun names, for the mention the noun's tokens
+    hold or one of the list's places ("Lisbon bourse" or "Paris" in "the Paris and Lisbon
+    bourses" -> Paris bourse, Lisbon bourse); the mention alone otherwise. A verb's argument
+    is the whole list."""
+    table = ctx.notes.get(SHARED_NOUN, {})
+    return list(table.get(mention.span, [mention]))  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +56,9 @@ class Noun:
     plural_last: str
     portfolio: bool
     place_only: bool
+    name_words: frozenset[str]
+    """Words the names of such organisations hold, in several languages ("Borsa", "Boerse"
+    for an exchange): after a demonym, the noun refers back to a named one."""
 
 
 def _plural(word: str) -> str:
@@ -56,10 +73,16 @@ def _plural(word: str) -> str:
 def nouns() -> tuple[Noun, ...]:
     """The organisation nouns, longest first so "stock exchange" wins over "exchange"."""
     found = []
-    for words, plural, flag in _rows("organisation_nouns.tsv", 3):
+    for words, plural, flag, names in _rows("organisation_nouns.tsv", 4):
         split = tuple(words.lower().split())
         found.append(
-            Noun(split, plural or _plural(split[-1]), flag == "portfolio", flag == "place")
+            Noun(
+                split,
+                plural or _plural(split[-1]),
+                flag == "portfolio",
+                flag == "place",
+                frozenset(names.lower().split()),
+            )
         )
     return tuple(sorted(found, key=lambda n: -len(n.words)))
 
@@ -184,6 +207,7 @@ def place_organisations(ctx: Context) -> Iterator[RelationMention]:
             continue
         before = doc[first - 1]
         owners: list[tuple[Mention, str]] = []
+        antecedent: Mention | None = None
         if before.text in POSSESSIVE and first >= 2 and not plural:
             place = _place_ending_at(ctx, doc[first - 2])
             if place is not None:
@@ -192,6 +216,8 @@ def place_organisations(ctx: Context) -> Iterator[RelationMention]:
             country = _country(ctx, before)
             if country is not None:
                 owners = [(country, before.text)]
+                if noun.name_words:
+                    antecedent = _described_company(ctx, before, country, noun)
         if not owners and before.text not in POSSESSIVE:
             places = _places_before(ctx, first)
             if places and (len(places) > 1) == plural:
@@ -201,8 +227,53 @@ def place_organisations(ctx: Context) -> Iterator[RelationMention]:
         if not owners:
             continue
         noun_words = _singular(ctx, first, last.i, plural)
-        yield from _organisations(ctx, owners, noun_words, first, last)
+        yield from _organisations(ctx, owners, noun_words, first, last, antecedent)
     yield from _based_late(ctx)
+
+
+def _described_company(
+    ctx: Context, demonym: Token, country: Mention, noun: Noun
+) -> Mention | None:
+    """ "the German exchange": the one organisation named before whose names say it is an
+    exchange ("Deutsche Boerse") and that is of that country: its name holds a place of it,
+    or it is the one left when the others are of other countries ("London Stock Exchange")
+    or it is the organisation the article is about. Otherwise none."""
+    named = named_organisations(ctx, demonym)
+    keys = families(named)
+    names: dict[str, set[str]] = {}
+    for mention, key in zip(named, keys, strict=True):
+        names.setdefault(key, set()).add(mention.name)
+    kind = {
+        k for k, ns in names.items() if any(w in noun.name_words for n in ns for w in _words(n))
+    }
+    countries = {k: {c for n in names[k] for c in _countries_in(n)} for k in kind}
+    ours = [k for k in kind if country.name in countries[k]]
+    left = [k for k in kind if not countries[k]]
+    if len(ours) == 1:
+        chosen = ours[0]
+    elif not ours and len(left) == 1 and (len(kind) > 1 or _dominant(ctx, demonym, left[0])):
+        chosen = left[0]
+    else:
+        return None
+    return next(m for m, k in zip(reversed(named), reversed(keys), strict=True) if k == chosen)
+
+
+def _words(name: str) -> list[str]:
+    return name.lower().replace("-", " ").split()
+
+
+def _countries_in(name: str) -> set[str]:
+    """Countries a name's words place it in: a country, a demonym, a gazetteer city."""
+    found: set[str] = set()
+    for word in name.split():
+        found |= {lexicon.country_name(word), lexicon.demonym_country(word)} - {None}
+        found |= lexicon.city_countries().get(word.lower(), frozenset())
+    return found
+
+
+def _dominant(ctx: Context, token: Token, key: str) -> bool:
+    dominant = dominant_organisation(ctx, token)
+    return dominant is not None and families([dominant])[0] == key
 
 
 def _based_late(ctx: Context) -> Iterator[RelationMention]:
@@ -215,7 +286,12 @@ def _based_late(ctx: Context) -> Iterator[RelationMention]:
 
 
 def _organisations(
-    ctx: Context, owners: list[tuple[Mention, str]], noun_words: str, first: int, last: Token
+    ctx: Context,
+    owners: list[tuple[Mention, str]],
+    noun_words: str,
+    first: int,
+    last: Token,
+    antecedent: Mention | None = None,
 ) -> Iterator[RelationMention]:
     noun = ctx.doc[first : last.i + 1]
     *earlier, (place, words) = owners
@@ -225,6 +301,7 @@ def _organisations(
         name=f"{words} {noun_words}",
         confidence=0.7,
         role=ROLE,
+        antecedent=antecedent,
         replace=True,
     )
     if organisation is None:
@@ -240,6 +317,13 @@ def _organisations(
         )
         ctx.mentions.append(extra)
         made.append((extra, other))
+    if earlier:
+        # The parser often reads "the Paris, Amsterdam and Lisbon bourses" as places with a
+        # verb "bourses": each place of the phrase stands for the whole list too.
+        siblings = [extra for extra, _ in made[1:]][::-1] + [organisation]
+        table = ctx.notes.setdefault(SHARED_NOUN, {})
+        for key in [organisation.span, *(owner.span for owner, _ in owners)]:
+            table[key] = siblings  # type: ignore[index]
     for org, owner in made:
         evidence = [*ctx.mention_tokens(owner), last]
         yield ctx.relation(org, _predicate(owner), owner, evidence, confidence=0.75)

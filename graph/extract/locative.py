@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.coref_lexicon import given_names
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
 
@@ -67,16 +69,18 @@ def _place_objects(ctx: Context, prep: Token) -> list[tuple[Token, Mention]]:
 
 
 def _can_contain(outer: Mention, inner: Mention) -> bool:
-    """A place "in" another: the inner one a city, or the outer one a country, and never a
-    country inside anything ("Wales in Hamilton" is a team playing away)."""
+    """A place "in" another: the inner one a city or a site ("Tahrir Square"), or the outer
+    one a country, and never a country inside anything ("Wales in Hamilton" is a team
+    playing away); a city holds sites only."""
     if inner.type is EntityType.COUNTRY or lexicon.country_name(inner.name):
         return False
     if lexicon.is_city(outer.name) and not lexicon.country_name(outer.name):
-        return False
+        return lexicon.is_facility(inner.name)
     return (
         outer.type is EntityType.COUNTRY
         or lexicon.is_region(outer.name)
         or lexicon.is_city(inner.name)
+        or lexicon.is_facility(inner.name)
     )
 
 
@@ -103,22 +107,107 @@ def locative(ctx: Context) -> Iterator[RelationMention]:
         yield from _hyphenated(ctx, token)
         yield from _described_place(ctx, token)
         yield from _national_organisation(ctx, token)
+        yield from _possessive_country(ctx, token)
+    for mention in list(ctx.mentions):
+        yield from _country_in_name(ctx, mention)
 
 
 def _described_name(ctx: Context, noun: Token) -> Mention | None:
     """The name a noun is or describes: "BNP Paribas" for "bank" in "the French bank BNP
-    Paribas" (a compound of the name) or "the Russian gas giant, Gazprom" (its apposition)."""
+    Paribas" (a compound of the name), "the Russian gas giant, Gazprom" (its apposition),
+    "Safaricom, the Kenyan telecoms firm" (the name it is in apposition to) or "Jet Airways
+    is India's premier carrier" (the subject of an affirmative "be")."""
     for _ in range(3):
         mention = ctx.mention_at(noun)
-        if mention is not None:
+        if mention is not None and mention.role != "description":
             return mention
         for child in noun.children:
-            if child.dep_ == "appos" and (mention := ctx.mention_at(child)) is not None:
-                return mention
+            if child.dep_ == "appos" and (named := ctx.mention_at(child)) is not None:
+                return named
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN":
+            return ctx.mention_at(noun.head) or mention
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            if any(c.dep_ == "neg" for c in noun.head.children):
+                return None  # "X is not a Kenyan firm"
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            return (ctx.mention_at(subjects[0]) if subjects else None) or mention
+        if mention is not None:
+            return mention  # "the Kenyan government": the description itself
         if noun.dep_ != "compound" or noun.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         noun = noun.head
     return None
+
+
+def _country_opening(words: list[Token]) -> tuple[int, str] | None:
+    """(number of words, country) of a country's name or demonym opening a name ("United
+    States Army", "South Korean Navy", "US Department of Justice")."""
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        text = " ".join(t.text for t in words[:size])
+        name = lexicon.country_name(text) or (
+            lexicon.demonym_country(text) if text[:1].isupper() else None
+        )
+        if name and lexicon.country_name(name):  # "Scottish": Scotland is no state
+            return size, lexicon.country_name(name) or name
+    return None
+
+
+def _country_in_name(ctx: Context, organisation: Mention) -> Iterator[RelationMention]:
+    """ "the US Department of Justice", "the Argentine Work Ministry", "Kenya Airways": a
+    country or demonym opening the name of a national body (graph/schema/
+    national_body_nouns.txt) -> country. The country's mention lies inside the name's, so it
+    is kept apart from the token index, as the extra places of a list are in descriptions."""
+    if organisation.type is not EntityType.ORGANIZATION or organisation.role:
+        return
+    words = [t for t in ctx.mention_tokens(organisation) if t.lower_ != "the"]
+    head = ctx.mention_head(organisation).lemma_.lower()
+    opening = _country_opening(words) if head in lexicon.national_body_nouns() else None
+    if opening is None:
+        return
+    size, name = opening
+    if any(lexicon.demonym_country(t.text) or lexicon.country_name(t.text) for t in words[size:]):
+        return  # "the Anglo-Irish Bank", "the England and Wales Cricket Board": whose?
+    start, end = words[0].idx, words[size - 1].idx + len(words[size - 1])
+    country = replace(
+        organisation,
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
+        type=EntityType.COUNTRY,
+        extractor=ctx.current,
+        confidence=0.8,
+        name=name,
+        role="" if lexicon.country_name(ctx.text[start:end]) else "demonym",
+    )
+    ctx.mentions.append(country)
+    yield ctx.relation(organisation, "country", country, words, confidence=0.7)
+
+
+def _possessive_country(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Kenya's Safaricom", "Germany's largest bank, Deutsche Bank", "Jet Airways is India's
+    premier carrier": a country owning an organisation's name, or a noun saying what kind of
+    organisation it is (graph/schema/organisation_kinds.txt) -> country. A noun of another
+    relation ("Iran's ally Hezbollah") says nothing of where the organisation is."""
+    if token.dep_ != "poss" or token.head.pos_ not in {"NOUN", "PROPN"}:
+        return
+    country = ctx.mention_at(token)
+    if country is None or country.type is not EntityType.COUNTRY:
+        return
+    if ctx.mention_tokens(country)[-1].i != token.i:
+        return
+    head = token.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.organisation_kinds():
+        return
+    organisation = _described_name(ctx, head)
+    if organisation is None or organisation.type is not EntityType.ORGANIZATION:
+        return
+    if organisation.span == country.span:
+        return
+    if head.pos_ == "PROPN" and organisation.name.split()[0] in given_names():
+        return  # "Italy's Marco Bortolami": a player NER took for an organisation
+    yield ctx.relation(organisation, "country", country, [token, head], confidence=0.7)
 
 
 def _national_organisation(ctx: Context, token: Token) -> Iterator[RelationMention]:
@@ -134,7 +223,8 @@ def _national_organisation(ctx: Context, token: Token) -> Iterator[RelationMenti
     country = ctx.mention_at(token)
     demonym = lexicon.demonym_country(token.text)
     if country is not None and country.type is not EntityType.COUNTRY:
-        if (
+        described = country.role == "description" and demonym is not None
+        if not described and (  # "the Japanese carmaker": the demonym of a description
             country.type is not EntityType.GROUP
             or demonym is None
             or country.end > token.idx + len(token)

@@ -22,6 +22,9 @@ from graph.extract.title_facts import is_party
 from graph.model import EntityType, Mention, RelationMention
 
 MAX_WORDS = 4
+HYPHEN_ORIGIN = {"born"}
+"""The one word after "<demonym>-" that says what the name is ("Kenyan-born"); "-based",
+"-backed", "-led" say where it works or who supports or leads it (graph/extract/locative.py)."""
 
 
 def _country_of(ctx: Context, token: Token) -> Mention | None:
@@ -52,6 +55,8 @@ def _demonym_before(ctx: Context, first: Token, person: bool) -> Mention | None:
         token = doc[i]
         mention = ctx.mention_at(token)
         if token.text == "-" and i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_:
+            if doc[i + 1].lower_ not in HYPHEN_ORIGIN:
+                return None  # "US-based fund", "Iranian-backed militia": not its nationality
             i -= 1
             continue
         if mention is not None or token.text[:1].isupper():

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.salience import dominant_organisation
 from graph.model import EntityType, Mention, RelationMention
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
@@ -80,13 +81,19 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             if not (capitals and caps and capitals != caps):
                 antecedent = first
                 break
-        if antecedent is None and definite and not mods and "refers_back" in nouns[lemma]:
+        if (
+            antecedent is None
+            and definite
+            and not mods
+            and not has_members  # "the group of ministers" is no company
+            and "refers_back" in nouns[lemma]
+        ):
             named = [
                 m
                 for m in ctx.mentions_before(head, [EntityType.ORGANIZATION])
                 if m.extractor == "ner" and ctx.sentence_index(head) - m.sentence <= 2
             ]
-            antecedent = named[0] if named else None
+            antecedent = named[0] if named else dominant_organisation(ctx, head)
         span = ctx.doc[(mods[0].i if mods else head.i) : head.i + 1]
         words = span.text
         mention = ctx.add_mention(

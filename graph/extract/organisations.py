@@ -423,6 +423,16 @@ def _people_name(name: str) -> bool:
     return any(lexicon.demonym_country(w) for w in (word, word.removesuffix("s")))
 
 
+def misread_group(mention: Mention) -> bool:
+    """NER calls many firms a nationality ("Euronext" NORP): a group whose name is no
+    people's ("Kurds", "Basque") and no demonym is an organisation where one is expected."""
+    return (
+        mention.type is EntityType.GROUP
+        and not _people_name(mention.name)
+        and mention.role != "demonym"
+    )
+
+
 def _person_noun(ctx: Context, token: Token) -> bool:
     """ "bids for the former Arsenal striker": the striker, not the club his noun names."""
     if token.pos_ != "NOUN" or ctx.mention_at(token) is not None:
@@ -463,19 +473,14 @@ def _as_organisation(
     products = {EntityType.PRODUCT.value, EntityType.WORK.value, EntityType.CONCEPT.value}
     # NER calls many firms a nationality ("Euronext" NORP): a side for organisations but not
     # groups takes it as one, unless the name is a people's ("Kurds").
-    misread_group = (
-        mention.type is EntityType.GROUP
-        and EntityType.GROUP.value not in allowed
-        and not _people_name(mention.name)
-        and mention.role != "demonym"
-    )
+    misread = misread_group(mention) and EntityType.GROUP.value not in allowed
     # A name NER took for a place the gazetteer does not know ("controlled by Gazprom",
     # "owner of Liffe") is an organisation on a side that takes one.
     unknown_place = mention.type is EntityType.PLACE and not _known_place(mention)
     if (
         (only and (weak or mention.type in RETYPABLE))
         or (mention.type in RETYPABLE and not allowed & products)
-        or misread_group
+        or misread
         or unknown_place
     ):
         return ctx.add_mention(

@@ -19,6 +19,8 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.descriptions import shared_noun_organisations
+from graph.extract.organisations import misread_group
 from graph.extract.stance import cues, stance_of
 from graph.lexicon import VerbSense
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -107,8 +109,9 @@ def _mentions(
                 # "condemned Russia's invasion": a stance on a deed is one on its doer
                 mention = _stand_in(ctx, item, role) or mention
             if mention is not None and mention.type not in NOT_ACTORS:
-                found.append((item, mention))
-    return found
+                found.extend((item, m) for m in shared_noun_organisations(ctx, mention))
+    seen: set[tuple[int, int]] = set()  # a list's places all stand for the one list
+    return [(t, m) for t, m in found if m.span not in seen and not seen.add(m.span)]
 
 
 def _subjects(
@@ -193,7 +196,13 @@ def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, M
         return _mentions(ctx, [c for c in verb.children if c.dep_ == "dobj"])
     role = ROLES.get(sense.predicate, "object")
     if not sense.prep:
-        direct = _antecedents(verb, [c for c in verb.children if c.dep_ == "dobj"])
+        direct = _antecedents(verb, [c for c in verb.children if c.dep_ == "dobj"]) or [
+            # "operates the Paris and Lisbon bourses" with "bourses" read as a verb: a clause
+            # whose head word is a name is the object noun phrase
+            c
+            for c in verb.children
+            if c.dep_ in {"ccomp", "xcomp"} and ctx.mention_at(c) is not None
+        ]
         passive = _antecedents(verb, [c for c in verb.children if c.dep_ == "nsubjpass"])
         return _mentions(ctx, direct or passive, role)
     *particles, last = sense.prep.split()
@@ -204,9 +213,32 @@ def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, M
     return _mentions(ctx, [p for prep in preps for p in prep.children if p.dep_ == "pobj"], role)
 
 
-def _fits(predicate: str, subject: Mention, obj: Mention) -> bool:
+def _fits(
+    predicate: str, subject: Mention, obj: Mention, types: frozenset[str] = frozenset()
+) -> bool:
     relation = relation_schema()[predicate]
+    if types and not {subject.type.value, obj.type.value} <= types:
+        return False
     return subject.type.value in relation.domain and obj.type.value in relation.range
+
+
+def _organisations_expected(
+    ctx: Context, predicate: str, head: Mention, tail: Mention, sense: VerbSense
+) -> tuple[Mention, Mention]:
+    """A sense for organisations only ("Euronext, which operates the Paris bourse") takes
+    a name NER read as a nationality as the organisation it is, when the pair then fits."""
+    organisation = EntityType.ORGANIZATION
+    if sense.types != {organisation.value} or not (misread_group(head) or misread_group(tail)):
+        return head, tail
+    if not all(m.type is organisation or misread_group(m) for m in (head, tail)):
+        return head, tail
+    retyped = [
+        ctx.add_mention((m.start, m.end), organisation, name=m.name, confidence=0.6, replace=True)
+        if misread_group(m)
+        else m
+        for m in (head, tail)
+    ]
+    return (retyped[0] or head, retyped[1] or tail)
 
 
 def _place_and_date(
@@ -278,8 +310,11 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
             for s_token, subject in subjects:
                 for o_token, obj in objects:
                     head, tail = (obj, subject) if sense.reverse else (subject, obj)
+                    head, tail = _organisations_expected(ctx, predicate, head, tail, sense)
                     said = _verbal_attack(ctx, predicate, s_token, head, tail)
-                    if head.span == tail.span or not _fits(said or predicate, head, tail):
+                    if head.span == tail.span or not _fits(
+                        said or predicate, head, tail, sense.types
+                    ):
                         continue
                     if not said:
                         emitted.append((head, tail))

@@ -385,6 +385,8 @@ class ArticleResult:
     entities_graph: int
     entities_right: int
     duplicates: int
+    split: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Each gold entity that two or more graph entities stand for, with their labels."""
 
 
 def _align(gold: GoldArticle, graph: GraphFacts) -> dict[str, set[str]]:
@@ -515,6 +517,11 @@ def score_article(
         entities_graph=len(named_graph),
         entities_right=sum(1 for n in named_graph if n in aligned_nodes),
         duplicates=sum(len(align[g]) - 1 for g in named_gold if len(align[g]) > 1),
+        split=tuple(
+            (names[g], tuple(sorted(graph.entities[n][1] for n in align[g])))
+            for g in named_gold
+            if len(align[g]) > 1
+        ),
     )
 
 
@@ -718,6 +725,7 @@ def errors(results: list[ArticleResult]) -> list[dict]:
             for t in r.triples
             if not t.right
         ]
-        if missed or wrong:
-            out.append({"id": r.id, "missed": missed, "wrong": wrong})
+        split = [{"gold": name, "graph": list(labels)} for name, labels in r.split]
+        if missed or wrong or split:
+            out.append({"id": r.id, "missed": missed, "wrong": wrong, "split": split})
     return out

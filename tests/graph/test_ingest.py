@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import InputError
 from graph import ingest
+from graph.errors import InputError
 from graph.ingest import from_jsonl, from_stream, make_article, read_articles
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

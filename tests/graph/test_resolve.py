@@ -486,3 +486,49 @@ def test_a_government_named_again_and_again_is_kept_without_a_relation() -> None
     one.m("company", ORG, role="description")
     one.m("company", ORG, role="description")
     assert one.resolve().entities == ()
+
+
+def _organisations(text: str) -> dict[str, list[str]]:
+    from graph.pipeline import build_text
+
+    graph = build_text(text)
+    return {
+        d["label"]: list(d["aliases"])
+        for _, d in graph.nodes(data=True)
+        if d["type"] in {"Organization", "Work", "Product"}
+    }
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        (
+            "Jobs will go at insurer Marsh & McLennan. \"This was the hardest year in MMC's "
+            'history," its chief executive said.',
+            "Marsh & McLennan",
+            "MMC",
+        ),
+        ("Shares in Tata Motors rose after TMC said sales were strong.", "Tata Motors", "TMC"),
+    ],
+)
+def test_a_company_s_initials_with_a_c_for_company_name_it(
+    text: str, full: str, short: str
+) -> None:
+    assert short in _organisations(text)[full]
+
+
+def test_initials_with_a_c_abstain_beside_the_bare_initials() -> None:
+    found = _organisations(
+        "Shares in Sun Pharma rose. SPC said orders were strong, while SP declined to comment."
+    )
+    assert not any("SPC" in aliases for aliases in found.values())
+
+
+def test_a_title_is_the_short_form_of_the_one_name_it_ends() -> None:
+    found = _organisations(
+        "Readers of Gadget Monthly chose the phone for Gadget Essentials, the magazine's "
+        'yearly list. "What this year\'s Essentials shows is that phones are cheaper," said '
+        "its editor Ana Ruiz."
+    )
+    assert "Essentials" in found["Gadget Essentials"]
+    assert "Essentials" not in found

@@ -27,8 +27,9 @@ def triples(text: str) -> set[tuple[str, str, str]]:
             ("David Kim", "worksFor", "Samsung"),
         ),
         (
-            "Heavy snow fell in Denver, Colorado, on Monday.",
-            ("Denver", "locatedIn", "Colorado"),
+            # a town too small for the gazetteer: the containment rule leaves it to the model
+            "Heavy snow fell in Aspen, Colorado, on Monday.",
+            ("Aspen", "locatedIn", "Colorado"),
         ),
     ],
 )

@@ -150,7 +150,7 @@ def test_the_organisation_and_its_place_stay_two_entities() -> None:
 def test_a_description_is_the_named_organisation_it_shortens(
     text: str, named: str, described: str
 ) -> None:
-    """"the Tokyo exchange" beside the Tokyo Stock Exchange is that exchange, not a second."""
+    """ "the Tokyo exchange" beside the Tokyo Stock Exchange is that exchange, not a second."""
     from graph import nlp
     from graph.extract import extract
     from graph.ingest import make_article

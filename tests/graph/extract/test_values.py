@@ -34,7 +34,7 @@ def test_value_reaches_the_graph_node(
 ) -> None:
     from graph.pipeline import build_text
 
-    graph = build_text(text, date=date)
+    graph = build_text(text, date=date, all_values=True)
     nodes = [d for _, d in graph.nodes(data=True) if d["label"].lower() == label.lower()]
     assert nodes, f"no node {label!r} in {[d['label'] for _, d in graph.nodes(data=True)]}"
     [node] = nodes
@@ -120,3 +120,26 @@ def test_values_are_exported_as_typed_literals(tmp_path: Path) -> None:
 def test_durations_are_not_points_in_time() -> None:
     assert all(is_duration(t) for t in ["three-day", "14 years", "two decades", "a week"])
     assert not any(is_duration(t) for t in ["last week", "two years ago", "Tuesday", "2014"])
+
+
+def test_values_no_fact_uses_are_left_out_unless_asked_for() -> None:
+    from graph.pipeline import build_text
+
+    text = (
+        "The earthquake struck Nepal on 25 April 2015. Shares in Nepal Telecom fell 4% on Monday."
+    )
+    kept = build_text(text, date="2015-04-27")
+    every = build_text(text, date="2015-04-27", all_values=True)
+
+    def values(graph) -> set[str]:  # noqa: ANN001
+        return {d["label"] for _, d in graph.nodes(data=True) if d["type"] in {"Date", "Quantity"}}
+
+    used = {
+        kept.nodes[n]["label"]
+        for s, o in kept.edges()
+        for n in (s, o)
+        if kept.nodes[n]["type"] in {"Date", "Quantity"}
+    }
+    assert values(kept) == used
+    assert "25 April 2015" in used  # the earthquake's time is a fact
+    assert {"4", "Monday"} <= values(every) - values(kept)

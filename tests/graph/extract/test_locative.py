@@ -1,0 +1,51 @@
+"""The locative extractor's own decisions, apart from what the learned classifier adds
+(sentence-level triples are in tests/fixtures/sentences/locative.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.locative import _can_contain
+from graph.model import EntityType, Mention
+from tests.graph.extract.helpers import run
+
+
+def _place(name: str, type_: EntityType = EntityType.PLACE) -> Mention:
+    return Mention("t", 0, len(name), name, type_, 0, "ner", 1.0, name)
+
+
+@pytest.mark.parametrize(
+    "inner, outer, contained",
+    [
+        ("Tahrir Square", "Cairo", True),
+        ("Wembley Stadium", "London", True),
+        ("Leeds", "Bradford", False),  # a city holds no other city: a team away
+        ("Mombasa", "Nairobi", False),
+        ("Lagos", "Nigeria", True),
+        ("Wales", "Hamilton", False),  # no country inside anything
+    ],
+)
+def test_what_a_place_can_hold(inner: str, outer: str, contained: bool) -> None:
+    outer_type = EntityType.COUNTRY if outer == "Nigeria" else EntityType.PLACE
+    assert _can_contain(_place(outer, outer_type), _place(inner)) is contained
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Supporters of Leeds in Bradford were angry.", "Kyoto in Tokyo was a hit."],
+)
+def test_a_city_in_a_city_is_not_located_there(text: str) -> None:
+    _, relations = run(text)
+    assert not [
+        r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
+    ]
+
+
+def test_a_person_after_a_possessive_country_is_no_organisation_of_it() -> None:
+    """NER sometimes types a player in a list as an organisation: a given name tells."""
+    _, relations = run("Italy's Marco Bortolami and France's Imanol Harinordoquy are in the squad.")
+    assert not [
+        r
+        for r in relations
+        if r.evidence.extractor == "locative" and r.subject.name == "Marco Bortolami"
+    ]
