@@ -503,9 +503,7 @@ def organisations(ctx: Context) -> Iterator[RelationMention]:
 def organisations_described(ctx: Context) -> Iterator[RelationMention]:
     """The rows again where a side is an organisation the descriptions extractor named after
     the first pass ("the German exchange tabled an offer for LSE")."""
-    for relation in _relations(ctx, described_only=True):
-        if DESCRIBED in {relation.subject.role, relation.object.role}:
-            yield relation
+    yield from _relations(ctx, described_only=True)  # repeats of the first pass are dropped
 
 
 def _described_side(ctx: Context, tokens: dict[str, Token]) -> bool:

@@ -44,12 +44,14 @@ ROLES = {**{p: "stance" for p in STANCES}, "kills": "victim", "holdsHostage": "v
 
 def _named(ctx: Context, token: Token) -> Mention | None:
     """The mention a token stands for, an appositive name before a name modifier ("his LSE
-    counterpart Clara Furse" is Clara Furse, not the LSE)."""
-    if (mention := ctx.mention_at(token)) is not None:
+    counterpart Clara Furse" is Clara Furse, not the LSE, nor the office "counterpart" names)."""
+    if (mention := ctx.mention_at(token)) is not None and mention.type is not EntityType.POSITION:
         return mention
     for child in token.children:
-        if child.dep_ == "appos" and (mention := ctx.mention_at(child)) is not None:
-            return mention
+        if child.dep_ == "appos" and (name := ctx.mention_at(child)) is not None:
+            return name
+    if mention is not None:
+        return mention
     if token.pos_ == "NOUN" and token.lemma_.lower() not in lexicon.collective_nouns():
         # "the Deutsche Boerse shareholder", "the Chelsea squad" are not the firm or club;
         # _stand_in decides by the argument's role. "the bank Barclays" still names Barclays.
