@@ -94,7 +94,19 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also write the dates and quantities that no fact uses (left out by default)",
     )
+    duplicate_option(p, "the later one is refused (exit code 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
+
+
+def duplicate_option(p: argparse.ArgumentParser, error: str, default: str | None = "error") -> None:
+    """--on-duplicate, for build and add: what to do with an article whose id is taken."""
+    p.add_argument(
+        "--on-duplicate",
+        choices=["error", "skip", "replace"],
+        default=default,
+        help=f"an article whose id was already read: error (default): {error}; skip: keep "
+        "the first; replace: keep the last; each one left out gets a line",
+    )
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -130,6 +142,8 @@ def _run_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         all_values=args.all_values,
         progress=lambda _a: bar.update(1),
+        on_duplicate=args.on_duplicate,
+        on_notice=_err,
     )
     bar.close()
     if not graph.graph["articles"]:

@@ -341,3 +341,45 @@ def writes_bare_triple(stance: str, extractor: str) -> bool:
 def generic_owners() -> frozenset[str]:
     """Words that may head "X-owned" without naming an owner ("state-owned")."""
     return frozenset(row[0] for row in _rows("generic_owners.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def product_features() -> frozenset[str]:
+    """Technology words that describe a product without naming it ("3G", "4K")."""
+    return frozenset(row[0] for row in _rows("product_features.txt", 1))
+
+
+def feature_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Where a technology word of product_features.txt ending just before token ``end``
+    starts ("3G" may be the two tokens "3", "G"); ``end`` when there is none."""
+    for width in (1, 2):
+        start = end - width
+        if start < 0:
+            break
+        words = doc[start:end]
+        if any(t.whitespace_ for t in words[:-1]):
+            break
+        if words.text.lower() in product_features():
+            return start
+    return end
+
+
+@dataclass(frozen=True, slots=True)
+class CreditCue:
+    """A word of credit_cues.tsv: what it says ("role", "naming" ...) and its predicate."""
+
+    kind: str
+    predicate: str | None
+
+
+@lru_cache(maxsize=1)
+def credit_cues() -> dict[tuple[str, str], CreditCue]:
+    """(word, kind) -> its cue (graph/schema/credit_cues.tsv); a word may have several kinds."""
+    return {
+        (word, kind): CreditCue(kind, None if predicate in {"", "-"} else predicate)
+        for word, kind, predicate in _rows("credit_cues.tsv", 3)
+    }
+
+
+def credit_cue(word: str, kind: str) -> CreditCue | None:
+    return credit_cues().get((word, kind))

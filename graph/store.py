@@ -30,7 +30,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.errors import StoreError
+from graph.errors import InputError, StoreError
 from graph.model import ResolvedArticle
 from graph.vocab import ENTITY, ENTITY_GRAPH, GRAPH, NG, article_graph_iri, entity_iri
 
@@ -40,6 +40,7 @@ SERVING = ".newsgraph-serving-writable"
 FORMAT = 1
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 Linker = Callable[[nx.MultiDiGraph], object]
 """Adds links to a one-article graph in place (graph.link.link_graph with its settings)."""
@@ -52,6 +53,9 @@ class AddReport:
     replaced: tuple[str, ...]
     merged: tuple[tuple[str, str], ...] = ()
     """Entity keys (old, new) of stored people folded into a fuller name by this add."""
+    kept: tuple[str, ...] = ()
+    """Ids of articles not added because a different article of that id was stored and
+    ``on_duplicate`` was "skip"."""
 
 
 def _pointer(directory: Path) -> dict | None:
@@ -363,26 +367,58 @@ def _known_entities(store: ox.Store):  # noqa: ANN202
     return known
 
 
+def _forget(store: ox.Store, known, article_id: str) -> None:  # noqa: ANN001
+    """Remove a stored article's named graph, and from ``known`` the entities only it
+    mentioned, so the article that replaces it is resolved as if it had never been stored
+    (the shared graphs are tidied once at the end of the add)."""
+    from exports.rdf_read import _key
+
+    graph = ox.NamedNode(str(article_graph_iri(article_id)))
+    mentioned_in, rdf_type = ox.NamedNode(str(NG.mentionedIn)), ox.NamedNode(RDF_TYPE)
+    entities = {q.subject for q in store.quads_for_pattern(None, mentioned_in, None, graph)}
+    store.remove_graph(graph)
+    shared = ox.NamedNode(str(ENTITY_GRAPH))
+    for entity in entities:
+        if next(store.quads_for_pattern(entity, mentioned_in, None), None) is not None:
+            continue  # another article still mentions it
+        for quad in store.quads_for_pattern(entity, rdf_type, None, shared):
+            if quad.object.value.startswith(str(NG)):
+                known.discard(_key(entity, quad.object.value[len(str(NG)) :]))
+
+
 def add(
     directory: Path,
     resolved_articles: Iterable[ResolvedArticle],
     *,
     replace: bool = False,
+    on_duplicate: str = "error",
     link: Linker | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> AddReport:
     """Add articles as one transaction: all of them become visible together, or none.
 
-    An article already stored (same id, or same text under another id) is skipped unless
-    ``replace``. ``link`` adds links to each article's graph before it is stored.
+    An article already stored (same id and text, or same text under another id) is left
+    as it is unless ``replace`` (re-extract it). A different article under a stored id (or
+    one read earlier in this add) is handled by ``on_duplicate``: "error" refuses it (an
+    InputError, to ``on_error`` if given, else raised and nothing is added), "skip" keeps
+    the stored one, "replace" removes the stored one's quads and adds the new one, in the
+    same transaction; each skip or replace tells ``on_notice`` one line. ``link`` adds links
+    to each article's graph before it is stored.
     """
     from graph.corpus import resolve_against
     from graph.kg import add_article, new_graph
 
+    if on_duplicate not in ("error", "skip", "replace"):
+        raise ValueError(f"on_duplicate must be error, skip or replace, not {on_duplicate!r}")
+    notice = on_notice or (lambda _message: None)
     added: list[str] = []
     skipped: list[str] = []
     replaced: list[str] = []
+    kept: list[str] = []
     merged: list[tuple[str, str]] = []
     touched: set[str] = set()
+    removed_any = False
     with new_generation(directory) as writing:
         stored = article_ids(writing.store)
         hashes = {sha: aid for aid, sha in stored.items() if sha}
@@ -390,14 +426,37 @@ def add(
         for resolved in resolved_articles:
             article = resolved.article
             sha = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
-            duplicate = article.id if article.id in stored else hashes.get(sha)
-            if duplicate is not None and not replace:
-                skipped.append(article.id)
-                continue
+            if article.id in stored and stored[article.id] not in ("", sha):
+                taken = (
+                    f"{article.source or article.id}: article id {article.id!r} is already "
+                    "stored with another text"
+                )
+                if on_duplicate == "error":
+                    error = InputError(
+                        f"{taken}; not added (on duplicate: skip keeps the stored one, "
+                        "replace replaces it)"
+                    )
+                    if on_error is None:
+                        raise error
+                    on_error(error)
+                    continue
+                if on_duplicate == "skip":
+                    kept.append(article.id)
+                    notice(f"{taken}; skipped, the stored one is kept")
+                    continue
+                notice(f"{taken}; replaced by this one")
+                duplicate: str | None = article.id
+            else:
+                duplicate = article.id if article.id in stored else hashes.get(sha)
+                if duplicate is not None and not replace:
+                    skipped.append(article.id)
+                    continue
             if duplicate is not None:
-                writing.store.remove_graph(ox.NamedNode(str(article_graph_iri(duplicate))))
-                del stored[duplicate]
-                replaced.append(article.id)
+                _forget(writing.store, known, duplicate)
+                hashes.pop(stored.pop(duplicate), None)
+                removed_any = True
+                if duplicate not in added:  # one added earlier in this add stays "added"
+                    replaced.append(article.id)
             linked = resolve_against(resolved, known)
             graph = new_graph()
             add_article(graph, linked.article)
@@ -409,12 +468,14 @@ def add(
                 _rename(writing.store, merge.old, merge.new)
                 merged.append((merge.old, merge.new))
             stored[article.id], hashes[sha] = sha, article.id
-            if duplicate is None:
+            if duplicate is None or duplicate in added:
+                if duplicate in added:
+                    added.remove(duplicate)
                 added.append(article.id)
             writing.changed = True
         if writing.changed:
-            _tidy(writing.store, None if replaced else touched)
-    return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged))
+            _tidy(writing.store, None if removed_any else touched)
+    return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged), tuple(kept))
 
 
 def remove(directory: Path, ids: Iterable[str]) -> list[str]:
