@@ -289,8 +289,6 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                     for t, m in objects
                     if m.type is EntityType.PERSON and ctx.mention_at(t) is m
                 ]
-            if predicate == "memberOf":
-                objects = [(t, m) for t, m in objects if not _class_of_people(ctx, t)]
             subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
             if not objects and _reciprocal(verb, sense) and len(subjects) > 1:
                 subjects, objects = subjects[:1], subjects[1:]  # "Harris and Trump met"
@@ -335,23 +333,6 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                 yield from _event(ctx, verb, predicate, emitted, this_stance, speaker, involved)
             if emitted:
                 break  # the first sense that relates something wins
-
-
-def _class_of_people(ctx: Context, token: Token) -> bool:
-    """ "joined a rare group of actresses", "joined the ranks of the unemployed": an unnamed
-    noun whose members are a plural of unnamed people is a class, not an organisation."""
-    if ctx.mention_at(token) is None or ctx.mention_at(token).role != "description":
-        return False
-    people = lexicon.people_nouns() | set(lexicon.titles())
-    return any(
-        p.dep_ == "pobj"
-        and p.tag_ == "NNS"
-        and ctx.mention_at(p) is None
-        and p.lemma_.lower() in people
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children
-    )
 
 
 def _reciprocal(verb: Token, sense: VerbSense) -> bool:
