@@ -243,9 +243,25 @@ def nominal_relations() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
+def attitude_frames() -> dict[tuple[str, str], dict[str, str]]:
+    """(word, VERB/NOUN/ADJ) -> {role: predicate or ""} of the words that say an attitude
+    through a frame ("called for the removal of X"), from attitude_frames.tsv."""
+    table: dict[tuple[str, str], dict[str, str]] = {}
+    known = {
+        *("act", "act-by", "demand", "label", "verdict", "light"),
+        *("holder", "holder-of", "state", "penalty"),
+    }
+    for word, pos, role, predicate in _rows("attitude_frames.tsv", 4):
+        if role not in known:
+            raise SchemaError(f"graph/schema/attitude_frames.tsv: {word}: unknown role {role}")
+        table.setdefault((word, pos), {})[role] = "" if predicate == "-" else predicate
+    return table
+
+
+@lru_cache(maxsize=1)
 def verb_argument_nouns() -> dict[str, str]:
-    """Noun lemma -> "agent" or "conduct", from graph/schema/verb_arguments.tsv: heads through
-    which a verb's argument stands for the entity they belong to."""
+    """Noun lemma -> "agent", "voice", "conduct" or "relative", from verb_arguments.tsv:
+    heads through which a verb's argument stands (or never stands) for their owner."""
     return {noun: role for noun, role in _rows("verb_arguments.tsv", 2)}
 
 

@@ -24,6 +24,7 @@ from graph import lexicon
 from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.descriptions import ROLE as DESCRIBED
 from graph.extract.entity_types import form_type
 from graph.extract.stance import stance_of
 from graph.lexicon import _rows
@@ -553,7 +554,29 @@ def _as_organisation(
 
 @extractors.register("organisations", order=56)
 def organisations(ctx: Context) -> Iterator[RelationMention]:
+    yield from _relations(ctx)
+    yield from _versus(ctx)
+
+
+@extractors.register("organisations_described", order=58)
+def organisations_described(ctx: Context) -> Iterator[RelationMention]:
+    """The rows again where a side is an organisation the descriptions extractor named after
+    the first pass ("the German exchange tabled an offer for LSE")."""
+    yield from _relations(ctx, described_only=True)  # repeats of the first pass are dropped
+
+
+def _described_side(ctx: Context, tokens: dict[str, Token]) -> bool:
+    return any(
+        (mention := ctx.mention_of(token)) is not None and mention.role == DESCRIBED
+        for role in ("subject", "object")
+        for token in _side_tokens(tokens[role])
+    )
+
+
+def _relations(ctx: Context, described_only: bool = False) -> Iterator[RelationMention]:
     for pattern, tokens in _matches(ctx.doc):
+        if described_only and not _described_side(ctx, tokens):
+            continue
         anchor = tokens["anchor"]
         if (anchor.pos_ in {"NOUN", "PROPN"} and not anchor.is_lower) or _past(anchor):
             continue  # "G-Unit" is a name, not a unit; a former owner owns nothing
@@ -579,7 +602,6 @@ def organisations(ctx: Context) -> Iterator[RelationMention]:
                     stance=stance,
                     speaker=speaker,
                 )
-    yield from _versus(ctx)
 
 
 def _versus_side(ctx: Context, tokens: list[Token]) -> Mention | None:
