@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,6 +114,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from exports import export, exporters, suffix
     from exports.outdir import check as check_output
     from exports.outdir import output_folder
+    from graph.kg import summary
     from graph.pipeline import build
 
     formats = ["turtle", "nquads"] + [
@@ -158,24 +158,6 @@ def _run_build(args: argparse.Namespace) -> int:
         print(summary(graph))
         print("wrote " + ", ".join(str(p) for p in written))
     return 2 if failures else 0
-
-
-def summary(graph) -> str:  # noqa: ANN001
-    """Articles, entities by type and relations by predicate and stance, as a few lines."""
-    types = Counter(data["type"] for _, data in graph.nodes(data=True))
-    predicates = Counter(data["predicate"] for *_, data in graph.edges(data=True))
-    stances = Counter(data["stance"] for *_, data in graph.edges(data=True))
-    links = Counter(x["method"] for _, d in graph.nodes(data=True) for x in d.get("links", ()))
-    fmt = lambda c: ", ".join(f"{k} {v}" for k, v in c.most_common()) or "none"  # noqa: E731
-    return "\n".join(
-        [
-            f"articles: {len(graph.graph['articles'])}",
-            f"entities: {graph.number_of_nodes()} ({fmt(types)})",
-            f"relations: {graph.number_of_edges()} ({fmt(predicates)})",
-            f"stances: {fmt(stances)}",
-            f"links: {sum(links.values())} ({fmt(links)})",
-        ]
-    )
 
 
 commands.register("build", help="extract a knowledge graph from articles")(

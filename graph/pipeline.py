@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from graph.errors import InputError
 from graph.model import Article, ResolvedArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def resolve_articles(
@@ -25,13 +29,27 @@ def resolve_articles(
     ``jobs`` > 1 parses in that many processes; the results are the same. Dates and
     quantities no relation uses are left out unless ``all_values``."""
     from graph import nlp
-    from graph.extract import extract
-    from graph.resolve import resolve, without_unused_values
 
     parsed = nlp.parse(articles, model=model, batch_size=batch_size, n_process=jobs)
     for article, doc in parsed:
-        resolved = resolve(extract(article, doc, extractors))
-        yield resolved if all_values else without_unused_values(resolved)
+        yield resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
+
+
+def resolve_parsed(
+    article: Article,
+    doc: Doc,
+    *,
+    extractors: Sequence[str] | None = None,
+    all_values: bool = False,
+) -> ResolvedArticle:
+    """One article and its parsed Doc (of ``article.content``) -> its entities and relations.
+    Any spaCy pipeline with a tagger, parser and entity recogniser will do: this is also what
+    the spaCy component (newsgraph.spacy_component) runs on a Doc of the user's pipeline."""
+    from graph.extract import extract
+    from graph.resolve import resolve, without_unused_values
+
+    resolved = resolve(extract(article, doc, extractors))
+    return resolved if all_values else without_unused_values(resolved)
 
 
 DUPLICATE_POLICIES = ("error", "skip", "replace")

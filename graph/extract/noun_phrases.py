@@ -70,6 +70,22 @@ def _club(ctx: Context, head: Token, near: list[Mention]) -> Mention | None:
     return dominant
 
 
+def _set_of_people(ctx: Context, head: Token) -> bool:
+    """ "a rare group of actresses", "a small group of investors": an indefinite collective
+    of unnamed people (graph/schema/people_nouns.txt) is a set, not an organisation ("a
+    coalition of African states", "a coalition of France and Italy" are organisations)."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects and all(
+            o.tag_ == "NNS"
+            and ctx.mention_at(o) is None
+            and o.lemma_.lower() in lexicon.people_nouns()  # not "a coalition of states"
+            for o in objects
+        ):
+            return True
+    return False
+
+
 @extractors.register("noun_phrases", order=20)
 def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Organisation-like noun phrases, with same-head definite descriptions linked back."""
@@ -91,6 +107,8 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             continue
         if not definite and (head.dep_ == "attr" or any(m.tag_ == "JJR" for m in mods)):
             continue  # "we are a big club", "to play for a bigger club": no club in particular
+        if not definite and _set_of_people(ctx, head):
+            continue
         capitals = _capitalised(mods)
         sport_team = lemma in TEAM_NOUNS and definite and article_sport(ctx) is not None
         earlier = chains.get(lemma, [])
