@@ -11,6 +11,12 @@ query that opened the live generation keeps reading that consistent snapshot whi
 runs. This is needed because Oxigraph 0.5 documents a read-only open while another process
 writes as undefined behaviour and has dropped its "secondary" mode. One writer at a time
 (a lock file).
+
+Beside the live generation the pointer names its name index (``index-NNNNNN``, see
+graph/store_index.py), copied and switched with it, so an add looks up only the names its
+articles use. The index is optional in format 1: a pointer without one (written before it
+existed, or dropped by a writable server that changed the generation in place) makes the
+next add or remove build it, once.
 """
 
 from __future__ import annotations
@@ -144,6 +150,7 @@ def served_writable_at(directory: Path) -> str | None:
 def serving_writable(directory: Path, url: str) -> Iterator[None]:
     """Hold the writer lock and announce ``url`` while a writable server runs."""
     with write_lock(directory):
+        _forget_index(directory)
         (directory / SERVING).write_text(url, "utf-8")
         try:
             yield
@@ -151,61 +158,109 @@ def serving_writable(directory: Path, url: str) -> Iterator[None]:
             (directory / SERVING).unlink(missing_ok=True)
 
 
+def _forget_index(directory: Path) -> None:
+    """A writable server changes the live generation in place, which its name index would
+    not follow: drop the index, the next add or remove builds a fresh one."""
+    data = _pointer(directory)
+    if data and data.get("index"):
+        index = data.pop("index")
+        _write_pointer(directory, data)
+        shutil.rmtree(directory / index, ignore_errors=True)
+
+
 @dataclass(slots=True)
 class _Writing:
     store: ox.Store
+    index: ox.Store
+    """The name index of this generation (graph/store_index.py)."""
     changed: bool = False
+
+
+def _copy(source: Path, target: Path) -> ox.Store:
+    """A writable copy of a database (a RocksDB checkpoint: hard links, fast)."""
+    db = ox.Store.read_only(str(source))
+    db.backup(str(target))
+    del db
+    return ox.Store(str(target))
+
+
+def _close(db: ox.Store) -> None:
+    """Flush and close a database we opened for writing. A reader may not open a database
+    another process still holds open for writing, and the next writer reopens the index.
+    Dropping the last reference closes it; a full collection (slow in a process holding
+    spaCy) only if something else still refers to it."""
+    db.flush()
+    if sys.getrefcount(db) > 3:  # this frame's name, the argument, the caller's
+        gc.collect()
 
 
 @contextmanager
 def new_generation(directory: Path) -> Iterator[_Writing]:
-    """A writable copy of the live generation that becomes live when the block succeeds and
-    marked it changed (an add that changes nothing leaves the live generation live)."""
+    """A writable copy of the live generation and of its name index that become live when
+    the block succeeds and marked it changed (an add that changes nothing leaves the live
+    generation live). A store without an index (written before there was one, or changed
+    in place by a writable server) gets one built here, once."""
+    from graph import store_index
+
     with write_lock(directory):
-        data = _pointer(directory)
-        number = (data or {}).get("generation", 0) + 1
+        data = _pointer(directory) or {}
+        number = data.get("generation", 0) + 1
         target = directory / f"gen-{number:06d}"
-        _clean(directory, keep={(data or {}).get("current"), (data or {}).get("previous")})
-        if target.exists():
-            shutil.rmtree(target)
-        if data is None:
-            writing = _Writing(ox.Store(str(target)), changed=True)
+        index_target = directory / f"index-{number:06d}"
+        _clean(directory, keep={data.get("current"), data.get("previous"), data.get("index")})
+        for path in (target, index_target):
+            if path.exists():
+                shutil.rmtree(path)
+        index_source = directory / data["index"] if data.get("index") else None
+        built_index = False
+        if not data:
+            writing = _Writing(ox.Store(str(target)), ox.Store(str(index_target)), changed=True)
+        elif index_source is not None and index_source.exists():
+            writing = _Writing(
+                _copy(directory / data["current"], target), _copy(index_source, index_target)
+            )
         else:
-            source = ox.Store.read_only(str(directory / data["current"]))
-            source.backup(str(target))
-            del source
-            writing = _Writing(ox.Store(str(target)))
+            writing = _Writing(
+                _copy(directory / data["current"], target), ox.Store(str(index_target))
+            )
+            store_index.build(writing.store, writing.index)
+            built_index = True
         yield writing
-        changed, store = writing.changed, writing.store
-        del writing.store
-        store.flush()
-        # The copy must be closed before it goes live: a reader may not open a database
-        # another process still holds open for writing. Dropping the last reference closes
-        # it; a full collection (slow in a process holding spaCy) only if something else
-        # still refers to it.
-        if sys.getrefcount(store) > 2:
-            gc.collect()
-        del store
+        changed, db, index = writing.changed, writing.store, writing.index
+        del writing.store, writing.index
+        _close(db)
+        _close(index)
+        del db, index
         if not changed:
             shutil.rmtree(target, ignore_errors=True)
-            return
-        pointer = {
-            "format": FORMAT,
-            "current": target.name,
-            "generation": number,
-            "previous": (data or {}).get("current"),
-            "pyoxigraph": ox.__version__,
-        }
-        tmp = directory / f".{POINTER}.tmp"
-        tmp.write_text(json.dumps(pointer), "utf-8")
-        os.replace(tmp, directory / POINTER)
-        _clean(directory, keep={target.name, pointer["previous"]})
+            if not built_index:
+                shutil.rmtree(index_target, ignore_errors=True)
+                return
+            pointer = {**data, "generation": number, "index": index_target.name}
+        else:
+            pointer = {
+                "format": FORMAT,
+                "current": target.name,
+                "generation": number,
+                "previous": data.get("current"),
+                "index": index_target.name,
+                "pyoxigraph": ox.__version__,
+            }
+        _write_pointer(directory, pointer)
+        _clean(directory, keep={pointer["current"], pointer["previous"], pointer["index"]})
+
+
+def _write_pointer(directory: Path, pointer: dict) -> None:
+    tmp = directory / f".{POINTER}.tmp"
+    tmp.write_text(json.dumps(pointer), "utf-8")
+    os.replace(tmp, directory / POINTER)
 
 
 def _clean(directory: Path, keep: set[str | None]) -> None:
     """Remove generations that are neither live nor the one before (a reader may still
-    hold that one open), and any left by a killed writer."""
-    for path in directory.glob("gen-*"):
+    hold that one open), name indexes but the live one (only writers read them), and any
+    left by a killed writer."""
+    for path in [*directory.glob("gen-*"), *directory.glob("index-*")]:
         if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
 
@@ -337,30 +392,11 @@ def _tidy(store: ox.Store, touched: set[str] | None = None) -> None:
 
 
 def article_ids(store: ox.Store) -> dict[str, str]:
-    """Stored article id -> its text's SHA-1."""
+    """Stored article id -> its text's SHA-1 (reads every article: not for the add path)."""
     query = f"""PREFIX ng: <{NG}> PREFIX schema: <https://schema.org/>
         SELECT ?id ?sha WHERE {{ GRAPH ?g {{ ?a a ng:Article ; schema:identifier ?id .
         OPTIONAL {{ ?a ng:textSha1 ?sha }} }} }}"""
     return {row["id"].value: row["sha"].value if row["sha"] else "" for row in store.query(query)}
-
-
-def _known_entities(store: ox.Store):  # noqa: ANN202
-    from exports.rdf_read import _key
-    from graph.corpus import KnownEntities
-    from graph.model import EntityType
-
-    known = KnownEntities()
-    query = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX ng: <{NG}>
-        SELECT ?e ?label ?type WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e rdfs:label ?label ; a ?type .
-        FILTER(STRSTARTS(STR(?type), STR(ng:))) }} }}"""
-    for row in store.query(query):
-        type_name = row["type"].value[len(str(NG)) :]
-        try:
-            etype = EntityType(type_name)
-        except ValueError:
-            continue
-        known.add(_key(row["e"], type_name), row["label"].value, etype)
-    return known
 
 
 def add(
@@ -373,8 +409,11 @@ def add(
     """Add articles as one transaction: all of them become visible together, or none.
 
     An article already stored (same id, or same text under another id) is skipped unless
-    ``replace``. ``link`` adds links to each article's graph before it is stored.
+    ``replace``. ``link`` adds links to each article's graph before it is stored. What each
+    article costs does not grow with the store: duplicates and the entities its names can
+    mean are looked up on indexes (graph/store_index.py).
     """
+    from graph import store_index
     from graph.corpus import resolve_against
     from graph.kg import add_article, new_graph
 
@@ -383,51 +422,64 @@ def add(
     replaced: list[str] = []
     merged: list[tuple[str, str]] = []
     touched: set[str] = set()
+    removed_from: set[ox.NamedNode] = set()
+    """Entities of replaced articles: the tidy may drop them, and their index entries."""
     with new_generation(directory) as writing:
-        stored = article_ids(writing.store)
-        hashes = {sha: aid for aid, sha in stored.items() if sha}
-        known = _known_entities(writing.store)
+        db, index = writing.store, writing.index
         for resolved in resolved_articles:
             article = resolved.article
             sha = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
-            duplicate = article.id if article.id in stored else hashes.get(sha)
+            duplicate = store_index.stored_duplicate(db, article.id, sha)
             if duplicate is not None and not replace:
                 skipped.append(article.id)
                 continue
             if duplicate is not None:
-                writing.store.remove_graph(ox.NamedNode(str(article_graph_iri(duplicate))))
-                del stored[duplicate]
+                graph_iri = ox.NamedNode(str(article_graph_iri(duplicate)))
+                removed_from |= store_index.entities_mentioned_in(db, graph_iri)
+                db.remove_graph(graph_iri)
                 replaced.append(article.id)
-            linked = resolve_against(resolved, known)
+            linked = resolve_against(resolved, store_index.known_for(db, index, resolved))
             graph = new_graph()
             add_article(graph, linked.article)
             if link is not None:
                 link(graph)
-            writing.store.extend(_quads(graph, writing.store))
+            db.extend(_quads(graph, db))
             touched.update(str(entity_iri(key)) for key in graph)
             for merge in linked.merges:
-                _rename(writing.store, merge.old, merge.new)
+                _rename(db, merge.old, merge.new)
                 merged.append((merge.old, merge.new))
-            stored[article.id], hashes[sha] = sha, article.id
+            store_index.refresh(
+                db,
+                index,
+                [store_index.iri(key) for key in graph]
+                + [store_index.iri(merge.old) for merge in linked.merges],
+            )
             if duplicate is None:
                 added.append(article.id)
             writing.changed = True
         if writing.changed:
-            _tidy(writing.store, None if replaced else touched)
+            _tidy(db, None if replaced else touched)
+            store_index.refresh(db, index, removed_from)
     return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged))
 
 
 def remove(directory: Path, ids: Iterable[str]) -> list[str]:
     """Delete articles' named graphs and the entities no article mentions any more."""
+    from graph import store_index
+
     ids = list(ids)
     with new_generation(directory) as writing:
-        stored = article_ids(writing.store)
-        missing = [i for i in ids if i not in stored]
+        db = writing.store
+        missing = [i for i in ids if not store_index.has_article(db, i)]
         if missing:
             raise StoreError(f"{directory}: no article with id {', '.join(missing)} in the store")
+        removed_from: set[ox.NamedNode] = set()
         for article_id in ids:
-            writing.store.remove_graph(ox.NamedNode(str(article_graph_iri(article_id))))
-        _tidy(writing.store)
+            graph_iri = ox.NamedNode(str(article_graph_iri(article_id)))
+            removed_from |= store_index.entities_mentioned_in(db, graph_iri)
+            db.remove_graph(graph_iri)
+        _tidy(db)
+        store_index.refresh(db, writing.index, removed_from)
         writing.changed = bool(ids)
     return ids
 
