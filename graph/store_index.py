@@ -57,13 +57,15 @@ def build(store: ox.Store, index: ox.Store) -> None:
 def refresh(store: ox.Store, index: ox.Store, entities: Iterable[ox.NamedNode]) -> None:
     """Bring the entries of ``entities`` in line with the store: people added, renamed
     away or dropped as orphans. Costs what those entities hold, not what the store holds."""
+    new: set[ox.Quad] = set()
     for entity in set(entities):
         wanted = _entries(store, entity)
         held = set(index.quads_for_pattern(entity, LAST_WORD, None))
         for quad in held - wanted:
             index.remove(quad)
-        if wanted - held:
-            index.extend(wanted - held)
+        new |= wanted - held
+    if new:
+        index.extend(new)
 
 
 def iri(key: str) -> ox.NamedNode:
