@@ -301,3 +301,13 @@ def test_queries_during_an_add_see_the_state_before_or_after(tmp_path: Path, cor
     seen.add(count(tmp_path, ARTICLES))
     assert seen <= {1, 61} and 1 in seen and 61 in seen
     assert json.loads((tmp_path / store.POINTER).read_text())["generation"] == 2
+
+
+def test_an_add_that_compacts_its_generation_stores_the_same(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    plain, compacted = tmp_path / "plain", tmp_path / "compacted"
+    store.add(plain, articles("a1", "a2", "a3"))
+    monkeypatch.setattr(store, "COMPACT_AFTER", 1)
+    store.add(compacted, articles("a1", "a2", "a3"))
+    assert _quads(store.open_store(plain)) == _quads(store.open_store(compacted))
+    assert store.add(compacted, articles("m")).added == ("m",)
+    assert count(compacted, ARTICLES) == 4
