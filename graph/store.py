@@ -39,7 +39,7 @@ import pyoxigraph as ox
 
 from graph.errors import StoreError
 from graph.model import ResolvedArticle
-from graph.vocab import ENTITY, ENTITY_GRAPH, GRAPH, NG, article_graph_iri, entity_iri
+from graph.vocab import ENTITY_GRAPH, NG, article_graph_iri
 
 POINTER = "newsgraph-store.json"
 LOCK = ".newsgraph-store.lock"
@@ -310,114 +310,6 @@ def _quads(graph: nx.MultiDiGraph, store: ox.Store) -> list[ox.Quad]:
     return quads
 
 
-RECOUNT = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }}
-WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }} ;
-INSERT {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?total }} }}
-WHERE {{ {{ SELECT ?e (SUM(?n) AS ?total) WHERE {{ GRAPH ?g {{ ?e ng:articleMentionCount ?n }} }}
-          GROUP BY ?e }} }}
-"""
-DROP_ORPHANS = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}
-WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o . FILTER(STRSTARTS(STR(?e), "{ENTITY}")) }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ng:mentionedIn ?a }} }} }} ;
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?x ?p ?o }} }}
-WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?x a ng:Extractor ; ?p ?o }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ng:extractor ?x }} }} }}
-"""
-"""Entities no article mentions any more, and extractors no stored statement names."""
-DROP_UNSUPPORTED_SHARED = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }}
-WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-        FILTER(?g != <{ENTITY_GRAPH}> && !STRSTARTS(STR(?g), "{GRAPH}"))
-        FILTER(STRSTARTS(STR(?s), "{ENTITY}"))
-        FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ng:mentionedIn ?a }} }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s . FILTER(?x != ?s) }} }} }}
-"""
-"""A fact of a shared graph other than the entities' (the gazetteer's background) goes when
-its subject is an entity no article mentions and no remaining fact there points to."""
-RENAME = """
-DELETE { GRAPH ?g { <OLD> ?p ?o } } INSERT { GRAPH ?g { <NEW> ?p ?o } }
-WHERE { GRAPH ?g { <OLD> ?p ?o } FILTER(?g != <ENTITIES>) } ;
-DELETE { GRAPH ?g { ?s ?p <OLD> } } INSERT { GRAPH ?g { ?s ?p <NEW> } }
-WHERE { GRAPH ?g { ?s ?p <OLD> } FILTER(?g != <ENTITIES>) } ;
-INSERT { GRAPH <ENTITIES> { <NEW> <ALT> ?name } }
-WHERE { GRAPH <ENTITIES> { <OLD> <LABEL>|<ALT> ?name }
-        FILTER NOT EXISTS { GRAPH <ENTITIES> { <NEW> <LABEL> ?name } } } ;
-DELETE WHERE { GRAPH <ENTITIES> { <OLD> ?p ?o } }
-"""
-
-
-def _rename(store: ox.Store, old: str, new: str) -> None:
-    """Fold stored entity ``old`` into ``new``: its evidence in every graph moves over, its
-    names become alternative labels of ``new``."""
-    update = RENAME
-    for name, value in (
-        ("OLD", str(entity_iri(old))),
-        ("NEW", str(entity_iri(new))),
-        ("ENTITIES", str(ENTITY_GRAPH)),
-        ("LABEL", RDFS_LABEL),
-        ("ALT", SKOS_ALT),
-    ):
-        update = update.replace(f"<{name}>", f"<{value}>")
-    store.update(update)
-
-
-MENTION_COUNT = ox.NamedNode(str(NG.mentionCount))
-ARTICLE_MENTION_COUNT = ox.NamedNode(str(NG.articleMentionCount))
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-
-
-def _add_mentions(store: ox.Store, counts: dict[ox.NamedNode, int]) -> None:
-    """Add new articles' mention counts to the stored totals: what RECOUNT would sum,
-    without reading every article an often-named entity (a country) appears in."""
-    entities = ox.NamedNode(str(ENTITY_GRAPH))
-    totals = []
-    for entity, extra in counts.items():
-        stored = list(store.quads_for_pattern(entity, MENTION_COUNT, None, entities))
-        for quad in stored:
-            store.remove(quad)
-        total = sum(int(q.object.value) for q in stored) + extra
-        totals.append(
-            ox.Quad(entity, MENTION_COUNT, ox.Literal(str(total), datatype=XSD_INTEGER), entities)
-        )
-    store.extend(totals)
-
-
-RECOUNT_SOME = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }}
-WHERE {{ VALUES ?e {{ ENTITIES }} GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }} ;
-INSERT {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?total }} }}
-WHERE {{ {{ SELECT ?e (SUM(?n) AS ?total) WHERE {{ VALUES ?e {{ ENTITIES }}
-          GRAPH ?g {{ ?e ng:articleMentionCount ?n }} }} GROUP BY ?e }} }}
-"""
-RECOUNT_ALL_ABOVE = 2000
-"""More touched entities than this and one recount of all is cheaper than a VALUES list."""
-
-
-def _tidy(store: ox.Store, touched: set[str] | None = None) -> None:
-    """Bring the shared graphs in line with the article graphs. ``touched``: the entity
-    IRIs whose totals an add that removed nothing must recount (those it merged); None
-    after a remove or replace, which may leave anything without evidence."""
-    if touched is not None and len(touched) <= RECOUNT_ALL_ABOVE:
-        if touched:
-            values = " ".join(f"<{iri}>" for iri in sorted(touched))
-            store.update(RECOUNT_SOME.replace("ENTITIES", values))
-        return
-    if touched is None:
-        store.update(DROP_ORPHANS)
-        for _ in range(3):  # a city's fact first, then the country label it pointed to
-            before = len(store)
-            store.update(DROP_UNSUPPORTED_SHARED)
-            if len(store) == before:
-                break
-    store.update(RECOUNT)
-
-
 def article_ids(store: ox.Store) -> dict[str, str]:
     """Stored article id -> its text's SHA-1 (reads every article: not for the add path)."""
     query = f"""PREFIX ng: <{NG}> PREFIX schema: <https://schema.org/>
@@ -449,7 +341,7 @@ def add(
     article costs does not grow with the store: duplicates and the entities its names can
     mean are looked up on indexes (graph/store_index.py).
     """
-    from graph import store_index
+    from graph import store_index, store_tidy
     from graph.corpus import resolve_against
     from graph.kg import add_article, new_graph
 
@@ -486,10 +378,10 @@ def add(
             writing.store.extend(quads)
             written += len(quads)
             for quad in quads:
-                if quad.predicate == ARTICLE_MENTION_COUNT:
+                if quad.predicate == store_tidy.ARTICLE_MENTION_COUNT:
                     mentions[quad.subject] += int(quad.object.value)
             for merge in linked.merges:
-                _rename(writing.store, merge.old, merge.new)
+                store_tidy.rename(writing.store, merge.old, merge.new)
                 merged.append((merge.old, merge.new))
             store_index.refresh(
                 writing.store,
@@ -500,21 +392,25 @@ def add(
             if duplicate is None:
                 added.append(article.id)
             writing.changed = True
-        if writing.changed and replaced:
-            _tidy(writing.store)
-            store_index.refresh(writing.store, writing.index, removed_from)
-        elif writing.changed:
-            # A merged entity's evidence moved between entities: recount those exactly.
-            recount = {store_index.iri(key) for pair in merged for key in pair}
-            _add_mentions(writing.store, {e: n for e, n in mentions.items() if e not in recount})
-            _tidy(writing.store, {e.value for e in recount})
+        if writing.changed:
+            # Totals of entities whose evidence went (replaced articles) or moved (merges)
+            # are recounted; the others' grow by the new articles' counts.
+            exact = removed_from | {store_index.iri(key) for pair in merged for key in pair}
+            store_tidy.add_mentions(
+                writing.store, {e: n for e, n in mentions.items() if e not in exact}
+            )
+            if removed_from:
+                store_tidy.after_removal(writing.store, exact)
+                store_index.refresh(writing.store, writing.index, removed_from)
+            else:
+                store_tidy.recount(writing.store, exact)
         writing.compact = written >= COMPACT_AFTER
     return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged))
 
 
 def remove(directory: Path, ids: Iterable[str]) -> list[str]:
     """Delete articles' named graphs and the entities no article mentions any more."""
-    from graph import store_index
+    from graph import store_index, store_tidy
 
     ids = list(ids)
     with new_generation(directory) as writing:
@@ -526,7 +422,7 @@ def remove(directory: Path, ids: Iterable[str]) -> list[str]:
             graph_iri = ox.NamedNode(str(article_graph_iri(article_id)))
             removed_from |= store_index.entities_mentioned_in(writing.store, graph_iri)
             writing.store.remove_graph(graph_iri)
-        _tidy(writing.store)
+        store_tidy.after_removal(writing.store, removed_from)
         store_index.refresh(writing.store, writing.index, removed_from)
         writing.changed = bool(ids)
     return ids

@@ -311,3 +311,24 @@ def test_an_add_that_compacts_its_generation_stores_the_same(tmp_path: Path, mon
     assert _quads(store.open_store(plain)) == _quads(store.open_store(compacted))
     assert store.add(compacted, articles("m")).added == ("m",)
     assert count(compacted, ARTICLES) == 4
+
+
+def test_removing_articles_leaves_what_adding_the_rest_gives(tmp_path: Path) -> None:
+    """Only the entities the removed articles mentioned are checked after a removal: the
+    result still equals a store that never had them (totals, orphans, gazetteer facts)."""
+    kept, trimmed = tmp_path / "kept", tmp_path / "trimmed"
+    store.add(kept, articles("a1", "a2", "extra"), link=linker(None))
+    store.add(trimmed, articles("a1", "a2", "m", "extra", "b"), link=linker(None))
+    store.remove(trimmed, ["m", "b"])
+    assert _quads(store.open_store(trimmed)) == _quads(store.open_store(kept))
+
+
+def test_replacing_an_article_leaves_what_adding_its_new_text_gives(tmp_path: Path) -> None:
+    fresh, replaced = tmp_path / "fresh", tmp_path / "replaced"
+    new_text = resolve_articles([make_article(text("extra"), id="m", detect_title=False)])
+    store.add(fresh, articles("a1", "a2"), link=linker(None))
+    store.add(fresh, new_text, link=linker(None))
+    store.add(replaced, articles("a1", "a2", "m"), link=linker(None))
+    new_text = resolve_articles([make_article(text("extra"), id="m", detect_title=False)])
+    assert store.add(replaced, new_text, replace=True, link=linker(None)).replaced == ("m",)
+    assert _quads(store.open_store(replaced)) == _quads(store.open_store(fresh))
