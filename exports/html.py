@@ -167,13 +167,17 @@ def render(graph: nx.MultiDiGraph, title: str = "newsgraph") -> str:
     return re.sub("|".join(values), lambda m: values[m.group(0)], template)
 
 
-@exporters.register("html", suffix=".html")
-def html_view(graph: nx.MultiDiGraph, path: Path) -> None:
+def view_title(graph: nx.MultiDiGraph) -> str:
+    """The page's title: the headline of a one-article graph, else the article count."""
     titles = [a.get("title") for a in graph.graph.get("articles", {}).values() if a.get("title")]
-    title = (
+    return (
         titles[0]
         if len(titles) == 1
         else f"newsgraph: {len(graph.graph.get('articles', {}))} articles"
     )
+
+
+@exporters.register("html", suffix=".html")
+def html_view(graph: nx.MultiDiGraph, path: Path) -> None:
     with atomic_path(path) as tmp:
-        tmp.write_text(render(graph, title), "utf-8")
+        tmp.write_text(render(graph, view_title(graph)), "utf-8")

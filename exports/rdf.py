@@ -277,6 +277,19 @@ def _write(rdf: Graph, path: Path, fmt: str, **options: object) -> None:
         raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
 
 
+def _write_sorted_lines(rdf: Graph, path: Path, fmt: str) -> None:
+    """A line-based format (N-Triples, N-Quads) with its lines in byte order: rdflib writes
+    them in its store's hash order, which changes from one process to the next, and there
+    are no blank nodes, so sorted lines make two builds of the same input byte-identical
+    (and diffable)."""
+    lines = sorted(rdf.serialize(format=fmt, encoding="utf-8").splitlines())
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(b"".join(line + b"\n" for line in lines if line))
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+
+
 @exporters.register("turtle", suffix=".ttl")
 def turtle(graph: nx.MultiDiGraph, path: Path) -> None:
     _write(to_graph(graph), path, "turtle")
@@ -284,7 +297,7 @@ def turtle(graph: nx.MultiDiGraph, path: Path) -> None:
 
 @exporters.register("ntriples", suffix=".nt")
 def ntriples(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write(to_graph(graph), path, "nt")
+    _write_sorted_lines(to_graph(graph), path, "nt")
 
 
 @exporters.register("jsonld", suffix=".jsonld")
@@ -295,7 +308,7 @@ def jsonld(graph: nx.MultiDiGraph, path: Path) -> None:
 
 @exporters.register("nquads", suffix=".nq")
 def nquads(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write(to_dataset(graph), path, "nquads")
+    _write_sorted_lines(to_dataset(graph), path, "nquads")
 
 
 @exporters.register("trig", suffix=".trig")

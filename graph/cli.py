@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,7 +93,19 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also write the dates and quantities that no fact uses (left out by default)",
     )
+    duplicate_option(p, "the later one is refused (exit code 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
+
+
+def duplicate_option(p: argparse.ArgumentParser, error: str, default: str | None = "error") -> None:
+    """--on-duplicate, for build and add: what to do with an article whose id is taken."""
+    p.add_argument(
+        "--on-duplicate",
+        choices=["error", "skip", "replace"],
+        default=default,
+        help=f"an article whose id was already read: error (default): {error}; skip: keep "
+        "the first; replace: keep the last; each one left out gets a line",
+    )
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -103,6 +114,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from exports import export, exporters, suffix
     from exports.outdir import check as check_output
     from exports.outdir import output_folder
+    from graph.kg import summary
     from graph.pipeline import build
 
     formats = ["turtle", "nquads"] + [
@@ -130,6 +142,8 @@ def _run_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         all_values=args.all_values,
         progress=lambda _a: bar.update(1),
+        on_duplicate=args.on_duplicate,
+        on_notice=_err,
     )
     bar.close()
     if not graph.graph["articles"]:
@@ -144,24 +158,6 @@ def _run_build(args: argparse.Namespace) -> int:
         print(summary(graph))
         print("wrote " + ", ".join(str(p) for p in written))
     return 2 if failures else 0
-
-
-def summary(graph) -> str:  # noqa: ANN001
-    """Articles, entities by type and relations by predicate and stance, as a few lines."""
-    types = Counter(data["type"] for _, data in graph.nodes(data=True))
-    predicates = Counter(data["predicate"] for *_, data in graph.edges(data=True))
-    stances = Counter(data["stance"] for *_, data in graph.edges(data=True))
-    links = Counter(x["method"] for _, d in graph.nodes(data=True) for x in d.get("links", ()))
-    fmt = lambda c: ", ".join(f"{k} {v}" for k, v in c.most_common()) or "none"  # noqa: E731
-    return "\n".join(
-        [
-            f"articles: {len(graph.graph['articles'])}",
-            f"entities: {graph.number_of_nodes()} ({fmt(types)})",
-            f"relations: {graph.number_of_edges()} ({fmt(predicates)})",
-            f"stances: {fmt(stances)}",
-            f"links: {sum(links.values())} ({fmt(links)})",
-        ]
-    )
 
 
 commands.register("build", help="extract a knowledge graph from articles")(

@@ -161,9 +161,14 @@ def _read_text(path: Path) -> str:
 
 
 def from_html(html: str, *, source: str, id: str | None = None) -> Article:
-    """Extract the main text and metadata of an HTML page with trafilatura."""
+    """Extract the main text and metadata of an HTML page with trafilatura; a page nested
+    deeper than lxml parses is flattened first (graph/html_depth.py), not lost."""
     import trafilatura
 
+    from graph.html_depth import flatten_deep_html, too_deep_for_lxml
+
+    if too_deep_for_lxml(html):
+        html, _depth = flatten_deep_html(html)
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():

@@ -14,6 +14,7 @@ Edges are relation mentions keyed by their statement id, with ``predicate``, ``s
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx
@@ -119,3 +120,25 @@ def build_graph(resolved: Iterable[ResolvedArticle]) -> nx.MultiDiGraph:
     for item in resolved:
         add_article(graph, item)
     return graph
+
+
+def summary(graph: nx.MultiDiGraph) -> str:
+    """Articles, entities by type, relations by predicate and stance, and links, as the few
+    lines ``newsgraph build`` prints."""
+    types = Counter(data["type"] for _, data in graph.nodes(data=True))
+    predicates = Counter(data["predicate"] for *_, data in graph.edges(data=True))
+    stances = Counter(data["stance"] for *_, data in graph.edges(data=True))
+    links = Counter(x["method"] for _, d in graph.nodes(data=True) for x in d.get("links", ()))
+
+    def counts(counter: Counter) -> str:
+        return ", ".join(f"{k} {v}" for k, v in counter.most_common()) or "none"
+
+    return "\n".join(
+        [
+            f"articles: {len(graph.graph.get('articles', {}))}",
+            f"entities: {graph.number_of_nodes()} ({counts(types)})",
+            f"relations: {graph.number_of_edges()} ({counts(predicates)})",
+            f"stances: {counts(stances)}",
+            f"links: {sum(links.values())} ({counts(links)})",
+        ]
+    )

@@ -107,6 +107,13 @@ def demonym_country(word: str) -> str | None:
     return demonyms().get(word.strip().lower())
 
 
+@lru_cache(maxsize=1)
+def country_parts() -> dict[str, str]:
+    """Lower-cased part of a country without a government of its own ("england") -> the
+    canonical country ("United Kingdom"), from country_parts.tsv."""
+    return {part.lower(): country for part, country in _rows("country_parts.tsv", 2)}
+
+
 @dataclass(frozen=True, slots=True)
 class Title:
     """An office or role word: its canonical label and what kind of relation it implies."""
@@ -236,9 +243,25 @@ def nominal_relations() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
+def attitude_frames() -> dict[tuple[str, str], dict[str, str]]:
+    """(word, VERB/NOUN/ADJ) -> {role: predicate or ""} of the words that say an attitude
+    through a frame ("called for the removal of X"), from attitude_frames.tsv."""
+    table: dict[tuple[str, str], dict[str, str]] = {}
+    known = {
+        *("act", "act-by", "demand", "label", "verdict", "light"),
+        *("holder", "holder-of", "state", "penalty"),
+    }
+    for word, pos, role, predicate in _rows("attitude_frames.tsv", 4):
+        if role not in known:
+            raise SchemaError(f"graph/schema/attitude_frames.tsv: {word}: unknown role {role}")
+        table.setdefault((word, pos), {})[role] = "" if predicate == "-" else predicate
+    return table
+
+
+@lru_cache(maxsize=1)
 def verb_argument_nouns() -> dict[str, str]:
-    """Noun lemma -> "agent" or "conduct", from graph/schema/verb_arguments.tsv: heads through
-    which a verb's argument stands for the entity they belong to."""
+    """Noun lemma -> "agent", "voice", "conduct" or "relative", from verb_arguments.tsv:
+    heads through which a verb's argument stands (or never stands) for their owner."""
     return {noun: role for noun, role in _rows("verb_arguments.tsv", 2)}
 
 
@@ -318,3 +341,45 @@ def writes_bare_triple(stance: str, extractor: str) -> bool:
 def generic_owners() -> frozenset[str]:
     """Words that may head "X-owned" without naming an owner ("state-owned")."""
     return frozenset(row[0] for row in _rows("generic_owners.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def product_features() -> frozenset[str]:
+    """Technology words that describe a product without naming it ("3G", "4K")."""
+    return frozenset(row[0] for row in _rows("product_features.txt", 1))
+
+
+def feature_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Where a technology word of product_features.txt ending just before token ``end``
+    starts ("3G" may be the two tokens "3", "G"); ``end`` when there is none."""
+    for width in (1, 2):
+        start = end - width
+        if start < 0:
+            break
+        words = doc[start:end]
+        if any(t.whitespace_ for t in words[:-1]):
+            break
+        if words.text.lower() in product_features():
+            return start
+    return end
+
+
+@dataclass(frozen=True, slots=True)
+class CreditCue:
+    """A word of credit_cues.tsv: what it says ("role", "naming" ...) and its predicate."""
+
+    kind: str
+    predicate: str | None
+
+
+@lru_cache(maxsize=1)
+def credit_cues() -> dict[tuple[str, str], CreditCue]:
+    """(word, kind) -> its cue (graph/schema/credit_cues.tsv); a word may have several kinds."""
+    return {
+        (word, kind): CreditCue(kind, None if predicate in {"", "-"} else predicate)
+        for word, kind, predicate in _rows("credit_cues.tsv", 3)
+    }
+
+
+def credit_cue(word: str, kind: str) -> CreditCue | None:
+    return credit_cues().get((word, kind))

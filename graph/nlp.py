@@ -45,12 +45,15 @@ def _register_components() -> None:
         return doc
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load an installed spaCy pipeline once per process; never downloads anything."""
+    return _load(model_name(name))  # cached by the name it resolves to: load() is load(None)
+
+
+@lru_cache(maxsize=4)
+def _load(resolved: str) -> Language:
     import spacy
 
-    resolved = model_name(name)
     _register_components()
     try:
         nlp = spacy.load(resolved)

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from graph.errors import InputError
 from graph.model import Article, ResolvedArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def resolve_articles(
@@ -25,13 +29,75 @@ def resolve_articles(
     ``jobs`` > 1 parses in that many processes; the results are the same. Dates and
     quantities no relation uses are left out unless ``all_values``."""
     from graph import nlp
-    from graph.extract import extract
-    from graph.resolve import resolve, without_unused_values
 
     parsed = nlp.parse(articles, model=model, batch_size=batch_size, n_process=jobs)
     for article, doc in parsed:
-        resolved = resolve(extract(article, doc, extractors))
-        yield resolved if all_values else without_unused_values(resolved)
+        yield resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
+
+
+def resolve_parsed(
+    article: Article,
+    doc: Doc,
+    *,
+    extractors: Sequence[str] | None = None,
+    all_values: bool = False,
+) -> ResolvedArticle:
+    """One article and its parsed Doc (of ``article.content``) -> its entities and relations.
+    Any spaCy pipeline with a tagger, parser and entity recogniser will do: this is also what
+    the spaCy component (newsgraph.spacy_component) runs on a Doc of the user's pipeline."""
+    from graph.extract import extract
+    from graph.resolve import resolve, without_unused_values
+
+    resolved = resolve(extract(article, doc, extractors))
+    return resolved if all_values else without_unused_values(resolved)
+
+
+DUPLICATE_POLICIES = ("error", "skip", "replace")
+"""What ``build`` does with a second article of an id: refuse it, skip it, or let it replace
+the first."""
+
+
+def _source(article: Article) -> str:
+    return article.source or article.id
+
+
+def one_per_id(
+    articles: Iterable[Article],
+    policy: str = "error",
+    on_error: Callable[[InputError], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
+) -> Iterator[Article]:
+    """The articles with each id once, by ``policy`` (see DUPLICATE_POLICIES and ``build``)."""
+    notice = on_notice or (lambda _message: None)
+    if policy == "replace":
+        last: dict[str, Article] = {}
+        for article in articles:
+            earlier = last.pop(article.id, None)
+            if earlier is not None:
+                notice(
+                    f"{_source(earlier)}: article id {article.id!r} is read again from "
+                    f"{_source(article)}; replaced by that later article"
+                )
+            last[article.id] = article  # at the place of its last occurrence
+        yield from last.values()
+        return
+    first_source: dict[str, str] = {}
+    for article in articles:
+        if article.id not in first_source:
+            first_source[article.id] = _source(article)
+            yield article
+            continue
+        message = (
+            f"{_source(article)}: article id {article.id!r} was already read from "
+            f"{first_source[article.id]}"
+        )
+        if policy == "skip":
+            notice(f"{message}; skipped, the first is kept")
+            continue
+        error = InputError(message)
+        if on_error is None:
+            raise error
+        on_error(error)
 
 
 def build(
@@ -46,6 +112,8 @@ def build(
     link: bool = True,
     jobs: int = 1,
     all_values: bool = False,
+    on_duplicate: str = "error",
+    on_notice: Callable[[str], None] | None = None,
 ) -> nx.MultiDiGraph:
     """Build the knowledge graph of some articles.
 
@@ -56,9 +124,18 @@ def build(
     knowledge base) unless ``link`` is False. ``jobs`` worker processes parse (the graph is
     the same whatever their number). Dates and quantities that no relation uses are left
     out unless ``all_values``. Returns a networkx MultiDiGraph (graph.kg).
+
+    Two articles with one id are never merged into one named graph. ``on_duplicate``:
+    "error" refuses every later one (an InputError, to ``on_error`` if given), "skip" keeps
+    the first and "replace" the last, each telling ``on_notice`` one line per article left
+    out. "replace" holds the articles read until every input is read (the last of an id
+    can come at the very end); parsing still streams.
     """
     from graph.ingest import read_articles
     from graph.kg import add_article, new_graph
+
+    if on_duplicate not in DUPLICATE_POLICIES:
+        raise ValueError(f"on_duplicate must be one of {DUPLICATE_POLICIES}, not {on_duplicate!r}")
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -75,21 +152,8 @@ def build(
                 paths.append(item)
         yield from read_articles(paths, on_error)
 
-    first_source: dict[str, str] = {}
-
     def tracked() -> Iterator[Article]:
-        for article in articles():
-            if article.id in first_source:
-                # Two articles with one id would be merged into one named graph: refuse.
-                error = InputError(
-                    f"{article.source or article.id}: article id {article.id!r} was already "
-                    f"read from {first_source[article.id]}"
-                )
-                if on_error is None:
-                    raise error
-                on_error(error)
-                continue
-            first_source[article.id] = article.source or article.id
+        for article in one_per_id(articles(), on_duplicate, on_error, on_notice):
             if date and not article.date:
                 article = replace(article, date=date)
             if progress is not None:

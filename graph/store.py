@@ -37,7 +37,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.errors import StoreError
+from graph.errors import InputError, StoreError
 from graph.model import ResolvedArticle
 from graph.vocab import ENTITY_GRAPH, NG, article_graph_iri
 
@@ -59,6 +59,9 @@ class AddReport:
     replaced: tuple[str, ...]
     merged: tuple[tuple[str, str], ...] = ()
     """Entity keys (old, new) of stored people folded into a fuller name by this add."""
+    kept: tuple[str, ...] = ()
+    """Ids of articles not added because a different article of that id was stored and
+    ``on_duplicate`` was "skip"."""
 
 
 def _pointer(directory: Path) -> dict | None:
@@ -332,22 +335,34 @@ def add(
     resolved_articles: Iterable[ResolvedArticle],
     *,
     replace: bool = False,
+    on_duplicate: str = "error",
     link: Linker | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> AddReport:
     """Add articles as one transaction: all of them become visible together, or none.
 
-    An article already stored (same id, or same text under another id) is skipped unless
-    ``replace``. ``link`` adds links to each article's graph before it is stored. What each
-    article costs does not grow with the store: duplicates and the entities its names can
-    mean are looked up on indexes (graph/store_index.py).
+    An article already stored (same id and text, or same text under another id) is left
+    as it is unless ``replace`` (re-extract it). A different article under a stored id (or
+    one read earlier in this add) is handled by ``on_duplicate``: "error" refuses it (an
+    InputError, to ``on_error`` if given, else raised and nothing is added), "skip" keeps
+    the stored one, "replace" removes the stored one's quads and adds the new one, in the
+    same transaction; each skip or replace tells ``on_notice`` one line. ``link`` adds links
+    to each article's graph before it is stored. What an article costs does not grow with
+    the store: stored articles and the entities its names can mean are looked up on
+    indexes (graph/store_index.py), and only what it touched is tidied (graph/store_tidy.py).
     """
     from graph import store_index, store_tidy
     from graph.corpus import resolve_against
     from graph.kg import add_article, new_graph
 
+    if on_duplicate not in ("error", "skip", "replace"):
+        raise ValueError(f"on_duplicate must be error, skip or replace, not {on_duplicate!r}")
+    notice = on_notice or (lambda _message: None)
     added: list[str] = []
     skipped: list[str] = []
     replaced: list[str] = []
+    kept: list[str] = []
     merged: list[tuple[str, str]] = []
     mentions: dict[ox.NamedNode, int] = defaultdict(int)
     """Mentions the new articles add to each entity's stored total."""
@@ -358,15 +373,44 @@ def add(
         for resolved in resolved_articles:
             article = resolved.article
             sha = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
-            duplicate = store_index.stored_duplicate(writing.store, article.id, sha)
-            if duplicate is not None and not replace:
-                skipped.append(article.id)
-                continue
+            stored_sha = store_index.stored_sha1(writing.store, article.id)
+            if stored_sha is not None and stored_sha not in ("", sha):
+                taken = (
+                    f"{article.source or article.id}: article id {article.id!r} is already "
+                    "stored with another text"
+                )
+                if on_duplicate == "error":
+                    error = InputError(
+                        f"{taken}; not added (on duplicate: skip keeps the stored one, "
+                        "replace replaces it)"
+                    )
+                    if on_error is None:
+                        raise error
+                    on_error(error)
+                    continue
+                if on_duplicate == "skip":
+                    kept.append(article.id)
+                    notice(f"{taken}; skipped, the stored one is kept")
+                    continue
+                notice(f"{taken}; replaced by this one")
+                duplicate: str | None = article.id
+            else:
+                duplicate = (
+                    article.id
+                    if stored_sha is not None
+                    else store_index.article_with_text(writing.store, sha)
+                )
+                if duplicate is not None and not replace:
+                    skipped.append(article.id)
+                    continue
             if duplicate is not None:
+                # Its entities stay in the entity graph until the tidy at the end, but
+                # without evidence: the lookup below no longer sees the ones only it named.
                 graph_iri = ox.NamedNode(str(article_graph_iri(duplicate)))
                 removed_from |= store_index.entities_mentioned_in(writing.store, graph_iri)
                 writing.store.remove_graph(graph_iri)
-                replaced.append(article.id)
+                if duplicate not in added:  # one added earlier in this add stays "added"
+                    replaced.append(article.id)
             linked = resolve_against(
                 resolved, store_index.known_for(writing.store, writing.index, resolved)
             )
@@ -389,7 +433,9 @@ def add(
                 [store_index.iri(key) for key in graph]
                 + [store_index.iri(merge.old) for merge in linked.merges],
             )
-            if duplicate is None:
+            if duplicate is None or duplicate in added:
+                if duplicate in added:
+                    added.remove(duplicate)
                 added.append(article.id)
             writing.changed = True
         if writing.changed:
@@ -405,7 +451,7 @@ def add(
             else:
                 store_tidy.recount(writing.store, exact)
         writing.compact = written >= COMPACT_AFTER
-    return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged))
+    return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged), tuple(kept))
 
 
 def remove(directory: Path, ids: Iterable[str]) -> list[str]:

@@ -17,7 +17,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.cli import _err, commands
+from graph.cli import _err, commands, duplicate_option
 from graph.errors import InputError, StoreError
 
 if TYPE_CHECKING:
@@ -33,6 +33,12 @@ def _configure_add(p: argparse.ArgumentParser) -> None:
     _store_arg(p)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="articles, as for build")
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
+    duplicate_option(
+        p,
+        "a different article under a stored id is refused (exit code 2); with --replace "
+        "the default is replace",
+        default=None,
+    )
     p.add_argument(
         "--kb",
         type=Path,
@@ -64,12 +70,18 @@ def _run_add(args: argparse.Namespace) -> int:
         args.store,
         resolve_articles(articles, model=args.model, all_values=args.all_values),
         replace=args.replace,
+        on_duplicate=args.on_duplicate or ("replace" if args.replace else "error"),
         link=None if args.no_link else linker(args.kb),
+        on_error=on_error,
+        on_notice=_err,
     )
     merged = f"; merged {len(report.merged)} stored name(s) into fuller ones"
+    kept = f"; kept {len(report.kept)} stored article(s) over new ones of their id"
     print(
         f"added {len(report.added)}, replaced {len(report.replaced)}, "
-        f"unchanged {len(report.skipped)} (already stored)" + (merged if report.merged else "")
+        f"unchanged {len(report.skipped)} (already stored)"
+        + (kept if report.kept else "")
+        + (merged if report.merged else "")
     )
     return 2 if failures else 0
 

@@ -10,7 +10,7 @@ apart from the generation so that the store still holds exactly what the article
 queries, exports and the SPARQL endpoint never see it. Only writers read it, and a writer
 rebuilds it from the entity graph when it is missing (graph/store.py).
 
-Duplicate articles are found the same way: by their id or text SHA-1 literal.
+Stored articles are found the same way: by their id or text SHA-1 literal.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _PERSON = ox.NamedNode(str(NG.Person))
 _ARTICLE = ox.NamedNode(str(NG.Article))
 _IDENTIFIER = ox.NamedNode(str(SCHEMA.identifier))
 _SHA1 = ox.NamedNode(str(NG.textSha1))
+_MENTIONED_IN = ox.NamedNode(str(NG.mentionedIn))
 
 
 def _label(store: ox.Store, entity: ox.NamedNode) -> str | None:
@@ -88,8 +89,10 @@ def known_for(store: ox.Store, index: ox.Store, resolved: ResolvedArticle) -> Kn
     known = KnownEntities()
     for entity in sorted(candidates, key=str):
         label = _label(store, entity)
-        if label is None:
-            continue  # not stored, or an entry an interrupted tidy left behind
+        if label is None or not any(
+            True for _ in store.quads_for_pattern(entity, _MENTIONED_IN, None, None)
+        ):
+            continue  # not stored, or named only by an article this add replaced
         for quad in store.quads_for_pattern(entity, _TYPE, None, _ENTITIES):
             type_name = quad.object.value.removeprefix(str(NG))
             try:
@@ -102,39 +105,51 @@ def known_for(store: ox.Store, index: ox.Store, resolved: ResolvedArticle) -> Kn
 
 def entities_mentioned_in(store: ox.Store, graph: ox.NamedNode) -> set[ox.NamedNode]:
     """Entities an article graph gives evidence for: those a removal may leave orphaned."""
-    mentioned = ox.NamedNode(str(NG.mentionedIn))
-    return {q.subject for q in store.quads_for_pattern(None, mentioned, None, graph)}
+    return {q.subject for q in store.quads_for_pattern(None, _MENTIONED_IN, None, graph)}
 
 
-def _articles_with(store: ox.Store, predicate: ox.NamedNode, value: str) -> list[str]:
-    ids = []
-    for quad in store.quads_for_pattern(None, predicate, ox.Literal(value), None):
-        article, graph = quad.subject, quad.graph_name
-        if any(True for _ in store.quads_for_pattern(article, _TYPE, _ARTICLE, graph)):
-            ids += [
-                q.object.value for q in store.quads_for_pattern(article, _IDENTIFIER, None, graph)
-            ]
-    return sorted(ids)
+def _articles_with(store: ox.Store, predicate: ox.NamedNode, value: str) -> list[ox.Quad]:
+    """The (article, predicate, value) quads of stored articles."""
+    return [
+        quad
+        for quad in store.quads_for_pattern(None, predicate, ox.Literal(value), None)
+        if any(
+            True for _ in store.quads_for_pattern(quad.subject, _TYPE, _ARTICLE, quad.graph_name)
+        )
+    ]
 
 
 def has_article(store: ox.Store, article_id: str) -> bool:
     return bool(_articles_with(store, _IDENTIFIER, article_id))
 
 
-def stored_duplicate(store: ox.Store, article_id: str, sha1: str) -> str | None:
-    """The stored article an incoming one repeats: the same id, else the same text."""
-    if has_article(store, article_id):
-        return article_id
-    same_text = _articles_with(store, _SHA1, sha1)
-    return same_text[0] if same_text else None
+def stored_sha1(store: ox.Store, article_id: str) -> str | None:
+    """The text SHA-1 of the stored article of that id ("" if it has none), None if no
+    article of that id is stored."""
+    for quad in _articles_with(store, _IDENTIFIER, article_id):
+        for sha in store.quads_for_pattern(quad.subject, _SHA1, None, quad.graph_name):
+            return sha.object.value
+        return ""
+    return None
+
+
+def article_with_text(store: ox.Store, sha1: str) -> str | None:
+    """The id of a stored article whose text has that SHA-1, if any."""
+    ids = sorted(
+        q.object.value
+        for quad in _articles_with(store, _SHA1, sha1)
+        for q in store.quads_for_pattern(quad.subject, _IDENTIFIER, None, quad.graph_name)
+    )
+    return ids[0] if ids else None
 
 
 __all__ = [
+    "article_with_text",
     "build",
     "entities_mentioned_in",
     "has_article",
     "iri",
     "known_for",
     "refresh",
-    "stored_duplicate",
+    "stored_sha1",
 ]

@@ -7,28 +7,65 @@ project's own name.
 >>> import newsgraph
 >>> kg = newsgraph.build(["examples/"])      # a networkx MultiDiGraph
 >>> newsgraph.export(kg, "turtle", Path("out/graph.ttl"))
+>>> newsgraph.to_dataframe(kg, "relations")  # pandas, the [dataframe] extra
+>>> newsgraph.to_rdflib(kg)                  # an rdflib Graph (dataset=True: a Dataset)
+>>> newsgraph.show(kg)                       # the interactive view, in a notebook
 """
 
+from __future__ import annotations
+
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from graph.errors import NewsgraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from rdflib import Dataset, Graph
 
 try:
     __version__ = version("newsgraph")
 except PackageNotFoundError:  # running from a checkout that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["NewsgraphError", "__version__", "build", "build_text", "export", "resolve_articles"]
+__all__ = [
+    "NewsgraphError",
+    "__version__",
+    "build",
+    "build_text",
+    "export",
+    "resolve_articles",
+    "show",
+    "summary",
+    "to_dataframe",
+    "to_rdflib",
+]
+
+# name -> (module, attribute), imported on first use so `import newsgraph` never imports
+# spaCy, rdflib or pandas until they are needed.
+_LAZY = {
+    "build": ("graph.pipeline", "build"),
+    "build_text": ("graph.pipeline", "build_text"),
+    "resolve_articles": ("graph.pipeline", "resolve_articles"),
+    "export": ("exports", "export"),
+    "summary": ("graph.kg", "summary"),
+    "to_dataframe": ("exports.tables", "to_dataframe"),
+    "show": ("newsgraph.notebook", "show"),
+}
+
+
+def to_rdflib(graph: nx.MultiDiGraph, dataset: bool = False) -> Graph | Dataset:
+    """The graph as rdflib: one Graph holding everything (what Turtle and JSON-LD hold), or
+    with ``dataset`` a Dataset with one named graph per article (what N-Quads and TriG hold)."""
+    from exports.rdf import to_dataset, to_graph
+
+    return to_dataset(graph) if dataset else to_graph(graph)
 
 
 def __getattr__(name: str):  # noqa: ANN202
-    # Lazy, so `import newsgraph` never imports spaCy or rdflib until they are used.
-    if name in {"build", "build_text", "resolve_articles"}:
-        from graph import pipeline
+    if name in _LAZY:
+        import importlib
 
-        return getattr(pipeline, name)
-    if name == "export":
-        from exports import export
-
-        return export
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")

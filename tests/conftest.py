@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # only tests/test_properties.py needs it (the dev extra installs it)
+    settings = None
+if settings is not None:
+    # A few dozen examples per property, no deadline (a build's first example loads spaCy
+    # and GeoNames) and no example database left in the checkout; `thorough` for a long run.
+    quick = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("newsgraph", max_examples=25, **quick)
+    settings.register_profile("thorough", max_examples=300, **quick)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newsgraph"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -246,11 +246,43 @@ def test_duplicate_article_ids_are_refused_not_merged(tmp_path: Path) -> None:
     result = newsgraph("build", str(feed), "-o", str(tmp_path / "o"))
     assert result.returncode == 2
     (error,) = result.stderr.strip().splitlines()
-    assert error == (
-        f"newsgraph: skipped: {feed}:2: article id 'a' was already read from {feed}:1"
-    )
+    assert error == (f"newsgraph: skipped: {feed}:2: article id 'a' was already read from {feed}:1")
     assert "articles: 2" in result.stdout
     assert "Kampala" not in (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("policy", "kept", "dropped", "line"),
+    [
+        (
+            "skip",
+            "Oslo",
+            "Kampala",
+            "{feed}:2: article id 'a' was already read from {feed}:1; skipped, the first is kept",
+        ),
+        (
+            "replace",
+            "Kampala",
+            "Oslo",
+            "{feed}:1: article id 'a' is read again from {feed}:2; replaced by that later article",
+        ),
+    ],
+)
+def test_on_duplicate_keeps_one_article_and_says_which(
+    tmp_path: Path, policy, kept, dropped, line
+) -> None:  # noqa: ANN001
+    feed = tmp_path / "dupes.jsonl"
+    feed.write_text(
+        '{"id": "a", "text": "Snow fell in Oslo on Monday."}\n'
+        '{"id": "a", "text": "Kenyatta met Museveni in Kampala."}\n',
+        encoding="utf-8",
+    )
+    result = newsgraph("build", str(feed), "-o", str(tmp_path / "o"), "--on-duplicate", policy)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == ["newsgraph: " + line.format(feed=feed)]
+    assert "articles: 1" in result.stdout
+    turtle = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+    assert kept in turtle and dropped not in turtle
 
 
 def test_a_second_build_leaves_no_stale_format_behind(tmp_path: Path) -> None:

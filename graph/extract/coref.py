@@ -106,8 +106,16 @@ def _pleonastic(pronoun: Token) -> bool:
     verb = pronoun.head
     if pronoun.dep_ not in SUBJECTS:
         return False
-    if verb.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in verb.children):
+    if verb.lemma_ == "be" and any(c.dep_ == "attr" for c in verb.children):
         return True
+    for adjective in (c for c in verb.children if c.dep_ == "acomp" and verb.lemma_ == "be"):
+        # "it is likely that ...", "it is hard to say" have a clause for "it"; "it is
+        # interested in bidding", "it is profitable" are said of a referent
+        clauses = {"ccomp", "xcomp", "csubj"}
+        if any(c.dep_ in clauses for c in [*verb.children, *adjective.children]):
+            return True
+        if not any(c.dep_ == "prep" for c in adjective.children):
+            return True
     if pronoun.dep_ == "nsubjpass" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         return True  # "it is thought that ...", "it is reported to be ready"
     return verb.lemma_ in {"rain", "snow"}

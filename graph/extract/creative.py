@@ -10,17 +10,22 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.entity_types import CREATIVE, cues
 from graph.model import EntityType, RelationMention
 
-TITLE_GLUE = {"of", "the", "a", "an", "for"}
-"""Small words inside a title-cased work's name ("Maria Full of Grace"); "at", "in" are left
-out, as "the film Up at Cannes" more often goes on to a place than a title."""
+TITLE_GLUE = {"of", "the", "a", "an", "for", "as", "or"}
+"""Small words inside a title-cased work's name ("Maria Full of Grace", "Twice as Tall",
+"Hate It or Love It"); "at", "in", "to" are left out, as "took the film Up to Cannes" more
+often goes on to a place than a title."""
 
 
-def _titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
+CONTRACTIONS = {"n't", "'s", "'re", "'ll", "'m", "'ve", "'d"}
+
+
+def titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
     """The title-cased words from token ``start`` on (to a closing quote if one opens it)."""
     doc = ctx.doc
     if start >= len(doc):
@@ -39,37 +44,86 @@ def _titled_name(ctx: Context, start: int) -> tuple[int, int] | None:
             doc[end].text[:1].isupper()
             or doc[end].like_num
             or (doc[end].lower_ in TITLE_GLUE and end > start)
+            or (end > start and _contraction(doc[end]))
         )
     ):
         if doc[end].is_sent_start and end > start:
             break
         end += 1
-    while end > start and doc[end - 1].lower_ in TITLE_GLUE:
+    while end > start and (doc[end - 1].lower_ in TITLE_GLUE or _contraction(doc[end - 1])):
         end -= 1
     return (start, end) if end > start and doc[start].text[:1].isupper() else None
 
 
+def _contraction(token) -> bool:  # type: ignore[no-untyped-def]
+    """ "n't" of "Ain't", "'s" of "It's": a clitic written onto the word before it, which
+    a title runs through ("If I Ain't Got You", "Hips Don't Lie")."""
+    return (
+        token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+        and token.text[:1] in {"'", "’", "n"}
+        and token.lower_.replace("’", "'") in CONTRACTIONS
+    )
+
+
 def _works_after_cues(ctx: Context) -> None:
     """ "the film Maria Full of Grace", 'the album "Get Rich"': the title-cased name after a
-    work or product noun (with a determiner or possessive before the noun) is that work."""
+    work or product noun (with a determiner or possessive before the noun) is that work; so
+    after "single" or "hit" read as a modifier ("BTS's single Dynamite") when the name is
+    nothing else."""
     table = cues()
-    for token in ctx.doc:
+    doc = ctx.doc
+    for token in doc:
         etype = table.before.get(token.lower_)
-        if etype not in CREATIVE or token.pos_ != "NOUN" or not token.is_lower:
+        if etype not in CREATIVE or not token.is_lower or token.i + 1 >= len(doc):
             continue
-        if not any(c.dep_ in {"det", "poss"} for c in token.lefts) and token.dep_ != "compound":
+        misread = token.pos_ in {"ADJ", "VERB"} and _phrase_opened(token)
+        if token.pos_ != "NOUN" and not misread:
             continue
+        if not misread and not any(c.dep_ in {"det", "poss"} for c in token.lefts):
+            if token.dep_ != "compound":
+                continue
         after = token.i + 2 if token.nbor(1).text == "," else token.i + 1  # "novel, X,"
-        found = _titled_name(ctx, after)
+        found = titled_name(ctx, after)
         if found is None:
             continue
-        span = ctx.doc[found[0] : found[1]]
-        if any(
-            (m := ctx.mention_at(t)) is not None and m.type is EntityType.PERSON and len(span) > 1
-            for t in span
-        ):
-            continue  # "his album Eminem ..." is no title
+        span = doc[found[0] : found[1]]
+        named = {m for t in span if (m := ctx.mention_at(t)) is not None}
+        if any(m.type is EntityType.PERSON for m in named) and len(span) > 1:
+            if not _attached(token, span):
+                continue  # "In the film Tom Hanks plays a lawyer": a new clause's subject
+        if misread and not _title_after_modifier(doc, span, named):
+            continue  # "Labour's single MP", "a single European market"
         ctx.add_mention(span, etype, confidence=0.8, replace=True)
+
+
+def _title_after_modifier(doc, span: Span, named: set) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the name after "single" or "hit" read as a modifier is a title: nothing else
+    by NER, no title word or people, and no noun of its own after it."""
+    following = doc[span.end] if span.end < len(doc) else None
+    return not (
+        any(m.type not in {EntityType.CONCEPT, EntityType.WORK} for m in named)
+        or span.text.lower() in lexicon.titles()
+        or lexicon.demonym_country(span.text)
+        or (following is not None and following.is_lower and following.pos_ == "NOUN")
+    )
+
+
+def _phrase_opened(token) -> bool:  # type: ignore[no-untyped-def]
+    """A determiner or possessive before the word, past an adjective or two ("her new")."""
+    doc = token.doc
+    index = token.i - 1
+    while index >= 0 and token.i - index <= 2 and doc[index].pos_ == "ADJ" and doc[index].is_lower:
+        index -= 1
+    return index >= 0 and (doc[index].pos_ == "DET" or doc[index].tag_ in {"PRP$", "POS"})
+
+
+def _attached(noun, span: Span) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name hangs on its noun or the noun on it ("his track Candy Shop", "the film
+    Erin Brockovich won"), not on a verb of its own."""
+    inside = {t.i for t in span}
+    head = next((t for t in span if t.head.i not in inside), span[-1])
+    return head.head.i == noun.i or noun.head.i in inside
 
 
 MODEL_MODIFIERS = 2
@@ -89,7 +143,10 @@ def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-
         and (doc[end].like_num or doc[end].pos_ == "PROPN" or doc[end].text[:1].isupper())
     ):
         end += 1
-    words = doc[token.i : end]
+    name_end = end
+    while token.i < (trimmed := lexicon.feature_start(doc, name_end)) < name_end:
+        name_end = trimmed  # "902 3G mobile phone": "3G" describes the phone
+    words = doc[token.i : name_end]
     if not len(words) or not any(any(c.isdigit() for c in t.text) for t in words):
         return None
     if (

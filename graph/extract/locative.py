@@ -223,7 +223,8 @@ def _national_organisation(ctx: Context, token: Token) -> Iterator[RelationMenti
     country = ctx.mention_at(token)
     demonym = lexicon.demonym_country(token.text)
     if country is not None and country.type is not EntityType.COUNTRY:
-        if (
+        described = country.role == "description" and demonym is not None
+        if not described and (  # "the Japanese carmaker": the demonym of a description
             country.type is not EntityType.GROUP
             or demonym is None
             or country.end > token.idx + len(token)

@@ -55,6 +55,22 @@ def _is_named_elsewhere(ctx: Context, head: Token) -> bool:
     )
 
 
+def _set_of_people(ctx: Context, head: Token) -> bool:
+    """ "a rare group of actresses", "a small group of investors": an indefinite collective
+    of unnamed people (graph/schema/people_nouns.txt) is a set, not an organisation ("a
+    coalition of African states", "a coalition of France and Italy" are organisations)."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects and all(
+            o.tag_ == "NNS"
+            and ctx.mention_at(o) is None
+            and o.lemma_.lower() in lexicon.people_nouns()  # not "a coalition of states"
+            for o in objects
+        ):
+            return True
+    return False
+
+
 @extractors.register("noun_phrases", order=20)
 def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Organisation-like noun phrases, with same-head definite descriptions linked back."""
@@ -73,6 +89,8 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
         if not definite and not mods and not has_members:
             continue
         if det is not None and det.lower_ in {"any", "every", "no"}:
+            continue
+        if not definite and _set_of_people(ctx, head):
             continue
         capitals = _capitalised(mods)
         earlier = chains.get(lemma, [])

@@ -24,6 +24,8 @@ from graph import lexicon
 from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.descriptions import ROLE as DESCRIBED
+from graph.extract.entity_types import form_type
 from graph.extract.stance import stance_of
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -67,11 +69,29 @@ class Pattern:
 
 @lru_cache(maxsize=1)
 def things() -> dict[str, Thing]:
-    """Noun lemma -> what it says of the name next to it (graph/schema/product_nouns.tsv)."""
+    """Noun lemma (or "modifier noun": "operating system") -> what it says of the name next
+    to it (graph/schema/product_nouns.tsv)."""
     table = {}
     for noun, type_name, maker in _rows("product_nouns.tsv", 3):
         table[noun] = Thing(EntityType(type_name), None if maker in {"", "-"} else maker)
     return table
+
+
+def thing_of(token: Token) -> Thing | None:
+    """What a noun says of the name next to it: its lemma's row, or a two-word row whose first
+    word modifies it ("operating system"; "system" alone says nothing)."""
+    table = things()
+    lemma = token.lemma_.lower()
+    for child in token.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            pair = f"{child.lower_} {lemma}"
+            found = table.get(pair) or table.get(f"{child.lower_} {token.lower_}")
+            if found is not None:
+                return found
+    found = table.get(lemma) or table.get(token.lower_)
+    if found is None and token.lower_.endswith("s"):
+        found = table.get(token.lower_[:-1])  # "the Independent Spirit Awards", "Emmys"
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +108,9 @@ def patterns() -> dict[str, Pattern]:
         if predicate != "@maker" and predicate not in relation_schema():
             raise SchemaError(f"organisation_patterns.tsv: {name}: unknown predicate {predicate}")
         if anchor == "@thing":
-            lemmas = tuple(n for n, t in things().items() if t.type is not EntityType.EVENT)
+            lemmas = tuple(
+                {n.split()[-1] for n, t in things().items() if t.type is not EntityType.EVENT}
+            )
         else:
             lemmas = tuple(anchor.split("|"))
         found[name] = Pattern(
@@ -194,6 +216,8 @@ def _name_tokens(token: Token) -> list[Token]:
     chosen = {token.i}
     for child in token.children:
         if child.dep_ in {"compound", "flat", "nmod", "nummod"} and child.i < token.i:
+            if child.pos_ == "NUM" and child.is_alpha:
+                continue  # "three Emmys" counts the awards
             if child.pos_ in {"PROPN", "NUM"} or child.is_title:
                 chosen.update(t.i for t in child.subtree if not t.is_punct)
     if token.dep_ == "compound" and token.pos_ == "PROPN":
@@ -216,14 +240,13 @@ def _is_name(tokens: list[Token]) -> bool:
 
 def _class_word(token: Token, anchor: Token) -> tuple[Token | None, Token | None]:
     """(the product/work noun, the name token it types) for a side's token."""
-    nouns = things()
-    if token.lemma_.lower() in nouns or token.lower_ in nouns:
+    if thing_of(token) is not None:
         name = _name_of_class_word(token, anchor)
         return token, name
     for child in token.children:
-        if child.dep_ in {"compound", "appos"} and child.lemma_.lower() in nouns:
+        if child.dep_ in {"compound", "appos"} and thing_of(child) is not None:
             return child, token
-    if token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in nouns:
+    if token.dep_ in {"compound", "appos"} and thing_of(token.head) is not None:
         return token.head, token
     return None, None
 
@@ -231,7 +254,7 @@ def _class_word(token: Token, anchor: Token) -> tuple[Token | None, Token | None
 def _name_of_class_word(noun: Token, anchor: Token) -> Token | None:
     """The name a product/work noun types: "the film Parasite", "album, Renaissance",
     "its N95 phone"; an award noun may be the name itself ("the Booker Prize")."""
-    if noun.is_title and not noun.is_sent_start and things()[_lemma(noun)].type is EntityType.EVENT:
+    if noun.is_title and not noun.is_sent_start and _thing(noun).type is EntityType.EVENT:
         return noun
     for child in noun.children:
         if child.dep_ in {"appos", "nummod", "npadvmod"} and child.i > noun.i:
@@ -245,14 +268,17 @@ def _name_of_class_word(noun: Token, anchor: Token) -> Token | None:
         if c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.pos_ == "PROPN"
     ]
     possessed = any(c.dep_ == "poss" for c in noun.children)
-    if left and (possessed or things()[_lemma(noun)].type is EntityType.PRODUCT):
+    if left and (possessed or _thing(noun).type is EntityType.PRODUCT):
         return max(left, key=lambda t: t.i)  # "its Galaxy Fold phone": the model's name
     return None
 
 
-def _lemma(token: Token) -> str:
-    lemma = token.lemma_.lower()
-    return lemma if lemma in things() else token.lower_
+def _thing(noun: Token) -> Thing:
+    """The row of a noun known to be a product/work noun."""
+    found = thing_of(noun)
+    if found is None:
+        raise ValueError(f"{noun.text!r} is not a product or work noun")
+    return found
 
 
 def _typed_thing(
@@ -301,16 +327,22 @@ def _thing_side(
     spec = pattern.thing.split("=", 1)[1] if "=" in pattern.thing else ""
     if spec and spec != "award":
         noun, name = _class_word(token, anchor)
-        if noun is not None and things()[_lemma(noun)].type.value != spec:
+        if noun is not None and _thing(noun).type.value != spec:
             return None, None  # "the Model S car, made by Tesla" yes, "the album, made by" no
         cued = noun is not None or spec == "Place"
+        if noun is not None and name is None and noun.i == token.i:
+            return None, None  # "directed the 2002 hit": a common noun alone names nothing
         return _typed_thing(ctx, name or token, EntityType(spec), cued, is_noun=False), None
     noun, name = _class_word(token, anchor)
     if noun is None or name is None:
         return None, None
-    thing = things()[_lemma(noun)]
+    thing = _thing(noun)
     if (spec == "award") != (thing.type is EntityType.EVENT):
         return None, None
+    if spec == "award" and lexicon.credit_cue(token.lemma_.lower(), "nomination") is not None:
+        if anchor.lemma_.lower() != token.lemma_.lower():
+            return None, None  # "received a Grammy nomination" wins nothing: its own row
+        name = noun if noun.i != token.i else name  # the award, not "Grammy nomination"
     return _typed_thing(ctx, name, thing.type, cued=True, is_noun=name.i == noun.i), thing
 
 
@@ -406,14 +438,42 @@ def _sides(
             if mention is not None:
                 mention = ctx.referent(mention)
             mention = _as_organisation(ctx, token, mention, _allowed(pattern, role))
+            if pattern.thing and _allowed(pattern, role) == {EntityType.PERSON.value}:
+                mention = _as_person(ctx, token, mention)
         if mention is not None:
             found.append((token, mention, thing))
     return found
 
 
+def _as_person(ctx: Context, token: Token, mention: Mention | None) -> Mention | None:
+    """A name on a side only a person fills opposite a work ("directed by Bong Joon-ho"):
+    a name of two proper nouns or more NER took for an organisation or an unknown place,
+    or missed, without an organisation's form word, is that person."""
+    if mention is not None and mention.type is EntityType.PERSON:
+        return mention
+    if mention is not None:
+        if mention.type not in {EntityType.ORGANIZATION, EntityType.PLACE, EntityType.CONCEPT}:
+            return mention
+        tokens = ctx.mention_tokens(mention)
+    else:
+        tokens = _name_tokens(token)
+    words = [t for t in tokens if t.text != "-"]
+    name = ctx.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if (
+        len(words) < 2
+        or not all(t.pos_ == "PROPN" for t in words)
+        or _place_name(name)
+        or form_type(name)[0] is not None
+    ):
+        return mention
+    return ctx.add_mention(
+        ctx.doc[tokens[0].i : tokens[-1].i + 1], EntityType.PERSON, confidence=0.6, replace=True
+    )
+
+
 def _thing_noun(ctx: Context, token: Token) -> bool:
     """ "The BBC show beat The Office": a show, not the BBC its compound names."""
-    return token.pos_ == "NOUN" and ctx.mention_at(token) is None and _lemma(token) in things()
+    return token.pos_ == "NOUN" and ctx.mention_at(token) is None and thing_of(token) is not None
 
 
 def _people_name(name: str) -> bool:
@@ -494,7 +554,29 @@ def _as_organisation(
 
 @extractors.register("organisations", order=56)
 def organisations(ctx: Context) -> Iterator[RelationMention]:
+    yield from _relations(ctx)
+    yield from _versus(ctx)
+
+
+@extractors.register("organisations_described", order=58)
+def organisations_described(ctx: Context) -> Iterator[RelationMention]:
+    """The rows again where a side is an organisation the descriptions extractor named after
+    the first pass ("the German exchange tabled an offer for LSE")."""
+    yield from _relations(ctx, described_only=True)  # repeats of the first pass are dropped
+
+
+def _described_side(ctx: Context, tokens: dict[str, Token]) -> bool:
+    return any(
+        (mention := ctx.mention_of(token)) is not None and mention.role == DESCRIBED
+        for role in ("subject", "object")
+        for token in _side_tokens(tokens[role])
+    )
+
+
+def _relations(ctx: Context, described_only: bool = False) -> Iterator[RelationMention]:
     for pattern, tokens in _matches(ctx.doc):
+        if described_only and not _described_side(ctx, tokens):
+            continue
         anchor = tokens["anchor"]
         if (anchor.pos_ in {"NOUN", "PROPN"} and not anchor.is_lower) or _past(anchor):
             continue  # "G-Unit" is a name, not a unit; a former owner owns nothing
@@ -520,7 +602,6 @@ def organisations(ctx: Context) -> Iterator[RelationMention]:
                     stance=stance,
                     speaker=speaker,
                 )
-    yield from _versus(ctx)
 
 
 def _versus_side(ctx: Context, tokens: list[Token]) -> Mention | None:

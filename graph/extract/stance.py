@@ -77,7 +77,7 @@ def _irrealis(verb: Token) -> bool:
     if any("proposal" in cues(c) for c in verb.children if c.dep_ == "aux"):
         return True
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    if infinitive and verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp", "conj"}:
+    if infinitive and verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp", "conj", "pcomp"}:
         return not cues(verb.head) & {"implicative", "negation"}
     return False
 

@@ -17,17 +17,25 @@ Choices an analyst can rely on:
 - A party premodifier ("Tory leader", "Labour MP", "Lib Dem spokesman") gives
   memberOfPoliticalParty; the party is the jurisdiction of its own offices (leader,
   spokesman) but not of an office of a territory (an MP's seat).
+- A national office written without a country ("Education minister X", "Labour MP X") is
+  the office of the one country the article names, if it names exactly one
+  (graph/extract/home_country.py); never a country from world knowledge.
+- A member of a government (titles.tsv flag "government") worksFor the government the
+  article names for the office's country ("the British government", or a plain "the
+  government" the article keeps coming back to); a board chair leads but is not employed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract.context import Context
+from graph.extract.home_country import government_of, home_country
 from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 
@@ -51,6 +59,15 @@ class Held:
     portfolio: bool = False
     status: str = ""
     """"former", "indefinite" ("a ... commander"), "relational" ("his counterpart") or ""."""
+    implied: Mention | None = None
+    """The article's one country, for a national office written without a country."""
+    government: Mention | None = None
+    """The government a minister of the office's country works for, as the article names it."""
+
+
+def same_person(a: Mention, b: Mention) -> bool:
+    """Two person mentions of one article with the same surname."""
+    return a.name.split()[-1:] == b.name.split()[-1:] if a.name and b.name else False
 
 
 def is_party(mention: Mention) -> bool:
@@ -61,7 +78,7 @@ def is_party(mention: Mention) -> bool:
     )
 
 
-def _affiliation(held: Held) -> bool:
+def is_affiliation(held: Held) -> bool:
     """ "Labour MP Eric Joyce", "Conservative shadow chancellor": an office of a territory or
     a government written with an organisation or party names the holder's party, not the
     office's jurisdiction (a party has leaders and spokesmen, not MPs or ministers)."""
@@ -83,22 +100,62 @@ def wants_position(held: Held) -> bool:
     if "portfolio" in flags:
         return held.portfolio
     if "bare" in flags:
-        named = held.jurisdiction is not None and not _affiliation(held)
+        named = held.jurisdiction is not None and not is_affiliation(held)
         return held.portfolio or named or held.title.kind in {"shadow", "deputy"}
     return True
 
 
 def position_name(ctx: Context, held: Held) -> str:
     """ "Chief Executive of Apple"; the bare label when there is no jurisdiction."""
-    if held.jurisdiction is None or _affiliation(held):
+    where = held.jurisdiction
+    if where is None or is_affiliation(held):
+        where = held.implied
+    if where is None:
         return held.title.label
-    named = ctx.referent(held.jurisdiction)
+    named = ctx.referent(where)
     return f"{held.title.label} of {named.name}" if named.name else held.title.label
 
 
-def relations(ctx: Context, held: Held, position: Mention | None) -> Iterator[RelationMention]:
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    """Words a national office's name may be made of: portfolios, titles, modifiers; not the
+    organisation nouns among portfolio words ("party secretary", "council secretary")."""
+    words = {w for title in lexicon.titles() for w in title.split()}
+    portfolios = lexicon.portfolio_words() - lexicon.portfolio_org_nouns()
+    return frozenset(words | portfolios | lexicon.title_modifiers().keys())
+
+
+def with_home_country(ctx: Context, held: Held) -> Held:
+    """A national office written without a country ("Education minister Ivan Lewis") is
+    the office of the article's one country; a member of a government works for it.
+
+    Only a listed portfolio makes a bare word a national office: a "club secretary" is not
+    one."""
+    flags = held.title.flags
+    if held.status == "relational" or not {"national", "government"} & flags:
+        return held
+    if not set(held.title.words.split()) <= _office_words():
+        return held
+    j = held.jurisdiction
+    unnamed = j is None or is_affiliation(held)
+    if "national" in flags and unnamed and held.implied is None and wants_position(held):
+        held = replace(held, implied=home_country(ctx))
+    current = held.status not in {"former", "relational"} and held.title.kind != "shadow"
+    if "government" in flags and current:
+        if unnamed:
+            held = replace(held, government=government_of(ctx, held.implied or home_country(ctx)))
+        elif j is not None and j.type is EntityType.COUNTRY:
+            held = replace(held, government=government_of(ctx, j))
+    return held
+
+
+def relations(
+    ctx: Context, held: Held, position: Mention | None, evidence: list[Token] | None = None
+) -> Iterator[RelationMention]:
+    """The relations a title implies; ``evidence`` the tokens that state them (the title and
+    the name, by default)."""
     person, j, kind = held.person, held.jurisdiction, held.title.kind
-    tokens = list(held.title_tokens) + ctx.mention_tokens(person)
+    tokens = evidence or list(held.title_tokens) + ctx.mention_tokens(person)
 
     def rel(subject: Mention, predicate: str, obj: Mention, confidence: float) -> RelationMention:
         return ctx.relation(subject, predicate, obj, tokens, confidence=confidence)
@@ -109,10 +166,14 @@ def relations(ctx: Context, held: Held, position: Mention | None) -> Iterator[Re
         yield rel(person, "positionHeld", position, 0.85)
     if held.nationality is not None:
         yield rel(person, "citizenOf", held.nationality, 0.7)
+    if held.implied is not None and position is not None and position.role == "position":
+        yield rel(position, "appliesToJurisdiction", held.implied, 0.75)
+    if held.government is not None:
+        yield rel(person, "worksFor", held.government, 0.7)
     if j is None or held.status == "relational":
         return
     team_place = kind in {"player", "captain"} and j.type not in ORG_TYPES
-    if position is not None and position.role == "position" and not _affiliation(held):
+    if position is not None and position.role == "position" and not is_affiliation(held):
         if not team_place:  # "England captain": the captain of a team, not of the place
             yield rel(position, "appliesToJurisdiction", j, 0.85)
     if j.type is EntityType.COUNTRY and (held.from_demonym or kind in STATE_OFFICES):
@@ -126,7 +187,7 @@ def relations(ctx: Context, held: Held, position: Mention | None) -> Iterator[Re
             yield rel(person, "spokespersonOf", j, 0.75)
             yield rel(person, "worksFor", j, 0.7)
         return
-    if _affiliation(held):
+    if is_affiliation(held):
         if now:
             yield rel(person, "memberOf", j, 0.7)
         return
@@ -167,7 +228,8 @@ def _organisation_relations(
             yield rel(person, "worksFor", j, 0.7)  # "Siemens finance chief" leads finance only
         elif sole:
             yield rel(person, "leaderOf", j, 0.7)
-            yield rel(person, "worksFor", j, 0.75)
+            if "board" not in held.title.flags:
+                yield rel(person, "worksFor", j, 0.75)
         elif now:
             yield rel(person, "memberOf", j, 0.65)  # "a senior Hamas commander"
     elif kind == "spokesperson" and now:

@@ -152,12 +152,19 @@ def name_word(ctx: Context, token: Token) -> bool:
         return False
     if token.pos_ == "PROPN" or not token.is_sent_start:
         return True
-    return f" {token.text} " in ctx.text[token.idx + len(token) :]
+    return any(  # written capitalised where no sentence starts: a name
+        t.text == token.text and not t.is_sent_start and t.i > token.i for t in ctx.doc
+    )
 
 
-def is_portfolio_word(token: Token, title: Title) -> bool:
+def is_portfolio_word(ctx: Context, token: Token, title: Title) -> bool:
+    """ "Culture", "production" before "Secretary" or "chief": a listed portfolio, or a
+    common noun; a capitalised first word of a sentence that recurs as a name later
+    ("Euronext chief ...") is an organisation instead."""
     if title.kind in TEAM_KINDS | {"member"}:
         return False
     if token.lower_ in lexicon.portfolio_words():
         return True
-    return token.pos_ == "NOUN" and (token.is_lower or token.is_sent_start)
+    if token.pos_ != "NOUN":
+        return False
+    return token.is_lower or (token.is_sent_start and not name_word(ctx, token))

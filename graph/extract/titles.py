@@ -1,13 +1,16 @@
 """Offices and roles: "French President Emmanuel Macron", "Bill Gates, the chairman of
 Microsoft", "Microsoft's chairman, Bill Gates", "Labour leader Keir Starmer", "Arsenal
-striker Bukayo Saka", and descriptions that refer back to a title holder ("the Prime Minister").
+striker Bukayo Saka".
 
 This module finds a title next to a person and what is written before it: a portfolio
 ("Culture Secretary"), modifiers ("shadow", "former", "deputy"), a jurisdiction (a demonym, a
 country, an organisation or party, whatever the named-entity model typed it) and whether the
 phrase is indefinite ("a senior Hamas commander" is one of several, not THE commander).
 graph/extract/title_facts.py turns that into a Position and the relations the title's kind
-implies (graph/schema/titles.tsv).
+implies (graph/schema/titles.tsv). Before that, per article: informal "chief"/"boss" become
+an office (title_senses.py), national offices take the article's country
+(home_country.py), counterparts take their possessor's office (title_counterparts.py).
+Titles used without a name are in title_descriptions.py.
 """
 
 from __future__ import annotations
@@ -21,7 +24,17 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context
-from graph.extract.title_facts import Held, position_name, relations, wants_position
+from graph.extract.title_counterparts import counterparts
+from graph.extract.title_facts import (
+    Held,
+    is_affiliation,
+    position_name,
+    relations,
+    same_person,
+    wants_position,
+    with_home_country,
+)
+from graph.extract.title_senses import formal_titles
 from graph.lexicon import Title
 from graph.model import EntityType, Mention, RelationMention
 
@@ -37,7 +50,15 @@ TEAM_KINDS = {"player", "captain"}
 MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
 INDEFINITE = {"a", "an", "another", "one"}
 
-__all__ = ["Held", "title_descriptions", "titles"]
+__all__ = [
+    "Held",
+    "add_position",
+    "describe",
+    "holders",
+    "of_jurisdiction",
+    "title_of_noun",
+    "titles",
+]
 
 
 def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
@@ -54,7 +75,7 @@ def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
     return None
 
 
-def _describe(
+def describe(
     ctx: Context, person: Mention, title: Title, tokens: list[Token], stop: int
 ) -> Held | None:
     """What the words before a title (back to token ``stop``) say about it."""
@@ -79,7 +100,7 @@ def _describe(
             i -= 1
             continue
         if jurisdiction is None and not effects and len(portfolio) < 3:
-            if mention is None and names.is_portfolio_word(token, title):
+            if mention is None and names.is_portfolio_word(ctx, token, title):
                 portfolio.insert(0, token)
                 i -= 1
                 continue
@@ -137,13 +158,16 @@ def _describe(
         if portfolio[0].lower_ in lexicon.portfolio_org_nouns():
             jurisdiction = names.joined_organisation(ctx, jurisdiction, portfolio[0])
             portfolio = []
-    if "relational" in effects:
+    if effects & {"relational", "counterpart"}:
         # "his Chinese counterpart Minister Li": someone else's office; only the demonym holds.
         nationality = jurisdiction if demonym else None
         return Held(person, title, tuple(tokens), nationality=nationality, status="relational")
     title, tokens = _with_portfolio(title, tokens, portfolio)
     if "shadow" in effects:
-        title = Title(f"shadow {title.words}", f"Shadow {title.label}", "shadow", title.scope)
+        national = title.flags & {"national"}  # the shadow of a national office is national
+        title = Title(
+            f"shadow {title.words}", f"Shadow {title.label}", "shadow", title.scope, national
+        )
     elif "deputy" in effects:
         title = replace(title, words=f"deputy {title.words}", label=f"Deputy {title.label}")
         title = replace(title, kind="deputy")
@@ -202,6 +226,9 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
         words.insert(0, token)
         i -= 1
     found = _title_suffix(words)
+    if found is None and words and words[-1].lower_ in lexicon.honorifics():
+        words = words[:-1]  # "Auditor General Sir John Bourn"
+        found = _title_suffix(words)
     if found is None:
         return None
     title, tokens = found
@@ -219,16 +246,16 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     if found is None:
         return None
     title, tokens = found
-    return _describe(ctx, person, title, tokens, max(0, first.i - 10))
+    return describe(ctx, person, title, tokens, max(0, first.i - 10))
 
 
-def _title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
+def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i >= head.i - 3] + [head]
     words = [t for t in words if t.i >= words[-1].i - len(words) + 1]
     return _title_suffix(words)
 
 
-def _of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
+def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
     """ "the chairman of Microsoft", "a spokesman for Oxfam", "consultant at security firm
     Sophos" (a name after a title and "at/for/of" is an organisation whatever NER typed it:
     a product or concept has no staff)."""
@@ -257,16 +284,16 @@ def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
     """A title noun in apposition to the name or after "is/was"."""
     if ctx.mention_at(noun) is not None or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    found = _title_of_noun(noun)
+    found = title_of_noun(noun)
     if found is None:
         return None
-    held = _describe(ctx, person, found[0], found[1], noun.left_edge.i)
+    held = describe(ctx, person, found[0], found[1], noun.left_edge.i)
     if held is None:
         return None
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
         held = replace(held, status=held.status or "indefinite")
     if held.jurisdiction is None and held.status != "relational":
-        of = _of_jurisdiction(ctx, noun)
+        of = of_jurisdiction(ctx, noun)
         if of is not None and of.type is EntityType.PLACE and names.retype_allowed(held.title, of):
             of = names.as_organisation(ctx, of)
         if of is not None:
@@ -302,13 +329,9 @@ def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
     return None
 
 
-def _holders(ctx: Context) -> list[tuple[str, str, Mention]]:
+def holders(ctx: Context) -> list[tuple[str, str, Mention]]:
     """(title label, position name, person) for the titles found so far in the article."""
     return ctx.notes.setdefault("positions", [])  # type: ignore[return-value]
-
-
-def _same_person(a: Mention, b: Mention) -> bool:
-    return a.name.split()[-1:] == b.name.split()[-1:] if a.name and b.name else False
 
 
 def _find_title(ctx: Context, person: Mention) -> Held | None:
@@ -322,16 +345,22 @@ def _find_title(ctx: Context, person: Mention) -> Held | None:
 
 def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
     """ "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert": a bare title
-    coordinated with a titled name shares its organisation."""
+    coordinated with a titled name, or a second name in apposition to the same title,
+    shares its organisation."""
     by_head = {ctx.mention_head(h.person).i: h for h in found}
+    for held in found:
+        head = ctx.mention_head(held.person)
+        if head.dep_ == "appos":  # "Deutsche's chairman Rolf Breuer and chief executive X"
+            by_head.setdefault(head.head.i, held)
     shared = []
     for held in found:
         head = ctx.mention_head(held.person)
-        first = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        first = by_head.get(head.head.i) if head.dep_ in {"conj", "appos"} else None
         if (
             held.jurisdiction is None
             and held.status != "relational"
             and first is not None
+            and first is not held
             and first.jurisdiction is not None
             and not first.from_demonym
             and first.jurisdiction.type in ORG_TYPES
@@ -350,6 +379,43 @@ def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
     return shared
 
 
+def _shadow_countries(found: list[Held]) -> list[Held]:
+    """ "UK Foreign Secretary Jack Straw ... shadow foreign secretary Michael Ancram": a shadow
+    office shadows the office the article names with its country (when only one country)."""
+    offices: dict[str, set[str]] = {}
+    mentions: dict[str, Mention] = {}
+    for held in found:
+        where = held.implied or (None if is_affiliation(held) else held.jurisdiction)
+        if held.title.kind != "shadow" and where is not None and where.type is EntityType.COUNTRY:
+            offices.setdefault(held.title.words, set()).add(where.name)
+            mentions[where.name] = where
+    shadowed = []
+    for held in found:
+        real = held.title.words.removeprefix("shadow ")
+        countries = offices.get(real, set())
+        unnamed = held.jurisdiction is None or is_affiliation(held)
+        if held.title.kind == "shadow" and unnamed and not held.implied and len(countries) == 1:
+            held = replace(held, implied=mentions[next(iter(countries))])
+        shadowed.append(held)
+    return shadowed
+
+
+def add_position(ctx: Context, held: Held, name: str) -> Mention | None:
+    """The Position mention over a title's words, named ``name``."""
+    span = ctx.doc[held.title_tokens[0].i : held.title_tokens[-1].i + 1]
+    for token in span:
+        inner = ctx.mention_at(token)
+        if inner is not None and inner.type is not EntityType.PERSON:
+            ctx.remove_mention(inner)  # "Shadow Home", "State": words of the title
+    return ctx.add_mention(
+        span,
+        EntityType.POSITION,
+        name=name,
+        confidence=0.85,
+        role="position" if name != held.title.label else "description",
+    )
+
+
 @extractors.register("titles", order=30)
 def titles(ctx: Context) -> Iterator[RelationMention]:
     """Positions held, from titles before a name, in apposition to it, or after "is/was".
@@ -360,10 +426,13 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     found = _share_jurisdictions(
         ctx, [held for person in people if (held := _find_title(ctx, person)) is not None]
     )
+    found = formal_titles(ctx, found)
+    found = _shadow_countries([with_home_country(ctx, held) for held in found])
+    found = [with_home_country(ctx, held) for held in counterparts(ctx, people, found)]
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
         for h in found
-        if h.jurisdiction is not None and wants_position(h)
+        if (h.jurisdiction is not None or h.implied is not None) and wants_position(h)
     ]
     for held in found:
         position = None
@@ -371,72 +440,12 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
             name = position_name(ctx, held)
             if name == held.title.label:
                 for label, known, holder in specific:
-                    if label == held.title.label and _same_person(holder, held.person):
+                    if label == held.title.label and same_person(holder, held.person):
                         name = known
                         break
-            span = ctx.doc[held.title_tokens[0].i : held.title_tokens[-1].i + 1]
-            for token in span:
-                inner = ctx.mention_at(token)
-                if inner is not None and inner.type is not EntityType.PERSON:
-                    ctx.remove_mention(inner)  # "Shadow Home", "State": words of the title
-            position = ctx.add_mention(
-                span,
-                EntityType.POSITION,
-                name=name,
-                confidence=0.85,
-                role="position" if name != held.title.label else "description",
-            )
+            position = add_position(ctx, held, name)
             if position is None:
                 continue
             if held.status != "former":
-                _holders(ctx).append((held.title.label, name, held.person))
+                holders(ctx).append((held.title.label, name, held.person))
         yield from relations(ctx, held, position)
-
-
-def _description_jurisdiction(ctx: Context, head: Token) -> str | None:
-    """The jurisdiction's name in a description: "of X", "X's", a compound name, a demonym."""
-    of = _of_jurisdiction(ctx, head)
-    if of is not None:
-        return ctx.referent(of).name
-    for child in head.lefts:
-        mention = ctx.mention_of(child)
-        if child.dep_ in {"poss", "compound", "nmod"} and mention is not None:
-            if mention.type in JURISDICTION_TYPES:
-                return ctx.referent(mention).name
-        if child.dep_ in {"amod", "compound"} and lexicon.demonym_country(child.text):
-            return lexicon.demonym_country(child.text)
-    return None
-
-
-@extractors.register("title_descriptions", order=45)
-def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
-    """ "The French President" / "the Prime Minister" with no name refers to the most recent
-    holder of that title in the article (kept as a coreference of the person)."""
-    holders = _holders(ctx)
-    if not holders:
-        return
-    for token in ctx.doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or ctx.mention_at(token) is not None:
-            continue
-        found = _title_of_noun(token)
-        if found is None or found[1][-1].i != token.i:
-            continue
-        title, words = found
-        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
-            continue
-        if any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
-            continue  # a title next to a name is handled by `titles`
-        where = _description_jurisdiction(ctx, token)
-        wanted = f"{title.label} of {where}" if where else None
-        for label, known, holder in reversed(holders):
-            if holder.end <= token.idx and label == title.label and wanted in {None, known}:
-                ctx.add_mention(
-                    ctx.doc[words[0].i : token.i + 1],
-                    holder.type,
-                    name="",
-                    antecedent=holder,
-                    confidence=0.7,
-                    role="title",
-                )
-                break
-    yield from ()

@@ -44,12 +44,14 @@ ROLES = {**{p: "stance" for p in STANCES}, "kills": "victim", "holdsHostage": "v
 
 def _named(ctx: Context, token: Token) -> Mention | None:
     """The mention a token stands for, an appositive name before a name modifier ("his LSE
-    counterpart Clara Furse" is Clara Furse, not the LSE)."""
-    if (mention := ctx.mention_at(token)) is not None:
+    counterpart Clara Furse" is Clara Furse, not the LSE, nor the office "counterpart" names)."""
+    if (mention := ctx.mention_at(token)) is not None and mention.type is not EntityType.POSITION:
         return mention
     for child in token.children:
-        if child.dep_ == "appos" and (mention := ctx.mention_at(child)) is not None:
-            return mention
+        if child.dep_ == "appos" and (name := ctx.mention_at(child)) is not None:
+            return name
+    if mention is not None:
+        return mention
     if token.pos_ == "NOUN" and token.lemma_.lower() not in lexicon.collective_nouns():
         # "the Deutsche Boerse shareholder", "the Chelsea squad" are not the firm or club;
         # _stand_in decides by the argument's role. "the bank Barclays" still names Barclays.
@@ -67,11 +69,15 @@ def _stand_in(ctx: Context, item: Token, role: str) -> Mention | None:
     victim only a count ("killed thirty people", not "killed Hamas's leader")."""
     lemma = item.lemma_.lower()
     kind = lexicon.verb_argument_nouns().get(lemma)
+    if kind == "relative":
+        return None  # "criticised Uganda's ally", "a supporter of Ruto's rival": someone else
     if role == "subject" and not (kind == "voice" or (kind == "agent" and item.tag_ == "NNS")):
         return None
     if role != "subject" and (kind in {"agent", "voice"} or lemma in lexicon.collective_nouns()):
         return None  # "attacked Netanyahu's government", "killed Hamas's leader": someone else
     deps = {"stance": ["poss"], "victim": ["nummod"]}.get(role, ["poss", "compound", "nummod"])
+    if role != "subject" and (lemma in lexicon.titles() or lemma in lexicon.people_nouns()):
+        deps = [d for d in deps if d == "nummod"]  # "the group's chairman" is someone else
     for dep in deps:
         for child in item.children:
             if child.dep_ != dep or (mention := ctx.mention_of(child)) is None:
@@ -133,10 +139,10 @@ def _subjects(
         if owner is not None:
             return [(noun, owner)]
         return _mentions(ctx, [c for c in noun.children if c.dep_ == "poss"], "subject")
-    if verb.dep_ == "xcomp" and (
-        controller := _mentions(ctx, [c for c in verb.head.children if c.dep_ == "dobj"])
-    ):
-        return controller  # object control: "Ukraine urged NATO to support Kyiv"
+    if verb.dep_ == "xcomp" and (controllers := _controllers(verb)):
+        # object control: "Ukraine urged NATO to support Kyiv", "called on Kenya to sign";
+        # an unnamed controller ("urged the board to sign X") names no one, not the urger
+        return _mentions(ctx, controllers)
     if verb.dep_ == "pcomp":
         governor = _governing_verb(verb)
         return _subjects(ctx, governor) if governor is not None else []
@@ -149,6 +155,18 @@ def _subjects(
             )
         return found
     return []
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """Who an infinitive's governor asks to act: its object ("urged NATO to ..."), or the
+    object of "on"/"for" before the infinitive ("called on Kenya to ...", "called for
+    Deutsche Boerse to ...")."""
+    head = verb.head
+    found = [c for c in head.children if c.dep_ == "dobj"]
+    for child in head.children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "for"} and child.i < verb.i:
+            found.extend(p for p in child.children if p.dep_ == "pobj")
+    return found
 
 
 def _governing_verb(verb: Token) -> Token | None:

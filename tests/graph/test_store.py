@@ -303,6 +303,99 @@ def test_queries_during_an_add_see_the_state_before_or_after(tmp_path: Path, cor
     assert json.loads((tmp_path / store.POINTER).read_text())["generation"] == 2
 
 
+def _under(article_id: str, *texts: str):  # noqa: ANN202
+    """The fixture texts ``texts`` as articles that all carry one id."""
+    return resolve_articles(
+        make_article(text(t), id=article_id, source=t, detect_title=False) for t in texts
+    )
+
+
+def test_a_different_article_under_a_stored_id_is_refused_by_default(tmp_path: Path) -> None:
+    from graph.errors import InputError
+
+    store.add(tmp_path, _under("x", "full"))
+    before = _quads(store.open_store(tmp_path))
+    with pytest.raises(InputError, match="article id 'x' is already stored with another text"):
+        store.add(tmp_path, _under("x", "short"))
+    assert _quads(store.open_store(tmp_path)) == before
+    refused: list[InputError] = []
+    report = store.add(tmp_path, [*_under("x", "short"), *articles("a1")], on_error=refused.append)
+    assert [str(e) for e in refused] == [
+        "short: article id 'x' is already stored with another text; not added "
+        "(on duplicate: skip keeps the stored one, replace replaces it)"
+    ]
+    assert report.added == ("a1",) and report.replaced == () and report.skipped == ()
+    assert count(tmp_path, 'SELECT (COUNT(*) AS ?n) WHERE { ?e rdfs:label "Putin" }') == 0
+
+
+def test_skip_keeps_the_stored_article_and_says_so(tmp_path: Path) -> None:
+    store.add(tmp_path, _under("x", "full"))
+    before = _quads(store.open_store(tmp_path))
+    notices: list[str] = []
+    report = store.add(
+        tmp_path, _under("x", "short"), on_duplicate="skip", on_notice=notices.append
+    )
+    assert report.kept == ("x",) and report.added == () and report.replaced == ()
+    assert notices == [
+        "short: article id 'x' is already stored with another text; skipped, the stored one is kept"
+    ]
+    assert _quads(store.open_store(tmp_path)) == before
+
+
+def test_replace_leaves_the_store_as_if_only_the_new_article_was_added(tmp_path: Path) -> None:
+    """The old article's quads all go (its graph, the entities only it named, their
+    counts), and the new one is resolved without them: 'Putin' does not become the
+    'Vladimir Putin' of the replaced text."""
+    replaced, fresh = tmp_path / "replaced", tmp_path / "fresh"
+    store.add(replaced, [*articles("a1"), *_under("x", "full")])
+    notices: list[str] = []
+    report = store.add(
+        replaced, _under("x", "short"), on_duplicate="replace", on_notice=notices.append
+    )
+    assert report.replaced == ("x",) and report.added == ()
+    assert notices == [
+        "short: article id 'x' is already stored with another text; replaced by this one"
+    ]
+    store.add(fresh, [*articles("a1"), *_under("x", "short")])
+    assert _quads(store.open_store(replaced)) == _quads(store.open_store(fresh))
+    assert count(replaced, 'SELECT (COUNT(*) AS ?n) WHERE { ?e rdfs:label "Xi Jinping" }') == 0
+    assert count(replaced, 'SELECT (COUNT(*) AS ?n) WHERE { ?e rdfs:label "Putin" }') == 1
+
+
+def test_a_replace_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
+    store.add(tmp_path, _under("x", "full"))
+    before = _quads(store.open_store(tmp_path))
+
+    def failing():  # noqa: ANN202
+        yield from _under("x", "short")  # replaces x in the new generation ...
+        raise RuntimeError("killed")  # ... which never goes live
+
+    with pytest.raises(RuntimeError):
+        store.add(tmp_path, failing(), on_duplicate="replace")
+    assert _quads(store.open_store(tmp_path)) == before
+
+
+@pytest.mark.parametrize(
+    ("policy", "label", "report_added"),
+    [("skip", "Vladimir Putin", ("x",)), ("replace", "Putin", ("x",))],
+)
+def test_two_articles_of_one_id_in_one_add(tmp_path: Path, policy, label, report_added) -> None:  # noqa: ANN001
+    """Within one add the first is kept (skip) or the last (replace); the other is not
+    merged into it, and a store that was empty reports the id as added, not replaced."""
+    from graph.errors import InputError
+
+    with pytest.raises(InputError, match="already stored with another text"):
+        store.add(tmp_path / "error", _under("x", "full", "short"))
+    report = store.add(tmp_path, _under("x", "full", "short"), on_duplicate=policy)
+    assert report.added == report_added and report.replaced == ()
+    rows = select(
+        store.open_store(tmp_path),
+        'SELECT ?l WHERE { ?e a ng:Person ; rdfs:label ?l . FILTER(CONTAINS(?l, "Putin")) }',
+    ).rows
+    assert rows == ((label,),)
+    assert count(tmp_path, ARTICLES) == 1
+
+
 def test_an_add_that_compacts_its_generation_stores_the_same(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     plain, compacted = tmp_path / "plain", tmp_path / "compacted"
     store.add(plain, articles("a1", "a2", "a3"))
@@ -324,11 +417,13 @@ def test_removing_articles_leaves_what_adding_the_rest_gives(tmp_path: Path) -> 
 
 
 def test_replacing_an_article_leaves_what_adding_its_new_text_gives(tmp_path: Path) -> None:
+    """The same with gazetteer facts: those only the replaced text needed go."""
     fresh, replaced = tmp_path / "fresh", tmp_path / "replaced"
-    new_text = resolve_articles([make_article(text("extra"), id="m", detect_title=False)])
     store.add(fresh, articles("a1", "a2"), link=linker(None))
+    new_text = resolve_articles([make_article(text("extra"), id="m", detect_title=False)])
     store.add(fresh, new_text, link=linker(None))
     store.add(replaced, articles("a1", "a2", "m"), link=linker(None))
     new_text = resolve_articles([make_article(text("extra"), id="m", detect_title=False)])
-    assert store.add(replaced, new_text, replace=True, link=linker(None)).replaced == ("m",)
+    report = store.add(replaced, new_text, on_duplicate="replace", link=linker(None))
+    assert report.replaced == ("m",)
     assert _quads(store.open_store(replaced)) == _quads(store.open_store(fresh))

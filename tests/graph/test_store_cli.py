@@ -41,6 +41,36 @@ def test_add_again_reports_unchanged(store_dir: Path) -> None:
     assert "unchanged 1" in result.stdout
 
 
+def test_add_refuses_skips_or_replaces_another_article_under_a_stored_id(tmp_path: Path) -> None:
+    """One article id, two texts: refused by default (exit 2, one line), kept or replaced
+    on request; never left as 'unchanged' in silence."""
+    first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first.write_text('{"id": "x", "text": "Jacinda Ardern spoke in Auckland."}\n')
+    second.write_text('{"id": "x", "text": "Lionel Messi arrived in Miami."}\n')
+    db = str(tmp_path / "db")
+    assert newsgraph("add", "--store", db, str(first)).returncode == 0
+    refused = newsgraph("add", "--store", db, str(second))
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == [
+        f"newsgraph: skipped: {second}:1: article id 'x' is already stored with another text; "
+        "not added (on duplicate: skip keeps the stored one, replace replaces it)"
+    ]
+    skipped = newsgraph("add", "--store", db, str(second), "--on-duplicate", "skip")
+    assert skipped.returncode == 0 and "kept 1 stored article" in skipped.stdout
+    assert "skipped, the stored one is kept" in skipped.stderr
+    replaced = newsgraph("add", "--store", db, str(second), "--on-duplicate", "replace")
+    assert replaced.returncode == 0 and "replaced 1" in replaced.stdout, replaced.stderr
+    labels = newsgraph(
+        "query",
+        "--store",
+        db,
+        "SELECT ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l",
+        "--format",
+        "csv",
+    ).stdout
+    assert "Lionel Messi" in labels and "Jacinda Ardern" not in labels
+
+
 def test_query_and_export_from_the_store(store_dir: Path, tmp_path: Path) -> None:
     result = newsgraph("query", "--store", str(store_dir), COUNT, "--format", "csv")
     assert result.stdout.splitlines() == ["n", "7"]

@@ -136,7 +136,8 @@ def test_the_index_follows_remove_replace_and_rename(tmp_path: Path) -> None:
     replacement = make_article(
         (TEXTS / "extra.txt").read_text("utf-8").strip(), id="full", detect_title=False
     )
-    assert store.add(tmp_path, resolve_articles([replacement]), replace=True).replaced == ("full",)
+    report = store.add(tmp_path, resolve_articles([replacement]), on_duplicate="replace")
+    assert report.replaced == ("full",)
     assert {word for _, word in index_entries(tmp_path)} == {"putin", "merkel", "macron"}
     assert index_entries(tmp_path) == rebuilt_entries(tmp_path)
 
@@ -184,12 +185,12 @@ def test_a_writable_server_drops_the_index_it_would_not_keep_right(tmp_path: Pat
     )
 
 
-def test_duplicates_are_found_by_id_and_by_text(tmp_path: Path) -> None:
+def test_stored_articles_are_found_by_id_and_by_text(tmp_path: Path) -> None:
     store.add(tmp_path, [record("r1", "Joe Biden"), record("r2", "Narendra Modi")])
     db = store.open_store(tmp_path)
-    r1 = record("r1", "Joe Biden").article
-    assert store_index.stored_duplicate(db, "r1", "no such hash") == "r1"
-    sha = hashlib.sha1(r1.text.encode("utf-8")).hexdigest()
-    assert store_index.stored_duplicate(db, "another-id", sha) == "r1"
-    assert store_index.stored_duplicate(db, "r3", "no such hash") is None
+    sha = hashlib.sha1(record("r1", "Joe Biden").article.text.encode("utf-8")).hexdigest()
+    assert store_index.stored_sha1(db, "r1") == sha
+    assert store_index.stored_sha1(db, "r3") is None
+    assert store_index.article_with_text(db, sha) == "r1"
+    assert store_index.article_with_text(db, "no such hash") is None
     assert store_index.has_article(db, "r2") and not store_index.has_article(db, "r3")

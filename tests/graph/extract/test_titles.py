@@ -26,12 +26,14 @@ def test_titles_table_uses_known_kinds_scopes_and_flags() -> None:
     for words, title in lexicon.titles().items():
         assert title.kind in KINDS, words
         assert title.scope in {"", "place", "org"}, words
-        assert title.flags <= {"bare", "portfolio", "role"}, words
+        assert title.flags <= {"bare", "portfolio", "role", "national", "government", "board"}, (
+            words
+        )
 
 
 def test_modifiers_have_known_effects() -> None:
     effects = set(lexicon.title_modifiers().values())
-    assert effects <= {"shadow", "deputy", "former", "same", "relational"}
+    assert effects <= {"shadow", "deputy", "former", "same", "relational", "counterpart"}
     assert lexicon.title_modifiers()["shadow"] == "shadow"
 
 
