@@ -17,9 +17,9 @@ transaction, as a large ``newsgraph add`` would write them.
 The small store is the first ``--small`` extracted articles. The probes are further BBC
 articles, in neither store: round r adds the same 10 of them to both stores (one add of 10
 articles each, the store that goes first alternating), timed in wall-clock and in process
-CPU seconds; the ratio is of the medians over the rounds. Also timed: an add that changes
-nothing (copying the live generation and its name index, then dropping the copy), at
-both sizes. Writes bench/results/store_scale.json.
+CPU seconds; the ratio is of the medians over the rounds. Also timed, at both sizes: an
+add that changes nothing (copying the live generation and its name index, then dropping
+the copy) and the removal of one article. Writes bench/results/store_scale.json.
 
 Usage: python bench/store_scale.py [--base N] [--small N] [--large N] [--rounds R]
 """
@@ -167,6 +167,10 @@ def main() -> int:
             for name, directory in order if round_number % 2 == 0 else order[::-1]:
                 times[name].append(timed(lambda d=directory, b=batch: store.add(d, b, link=link)))
                 unchanged[name].append(timed(lambda d=directory: nothing(d)))
+        removal = {
+            name: timed(lambda d=directory: store.remove(d, [probes[0].article.id]))
+            for name, directory in (("small", small), ("large", large))
+        }
 
     def median(values: list[tuple[float, float]], which: int) -> float:
         return statistics.median(v[which] for v in values)
@@ -190,6 +194,7 @@ def main() -> int:
             name: {"wall_median_seconds": round(median(values, 0), 3)}
             for name, values in unchanged.items()
         },
+        "remove_of_1_wall_seconds": {k: round(v[0], 3) for k, v in removal.items()},
         "ratio_wall": round(median(times["large"], 0) / median(times["small"], 0), 2),
         "ratio_cpu": round(median(times["large"], 1) / median(times["small"], 1), 2),
         "goal": "<= 1.5",
@@ -202,13 +207,13 @@ def main() -> int:
         f"big store written in {bulk_seconds:.1f} s: {result['bulk_articles_per_second']} "
         f"articles/s, {result['bulk_quads_per_second']} quads/s\n"
         f"{'store':>6} {'articles':>8} {'quads':>9} {'disk MB':>8} {'add 10 wall s':>14} "
-        f"{'add 10 cpu s':>13} {'unchanged add s':>16}"
+        f"{'add 10 cpu s':>13} {'unchanged add s':>16} {'remove 1 s':>11}"
     )
     for name, info in (("small", s), ("large", big)):
         print(
             f"{name:>6} {info['articles']:>8} {info['quads']:>9} {info['disk_mb']:>8} "
             f"{median(times[name], 0):>14.3f} {median(times[name], 1):>13.3f} "
-            f"{median(unchanged[name], 0):>16.3f}"
+            f"{median(unchanged[name], 0):>16.3f} {removal[name][0]:>11.3f}"
         )
     print(
         f"add of {PROBE} articles into {big['articles']} against into {s['articles']} "
