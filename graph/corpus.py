@@ -28,6 +28,13 @@ def _words(label: str) -> tuple[str, ...]:
     return tuple(label.casefold().split())
 
 
+def last_word(label: str) -> str | None:
+    """The word people are matched by: a shorter name of a person ends in the same word as
+    the fuller one (casefolded; None for an empty label)."""
+    words = _words(label)
+    return words[-1] if words else None
+
+
 def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return len(longer) > len(shorter) and longer[-len(shorter) :] == shorter
 
@@ -50,21 +57,24 @@ class CorpusLink:
 
 @dataclass(slots=True)
 class KnownEntities:
-    """The corpus' entities, indexed for matching: key -> (label, type)."""
+    """The corpus' entities, indexed for matching: key -> (label, type). For one article it
+    may hold just the entities ``resolve_against`` reads: those with the article's keys and
+    the people whose name has the same ``last_word`` as one of the article's people."""
 
     labels: dict[str, tuple[str, EntityType]] = field(default_factory=dict)
     _people_by_last_word: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, key: str, label: str, etype: EntityType) -> None:
         self.labels[key] = (label, etype)
-        words = _words(label)
-        if etype is EntityType.PERSON and words:
-            self._people_by_last_word[words[-1]].add(key)
+        word = last_word(label)
+        if etype is EntityType.PERSON and word is not None:
+            self._people_by_last_word[word].add(key)
 
     def discard(self, key: str) -> None:
         label, etype = self.labels.pop(key, ("", EntityType.CONCEPT))
-        if etype is EntityType.PERSON and _words(label):
-            self._people_by_last_word[_words(label)[-1]].discard(key)
+        word = last_word(label)
+        if etype is EntityType.PERSON and word is not None:
+            self._people_by_last_word[word].discard(key)
 
     def _people_ending(self, words: tuple[str, ...]) -> set[str]:
         return {k for k in self._people_by_last_word.get(words[-1], ()) if k in self.labels}
@@ -185,6 +195,7 @@ __all__ = [
     "CorpusLink",
     "KnownEntities",
     "Merge",
+    "last_word",
     "merge_nodes",
     "resolve_against",
 ]

@@ -11,6 +11,12 @@ query that opened the live generation keeps reading that consistent snapshot whi
 runs. This is needed because Oxigraph 0.5 documents a read-only open while another process
 writes as undefined behaviour and has dropped its "secondary" mode. One writer at a time
 (a lock file).
+
+Beside the live generation the pointer names its name index (``index-NNNNNN``, see
+graph/store_index.py), copied and switched with it, so an add looks up only the names its
+articles use. The index is optional in format 1: a pointer without one (written before it
+existed, or dropped by a writable server that changed the generation in place) makes the
+next add or remove build it, once.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import json
 import os
 import shutil
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +39,7 @@ import pyoxigraph as ox
 
 from graph.errors import InputError, StoreError
 from graph.model import ResolvedArticle
-from graph.vocab import ENTITY, ENTITY_GRAPH, GRAPH, NG, article_graph_iri, entity_iri
+from graph.vocab import ENTITY_GRAPH, NG, article_graph_iri
 
 POINTER = "newsgraph-store.json"
 LOCK = ".newsgraph-store.lock"
@@ -40,7 +47,6 @@ SERVING = ".newsgraph-serving-writable"
 FORMAT = 1
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 Linker = Callable[[nx.MultiDiGraph], object]
 """Adds links to a one-article graph in place (graph.link.link_graph with its settings)."""
@@ -148,6 +154,7 @@ def served_writable_at(directory: Path) -> str | None:
 def serving_writable(directory: Path, url: str) -> Iterator[None]:
     """Hold the writer lock and announce ``url`` while a writable server runs."""
     with write_lock(directory):
+        _forget_index(directory)
         (directory / SERVING).write_text(url, "utf-8")
         try:
             yield
@@ -155,61 +162,114 @@ def serving_writable(directory: Path, url: str) -> Iterator[None]:
             (directory / SERVING).unlink(missing_ok=True)
 
 
+def _forget_index(directory: Path) -> None:
+    """A writable server changes the live generation in place, which its name index would
+    not follow: drop the index, the next add or remove builds a fresh one."""
+    data = _pointer(directory)
+    if data and data.get("index"):
+        index = data.pop("index")
+        _write_pointer(directory, data)
+        shutil.rmtree(directory / index, ignore_errors=True)
+
+
 @dataclass(slots=True)
 class _Writing:
     store: ox.Store
+    index: ox.Store
+    """The name index of this generation (graph/store_index.py)."""
     changed: bool = False
+    compact: bool = False
+    """Compact both before they go live (after a large add, see ``COMPACT_AFTER``)."""
+
+
+def _copy(source: Path, target: Path) -> ox.Store:
+    """A writable copy of a database (a RocksDB checkpoint: hard links, fast)."""
+    db = ox.Store.read_only(str(source))
+    db.backup(str(target))
+    del db
+    return ox.Store(str(target))
+
+
+def _close(db: ox.Store) -> None:
+    """Flush and close a database we opened for writing. A reader may not open a database
+    another process still holds open for writing, and the next writer reopens the index.
+    Dropping the last reference closes it; a full collection (slow in a process holding
+    spaCy) only if something else still refers to it."""
+    db.flush()
+    if sys.getrefcount(db) > 3:  # this frame's name, the argument, the caller's
+        gc.collect()
 
 
 @contextmanager
 def new_generation(directory: Path) -> Iterator[_Writing]:
-    """A writable copy of the live generation that becomes live when the block succeeds and
-    marked it changed (an add that changes nothing leaves the live generation live)."""
+    """A writable copy of the live generation and of its name index that become live when
+    the block succeeds and marked it changed (an add that changes nothing leaves the live
+    generation live). A store without an index (written before there was one, or changed
+    in place by a writable server) gets one built here, once."""
+    from graph import store_index
+
     with write_lock(directory):
-        data = _pointer(directory)
-        number = (data or {}).get("generation", 0) + 1
+        data = _pointer(directory) or {}
+        number = data.get("generation", 0) + 1
         target = directory / f"gen-{number:06d}"
-        _clean(directory, keep={(data or {}).get("current"), (data or {}).get("previous")})
-        if target.exists():
-            shutil.rmtree(target)
-        if data is None:
-            writing = _Writing(ox.Store(str(target)), changed=True)
+        index_target = directory / f"index-{number:06d}"
+        _clean(directory, keep={data.get("current"), data.get("previous"), data.get("index")})
+        for path in (target, index_target):
+            if path.exists():
+                shutil.rmtree(path)
+        index_source = directory / data["index"] if data.get("index") else None
+        built_index = False
+        if not data:
+            writing = _Writing(ox.Store(str(target)), ox.Store(str(index_target)), changed=True)
+        elif index_source is not None and index_source.exists():
+            writing = _Writing(
+                _copy(directory / data["current"], target), _copy(index_source, index_target)
+            )
         else:
-            source = ox.Store.read_only(str(directory / data["current"]))
-            source.backup(str(target))
-            del source
-            writing = _Writing(ox.Store(str(target)))
+            writing = _Writing(
+                _copy(directory / data["current"], target), ox.Store(str(index_target))
+            )
+            store_index.build(writing.store, writing.index)
+            built_index = True
         yield writing
-        changed, store = writing.changed, writing.store
-        del writing.store
-        store.flush()
-        # The copy must be closed before it goes live: a reader may not open a database
-        # another process still holds open for writing. Dropping the last reference closes
-        # it; a full collection (slow in a process holding spaCy) only if something else
-        # still refers to it.
-        if sys.getrefcount(store) > 2:
-            gc.collect()
-        del store
+        changed, db, index = writing.changed, writing.store, writing.index
+        del writing.store, writing.index
+        if changed and writing.compact:
+            db.optimize()
+            index.optimize()
+        _close(db)
+        _close(index)
+        del db, index
         if not changed:
             shutil.rmtree(target, ignore_errors=True)
-            return
-        pointer = {
-            "format": FORMAT,
-            "current": target.name,
-            "generation": number,
-            "previous": (data or {}).get("current"),
-            "pyoxigraph": ox.__version__,
-        }
-        tmp = directory / f".{POINTER}.tmp"
-        tmp.write_text(json.dumps(pointer), "utf-8")
-        os.replace(tmp, directory / POINTER)
-        _clean(directory, keep={target.name, pointer["previous"]})
+            if not built_index:
+                shutil.rmtree(index_target, ignore_errors=True)
+                return
+            pointer = {**data, "generation": number, "index": index_target.name}
+        else:
+            pointer = {
+                "format": FORMAT,
+                "current": target.name,
+                "generation": number,
+                "previous": data.get("current"),
+                "index": index_target.name,
+                "pyoxigraph": ox.__version__,
+            }
+        _write_pointer(directory, pointer)
+        _clean(directory, keep={pointer["current"], pointer["previous"], pointer["index"]})
+
+
+def _write_pointer(directory: Path, pointer: dict) -> None:
+    tmp = directory / f".{POINTER}.tmp"
+    tmp.write_text(json.dumps(pointer), "utf-8")
+    os.replace(tmp, directory / POINTER)
 
 
 def _clean(directory: Path, keep: set[str | None]) -> None:
     """Remove generations that are neither live nor the one before (a reader may still
-    hold that one open), and any left by a killed writer."""
-    for path in directory.glob("gen-*"):
+    hold that one open), name indexes but the live one (only writers read them), and any
+    left by a killed writer."""
+    for path in [*directory.glob("gen-*"), *directory.glob("index-*")]:
         if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
 
@@ -253,137 +313,21 @@ def _quads(graph: nx.MultiDiGraph, store: ox.Store) -> list[ox.Quad]:
     return quads
 
 
-RECOUNT = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }}
-WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }} ;
-INSERT {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?total }} }}
-WHERE {{ {{ SELECT ?e (SUM(?n) AS ?total) WHERE {{ GRAPH ?g {{ ?e ng:articleMentionCount ?n }} }}
-          GROUP BY ?e }} }}
-"""
-DROP_ORPHANS = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}
-WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o . FILTER(STRSTARTS(STR(?e), "{ENTITY}")) }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ng:mentionedIn ?a }} }} }} ;
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?x ?p ?o }} }}
-WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?x a ng:Extractor ; ?p ?o }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ng:extractor ?x }} }} }}
-"""
-"""Entities no article mentions any more, and extractors no stored statement names."""
-DROP_UNSUPPORTED_SHARED = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }}
-WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-        FILTER(?g != <{ENTITY_GRAPH}> && !STRSTARTS(STR(?g), "{GRAPH}"))
-        FILTER(STRSTARTS(STR(?s), "{ENTITY}"))
-        FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ng:mentionedIn ?a }} }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s . FILTER(?x != ?s) }} }} }}
-"""
-"""A fact of a shared graph other than the entities' (the gazetteer's background) goes when
-its subject is an entity no article mentions and no remaining fact there points to."""
-RENAME = """
-DELETE { GRAPH ?g { <OLD> ?p ?o } } INSERT { GRAPH ?g { <NEW> ?p ?o } }
-WHERE { GRAPH ?g { <OLD> ?p ?o } FILTER(?g != <ENTITIES>) } ;
-DELETE { GRAPH ?g { ?s ?p <OLD> } } INSERT { GRAPH ?g { ?s ?p <NEW> } }
-WHERE { GRAPH ?g { ?s ?p <OLD> } FILTER(?g != <ENTITIES>) } ;
-INSERT { GRAPH <ENTITIES> { <NEW> <ALT> ?name } }
-WHERE { GRAPH <ENTITIES> { <OLD> <LABEL>|<ALT> ?name }
-        FILTER NOT EXISTS { GRAPH <ENTITIES> { <NEW> <LABEL> ?name } } } ;
-DELETE WHERE { GRAPH <ENTITIES> { <OLD> ?p ?o } }
-"""
-
-
-def _rename(store: ox.Store, old: str, new: str) -> None:
-    """Fold stored entity ``old`` into ``new``: its evidence in every graph moves over, its
-    names become alternative labels of ``new``."""
-    update = RENAME
-    for name, value in (
-        ("OLD", str(entity_iri(old))),
-        ("NEW", str(entity_iri(new))),
-        ("ENTITIES", str(ENTITY_GRAPH)),
-        ("LABEL", RDFS_LABEL),
-        ("ALT", SKOS_ALT),
-    ):
-        update = update.replace(f"<{name}>", f"<{value}>")
-    store.update(update)
-
-
-RECOUNT_SOME = f"""
-PREFIX ng: <{NG}>
-DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }}
-WHERE {{ VALUES ?e {{ ENTITIES }} GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?old }} }} ;
-INSERT {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ng:mentionCount ?total }} }}
-WHERE {{ {{ SELECT ?e (SUM(?n) AS ?total) WHERE {{ VALUES ?e {{ ENTITIES }}
-          GRAPH ?g {{ ?e ng:articleMentionCount ?n }} }} GROUP BY ?e }} }}
-"""
-RECOUNT_ALL_ABOVE = 2000
-"""More touched entities than this and one recount of all is cheaper than a VALUES list."""
-
-
-def _tidy(store: ox.Store, touched: set[str] | None = None) -> None:
-    """Bring the shared graphs in line with the article graphs. ``touched``: the entity
-    IRIs an add that removed nothing gave new evidence to (only their totals change); None
-    after a remove or replace, which may leave anything without evidence."""
-    if touched is not None and len(touched) <= RECOUNT_ALL_ABOVE:
-        if touched:
-            values = " ".join(f"<{iri}>" for iri in sorted(touched))
-            store.update(RECOUNT_SOME.replace("ENTITIES", values))
-        return
-    if touched is None:
-        store.update(DROP_ORPHANS)
-        for _ in range(3):  # a city's fact first, then the country label it pointed to
-            before = len(store)
-            store.update(DROP_UNSUPPORTED_SHARED)
-            if len(store) == before:
-                break
-    store.update(RECOUNT)
-
-
 def article_ids(store: ox.Store) -> dict[str, str]:
-    """Stored article id -> its text's SHA-1."""
+    """Stored article id -> its text's SHA-1 (reads every article: not for the add path)."""
     query = f"""PREFIX ng: <{NG}> PREFIX schema: <https://schema.org/>
         SELECT ?id ?sha WHERE {{ GRAPH ?g {{ ?a a ng:Article ; schema:identifier ?id .
         OPTIONAL {{ ?a ng:textSha1 ?sha }} }} }}"""
     return {row["id"].value: row["sha"].value if row["sha"] else "" for row in store.query(query)}
 
 
-def _known_entities(store: ox.Store):  # noqa: ANN202
-    from exports.rdf_read import _key
-    from graph.corpus import KnownEntities
-    from graph.model import EntityType
-
-    known = KnownEntities()
-    query = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX ng: <{NG}>
-        SELECT ?e ?label ?type WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e rdfs:label ?label ; a ?type .
-        FILTER(STRSTARTS(STR(?type), STR(ng:))) }} }}"""
-    for row in store.query(query):
-        type_name = row["type"].value[len(str(NG)) :]
-        try:
-            etype = EntityType(type_name)
-        except ValueError:
-            continue
-        known.add(_key(row["e"], type_name), row["label"].value, etype)
-    return known
-
-
-def _forget(store: ox.Store, known, article_id: str) -> None:  # noqa: ANN001
-    """Remove a stored article's named graph, and from ``known`` the entities only it
-    mentioned, so the article that replaces it is resolved as if it had never been stored
-    (the shared graphs are tidied once at the end of the add)."""
-    from exports.rdf_read import _key
-
-    graph = ox.NamedNode(str(article_graph_iri(article_id)))
-    mentioned_in, rdf_type = ox.NamedNode(str(NG.mentionedIn)), ox.NamedNode(RDF_TYPE)
-    entities = {q.subject for q in store.quads_for_pattern(None, mentioned_in, None, graph)}
-    store.remove_graph(graph)
-    shared = ox.NamedNode(str(ENTITY_GRAPH))
-    for entity in entities:
-        if next(store.quads_for_pattern(entity, mentioned_in, None), None) is not None:
-            continue  # another article still mentions it
-        for quad in store.quads_for_pattern(entity, rdf_type, None, shared):
-            if quad.object.value.startswith(str(NG)):
-                known.discard(_key(entity, quad.object.value[len(str(NG)) :]))
+COMPACT_AFTER = 100_000
+"""Quads (some 500 articles) past which an add compacts its generation before it goes
+live. A large add leaves RocksDB compaction work pending, and every generation is closed
+before it goes live: the short adds that follow would each start that work and abandon it
+at close, paying again and again (twice an add's CPU at 10,000 articles) until a write
+stall forces it through. Compacting once here costs little beside such an add (3 s for
+1.8 million quads, against some 45 s to add 1,000 articles)."""
 
 
 def add(
@@ -404,8 +348,11 @@ def add(
     InputError, to ``on_error`` if given, else raised and nothing is added), "skip" keeps
     the stored one, "replace" removes the stored one's quads and adds the new one, in the
     same transaction; each skip or replace tells ``on_notice`` one line. ``link`` adds links
-    to each article's graph before it is stored.
+    to each article's graph before it is stored. What an article costs does not grow with
+    the store: stored articles and the entities its names can mean are looked up on
+    indexes (graph/store_index.py), and only what it touched is tidied (graph/store_tidy.py).
     """
+    from graph import store_index, store_tidy
     from graph.corpus import resolve_against
     from graph.kg import add_article, new_graph
 
@@ -417,16 +364,17 @@ def add(
     replaced: list[str] = []
     kept: list[str] = []
     merged: list[tuple[str, str]] = []
-    touched: set[str] = set()
-    removed_any = False
+    mentions: dict[ox.NamedNode, int] = defaultdict(int)
+    """Mentions the new articles add to each entity's stored total."""
+    written = 0
+    removed_from: set[ox.NamedNode] = set()
+    """Entities of replaced articles: the tidy may drop them, and their index entries."""
     with new_generation(directory) as writing:
-        stored = article_ids(writing.store)
-        hashes = {sha: aid for aid, sha in stored.items() if sha}
-        known = _known_entities(writing.store)
         for resolved in resolved_articles:
             article = resolved.article
             sha = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
-            if article.id in stored and stored[article.id] not in ("", sha):
+            stored_sha = store_index.stored_sha1(writing.store, article.id)
+            if stored_sha is not None and stored_sha not in ("", sha):
                 taken = (
                     f"{article.source or article.id}: article id {article.id!r} is already "
                     "stored with another text"
@@ -447,48 +395,81 @@ def add(
                 notice(f"{taken}; replaced by this one")
                 duplicate: str | None = article.id
             else:
-                duplicate = article.id if article.id in stored else hashes.get(sha)
+                duplicate = (
+                    article.id
+                    if stored_sha is not None
+                    else store_index.article_with_text(writing.store, sha)
+                )
                 if duplicate is not None and not replace:
                     skipped.append(article.id)
                     continue
             if duplicate is not None:
-                _forget(writing.store, known, duplicate)
-                hashes.pop(stored.pop(duplicate), None)
-                removed_any = True
+                # Its entities stay in the entity graph until the tidy at the end, but
+                # without evidence: the lookup below no longer sees the ones only it named.
+                graph_iri = ox.NamedNode(str(article_graph_iri(duplicate)))
+                removed_from |= store_index.entities_mentioned_in(writing.store, graph_iri)
+                writing.store.remove_graph(graph_iri)
                 if duplicate not in added:  # one added earlier in this add stays "added"
                     replaced.append(article.id)
-            linked = resolve_against(resolved, known)
+            linked = resolve_against(
+                resolved, store_index.known_for(writing.store, writing.index, resolved)
+            )
             graph = new_graph()
             add_article(graph, linked.article)
             if link is not None:
                 link(graph)
-            writing.store.extend(_quads(graph, writing.store))
-            touched.update(str(entity_iri(key)) for key in graph)
+            quads = _quads(graph, writing.store)
+            writing.store.extend(quads)
+            written += len(quads)
+            for quad in quads:
+                if quad.predicate == store_tidy.ARTICLE_MENTION_COUNT:
+                    mentions[quad.subject] += int(quad.object.value)
             for merge in linked.merges:
-                _rename(writing.store, merge.old, merge.new)
+                store_tidy.rename(writing.store, merge.old, merge.new)
                 merged.append((merge.old, merge.new))
-            stored[article.id], hashes[sha] = sha, article.id
+            store_index.refresh(
+                writing.store,
+                writing.index,
+                [store_index.iri(key) for key in graph]
+                + [store_index.iri(merge.old) for merge in linked.merges],
+            )
             if duplicate is None or duplicate in added:
                 if duplicate in added:
                     added.remove(duplicate)
                 added.append(article.id)
             writing.changed = True
         if writing.changed:
-            _tidy(writing.store, None if removed_any else touched)
+            # Totals of entities whose evidence went (replaced articles) or moved (merges)
+            # are recounted; the others' grow by the new articles' counts.
+            exact = removed_from | {store_index.iri(key) for pair in merged for key in pair}
+            store_tidy.add_mentions(
+                writing.store, {e: n for e, n in mentions.items() if e not in exact}
+            )
+            if removed_from:
+                store_tidy.after_removal(writing.store, exact)
+                store_index.refresh(writing.store, writing.index, removed_from)
+            else:
+                store_tidy.recount(writing.store, exact)
+        writing.compact = written >= COMPACT_AFTER
     return AddReport(tuple(added), tuple(skipped), tuple(replaced), tuple(merged), tuple(kept))
 
 
 def remove(directory: Path, ids: Iterable[str]) -> list[str]:
     """Delete articles' named graphs and the entities no article mentions any more."""
+    from graph import store_index, store_tidy
+
     ids = list(ids)
     with new_generation(directory) as writing:
-        stored = article_ids(writing.store)
-        missing = [i for i in ids if i not in stored]
+        missing = [i for i in ids if not store_index.has_article(writing.store, i)]
         if missing:
             raise StoreError(f"{directory}: no article with id {', '.join(missing)} in the store")
+        removed_from: set[ox.NamedNode] = set()
         for article_id in ids:
-            writing.store.remove_graph(ox.NamedNode(str(article_graph_iri(article_id))))
-        _tidy(writing.store)
+            graph_iri = ox.NamedNode(str(article_graph_iri(article_id)))
+            removed_from |= store_index.entities_mentioned_in(writing.store, graph_iri)
+            writing.store.remove_graph(graph_iri)
+        store_tidy.after_removal(writing.store, removed_from)
+        store_index.refresh(writing.store, writing.index, removed_from)
         writing.changed = bool(ids)
     return ids
 

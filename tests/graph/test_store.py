@@ -394,3 +394,36 @@ def test_two_articles_of_one_id_in_one_add(tmp_path: Path, policy, label, report
     ).rows
     assert rows == ((label,),)
     assert count(tmp_path, ARTICLES) == 1
+
+
+def test_an_add_that_compacts_its_generation_stores_the_same(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    plain, compacted = tmp_path / "plain", tmp_path / "compacted"
+    store.add(plain, articles("a1", "a2", "a3"))
+    monkeypatch.setattr(store, "COMPACT_AFTER", 1)
+    store.add(compacted, articles("a1", "a2", "a3"))
+    assert _quads(store.open_store(plain)) == _quads(store.open_store(compacted))
+    assert store.add(compacted, articles("m")).added == ("m",)
+    assert count(compacted, ARTICLES) == 4
+
+
+def test_removing_articles_leaves_what_adding_the_rest_gives(tmp_path: Path) -> None:
+    """Only the entities the removed articles mentioned are checked after a removal: the
+    result still equals a store that never had them (totals, orphans, gazetteer facts)."""
+    kept, trimmed = tmp_path / "kept", tmp_path / "trimmed"
+    store.add(kept, articles("a1", "a2", "extra"), link=linker(None))
+    store.add(trimmed, articles("a1", "a2", "m", "extra", "b"), link=linker(None))
+    store.remove(trimmed, ["m", "b"])
+    assert _quads(store.open_store(trimmed)) == _quads(store.open_store(kept))
+
+
+def test_replacing_an_article_leaves_what_adding_its_new_text_gives(tmp_path: Path) -> None:
+    """The same with gazetteer facts: those only the replaced text needed go."""
+    fresh, replaced = tmp_path / "fresh", tmp_path / "replaced"
+    store.add(fresh, articles("a1", "a2"), link=linker(None))
+    new_text = resolve_articles([make_article(text("extra"), id="m", detect_title=False)])
+    store.add(fresh, new_text, link=linker(None))
+    store.add(replaced, articles("a1", "a2", "m"), link=linker(None))
+    new_text = resolve_articles([make_article(text("extra"), id="m", detect_title=False)])
+    report = store.add(replaced, new_text, on_duplicate="replace", link=linker(None))
+    assert report.replaced == ("m",)
+    assert _quads(store.open_store(replaced)) == _quads(store.open_store(fresh))
