@@ -70,10 +70,12 @@ def _related(
     holders: list[tuple[Token, Mention]],
     predicate: str,
     targets: list[tuple[Token, Mention]],
-    anchor: Token,
+    anchors: tuple[Token, ...],
     stance: Stance,
     speaker: Mention | None,
 ) -> Iterator[RelationMention]:
+    """Each holder's attitude to each target it fits, the anchors (the noun, verb or
+    adjective that says it) in the evidence."""
     for h_token, holder in holders:
         for t_token, target in targets:
             if ctx.referent(holder).span == ctx.referent(target).span:
@@ -83,7 +85,7 @@ def _related(
                     holder,
                     predicate,
                     target,
-                    [h_token, anchor, t_token],
+                    [h_token, *anchors, t_token],
                     confidence=0.6,
                     stance=stance,
                     speaker=speaker,
@@ -130,7 +132,7 @@ def _holder_noun(
         stance, speaker = stance_of(ctx, noun.head)
     else:
         stance, speaker = _presupposed(ctx, noun)
-    yield from _related(ctx, holders, predicate, targets, noun, stance, speaker)
+    yield from _related(ctx, holders, predicate, targets, (noun,), stance, speaker)
 
 
 def _stated(
@@ -140,7 +142,7 @@ def _stated(
     targets = _mentions(ctx, [p for p in prep.children if p.dep_ == "pobj"], "stance")
     holders = _subjects(ctx, adjective.head)
     stance, speaker = stance_of(ctx, adjective.head)
-    yield from _related(ctx, holders, predicate, targets, adjective, stance, speaker)
+    yield from _related(ctx, holders, predicate, targets, (adjective,), stance, speaker)
 
 
 def _presupposed(ctx: Context, noun: Token) -> tuple[Stance, Mention | None]:
@@ -247,20 +249,7 @@ def _demanded(ctx: Context, act: Token, roles: dict[str, str]) -> Iterator[Relat
         return
     holders = _holders(ctx, demand)
     stance, speaker = _demand_stance(ctx, demand)
-    for h_token, holder in holders:
-        for t_token, target in targets:
-            if ctx.referent(holder).span == ctx.referent(target).span:
-                continue
-            if _fits(predicate, holder, target):
-                yield ctx.relation(
-                    holder,
-                    predicate,
-                    target,
-                    [h_token, demand, act, t_token],
-                    confidence=0.6,
-                    stance=stance,
-                    speaker=speaker,
-                )
+    yield from _related(ctx, holders, predicate, targets, (demand, act), stance, speaker)
 
 
 # ---- verdicts -----------------------------------------------------------------------
@@ -289,17 +278,4 @@ def _labelled(ctx: Context, verb: Token) -> Iterator[RelationMention]:
         return
     targets = _mentions(ctx, objects, "stance")
     stance, speaker = stance_of(ctx, verb)
-    for h_token, holder in _subjects(ctx, verb):
-        for t_token, target in targets:
-            if ctx.referent(holder).span == ctx.referent(target).span:
-                continue
-            if _fits(predicate, holder, target):
-                yield ctx.relation(
-                    holder,
-                    predicate,
-                    target,
-                    [h_token, verb, t_token],
-                    confidence=0.6,
-                    stance=stance,
-                    speaker=speaker,
-                )
+    yield from _related(ctx, _subjects(ctx, verb), predicate, targets, (verb,), stance, speaker)
