@@ -26,7 +26,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.locative import _hyphenated
-from graph.extract.salience import dominant_organisation, families, named_organisations
+from graph.extract.salience import dominant_organisation, families, family, named_organisations
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention
 
@@ -251,7 +251,7 @@ def _described_company(
     left = [k for k in kind if not countries[k]]
     if len(ours) == 1:
         chosen = ours[0]
-    elif not ours and len(left) == 1 and (len(kind) > 1 or _dominant(ctx, demonym, left[0])):
+    elif not ours and len(left) == 1 and (len(kind) > 1 or _dominant(ctx, demonym, named, left[0])):
         chosen = left[0]
     else:
         return None
@@ -271,9 +271,11 @@ def _countries_in(name: str) -> set[str]:
     return found
 
 
-def _dominant(ctx: Context, token: Token, key: str) -> bool:
+def _dominant(ctx: Context, token: Token, named: list[Mention], key: str) -> bool:
+    """Whether the organisation the article is about is of family ``key``, an acronym
+    joined to its expansion among ``named`` as there."""
     dominant = dominant_organisation(ctx, token)
-    return dominant is not None and families([dominant])[0] == key
+    return dominant is not None and family(dominant.name, [m.name for m in named]) == key
 
 
 def _based_late(ctx: Context) -> Iterator[RelationMention]:
