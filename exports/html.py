@@ -1,7 +1,7 @@
 """A self-contained interactive HTML view of the graph: one file, works offline.
 
-The drawing library is vis-network, taken from the installed ``pyvis`` package (its bundled
-vis-network 9.1.2, ~470 kB) and inlined, so the page needs no CDN. vis-network was chosen
+The drawing library is vis-network, vendored from its npm package (exports/vendor/: the
+standalone build, ~650 kB, with its licences) and inlined, so the page needs no CDN. vis-network was chosen
 over a Jupyter widget export (ipysigma writes HTML through ipywidgets' embed_minimal_html,
 whose widget manager script is fetched from a CDN): it is one plain script, drawn on a canvas.
 Small graphs are laid out by its physics in the page; large ones here, before the page opens
@@ -41,7 +41,7 @@ TYPE_COLORS = {
     "Work": "#d37295",
     "Concept": "#edc948",
 }
-VIS_DIR = "templates/lib/vis-9.1.2"
+VIS_VERSION = "10.1.5"  # exports/vendor/README.md says where it comes from
 # Past this many entities the page does not lay the graph out itself (vis-network's physics
 # needs minutes to unfold thousands of nodes in a browser): igraph's Fruchterman-Reingold on
 # a grid places 5,000 entities and 20,000 relations in about a second, and the page draws
@@ -85,16 +85,12 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 
 
 @lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
+def _vis_script() -> str:
+    """vis-network's standalone build (it bundles vis-data and injects its own CSS)."""
     try:
-        lib = resources.files("pyvis").joinpath(VIS_DIR)
-        return lib.joinpath("vis-network.min.js").read_text("utf-8"), lib.joinpath(
-            "vis-network.css"
-        ).read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise ExportError(
-            f"the HTML view needs the pyvis package's vis-network files ({exc})"
-        ) from None
+        return resources.files("exports").joinpath("vendor/vis-network.min.js").read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise ExportError(f"the HTML view's vendored vis-network is missing ({exc})") from None
 
 
 def view_data(graph: nx.MultiDiGraph, title: str = "newsgraph") -> dict:
@@ -155,14 +151,12 @@ def view_data(graph: nx.MultiDiGraph, title: str = "newsgraph") -> dict:
 def render(graph: nx.MultiDiGraph, title: str = "newsgraph") -> str:
     """The page as one string."""
     template = resources.files("exports").joinpath("templates/view.html").read_text("utf-8")
-    js, css = _vis_assets()
     # "<" is escaped inside the JSON so no text can close the <script> element.
     data = json.dumps(view_data(graph, title), ensure_ascii=False).replace("<", "\\u003c")
     values = {
         "__TITLE__": html.escape(title),
         "__DATA__": data,
-        "__VIS_JS__": js,
-        "__VIS_CSS__": css,
+        "__VIS_JS__": _vis_script(),
     }
     return re.sub("|".join(values), lambda m: values[m.group(0)], template)
 

@@ -201,3 +201,10 @@ def test_browser_corpus_scale_view(tmp_path) -> None:  # noqa: ANN001
         assert page.locator("#details .fact").count() == 200 < relations
         assert page.text_content("#details h2") == f"evidence ({relations})"
         assert page.errors == []
+
+
+def test_the_script_is_the_vendored_one_not_pyvis(graph) -> None:  # noqa: ANN001
+    import sys
+
+    page = render(graph)
+    assert "@version 10.1.5" in page and "pyvis" not in sys.modules
