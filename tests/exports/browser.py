@@ -93,19 +93,28 @@ def click_node(page, node_id: str) -> None:  # noqa: ANN001
     page.mouse.click(point["x"], point["y"])
 
 
+def edge_point(page, edge_id: str, at: float = 0.5) -> dict:  # noqa: ANN001
+    """Where an edge is drawn, ``at`` of the way along it (curved or straight), in canvas
+    coordinates, from the network's own geometry."""
+    return page.evaluate(
+        "([id, at]) => window.newsgraph.network.body.edges[id].edgeType.getPoint(at)",
+        [edge_id, at],
+    )
+
+
 def click_edge(page, edge_id: str) -> None:  # noqa: ANN001
-    """Click an edge a little off its midpoint (the label sits on the midpoint)."""
+    """Click an edge a little off its midpoint (the label sits on the midpoint), on the line
+    as drawn, so a curved one beside another between the same entities is hit."""
     page.evaluate(
         """(id) => { const n = window.newsgraph.network;
             const [a, b] = n.getConnectedNodes(id);
             n.fit({ nodes: [a, b], animation: false }); }""",
         edge_id,
     )
-    point = _to_page(
-        page,
-        """(() => { const [a, b] = n.getConnectedNodes(arg); const p = n.getPositions([a, b]);
-            return { x: p[a].x + 0.35 * (p[b].x - p[a].x), y: p[a].y + 0.35 * (p[b].y - p[a].y) };
-          })()""",
-        edge_id,
-    )
+    point = _to_page(page, "n.body.edges[arg].edgeType.getPoint(0.35)", edge_id)
     page.mouse.click(point["x"], point["y"])
+
+
+def wait_laid_out(page) -> None:  # noqa: ANN001
+    """Wait until the page has laid out again what a filter left."""
+    page.wait_for_function("document.body.dataset.busy === '0'", timeout=120_000)

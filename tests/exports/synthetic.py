@@ -63,3 +63,38 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1, articles: int = 50) -
             speaker=None,
         )
     return graph
+
+
+def with_values(graph: nx.MultiDiGraph, dated: int = 10, loose: int = 5) -> nx.MultiDiGraph:
+    """``graph`` with a date for each of its first ``dated`` entities (a point-in-time
+    relation) and ``loose`` quantities in no relation, as the extractors write them."""
+    keys = list(graph)
+    for i in range(dated + loose):
+        key = f"Date/day-{i}" if i < dated else f"Quantity/q-{i}"
+        article = graph.nodes[keys[i]]["articles"][0] if i < dated else "a0"
+        graph.add_node(
+            key,
+            label=key.split("/")[1],
+            type=key.split("/")[0],
+            aliases=[],
+            mentions=1,
+            articles=[article],
+            article_mentions={article: 1},
+        )
+        if i < dated:
+            graph.add_edge(
+                keys[i],
+                key,
+                key=f"v{i}",
+                predicate="pointInTime",
+                stance="asserted",
+                confidence=0.8,
+                extractor="synthetic",
+                article=article,
+                sentence="A synthetic sentence.",
+                sentence_start=0,
+                start=0,
+                end=1,
+                speaker=None,
+            )
+    return graph

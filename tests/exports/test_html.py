@@ -11,11 +11,18 @@ import networkx as nx
 import pytest
 
 from exports import export
-from exports.html import LAYOUT_IN_PYTHON, layout, render, view_data
+from exports.html import layout, render, view_data
 from graph.kg import add_article, new_graph
 from graph.vocab import relation_schema
-from tests.exports.browser import browser_page, click_edge, click_node, needs_browser, open_view
-from tests.exports.synthetic import synthetic_graph
+from tests.exports.browser import (
+    browser_page,
+    click_edge,
+    click_node,
+    needs_browser,
+    open_view,
+    wait_laid_out,
+)
+from tests.exports.synthetic import synthetic_graph, with_values
 from tests.records import coalition_article
 
 SCRIPT_TITLE = "<script>alert(1)</script> Oslo talks"
@@ -70,15 +77,15 @@ def test_view_data_carries_evidence_and_wikidata(graph) -> None:  # noqa: ANN001
     member = next(
         e for e in data["edges"] if e["predicate"] == "memberOf" and e["stance"] == "asserted"
     )
-    assert member["wikidata"] == "P463" and member["label"] == "member of"
+    assert member["wikidata"]["id"] == "P463" and member["label"] == "member of"
     assert member["sentence"].startswith("Norway")
     assert {p["id"]: p["count"] for p in data["predicates"]} == {"memberOf": 6, "locatedIn": 2}
     norway = next(n for n in data["nodes"] if n["id"] == "Country/norway")
     assert norway["aliases"] == ["Norge"] and norway["articles"] == ["a1", "a2"]
 
 
-def test_large_graphs_are_laid_out_before_the_page_opens() -> None:
-    big = synthetic_graph(LAYOUT_IN_PYTHON + 100, 900)
+def test_graphs_are_laid_out_before_the_page_opens() -> None:
+    big = synthetic_graph(600, 900)
     alone = [n for n in big if big.degree(n) == 0]
     assert alone
     positions = layout(big)
@@ -88,8 +95,24 @@ def test_large_graphs_are_laid_out_before_the_page_opens() -> None:
     assert all(positions[n][1] > lowest_linked for n in alone)  # in rows beneath
     data = view_data(big)
     assert all((n["x"], n["y"]) == positions[n["id"]] for n in data["nodes"])
-    small = view_data(synthetic_graph(LAYOUT_IN_PYTHON, 900))
-    assert not any("x" in n for n in small["nodes"])  # the page's own physics lays it out
+
+
+def test_each_component_is_laid_out_apart() -> None:
+    """Two stories sharing no entity do not overlap on the canvas."""
+    g = synthetic_graph(40, 60, seed=3)
+    other = synthetic_graph(40, 60, seed=4)
+    g.add_nodes_from((f"x{n}", d) for n, d in other.nodes(data=True))
+    g.add_edges_from((f"x{u}", f"x{v}", k, d) for u, v, k, d in other.edges(keys=True, data=True))
+    positions = layout(g)
+    linked = nx.Graph((u, v) for u, v in g.edges() if u != v)
+    boxes = []
+    for component in nx.connected_components(linked):
+        xs = [positions[n][0] for n in component]
+        ys = [positions[n][1] for n in component]
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2]
 
 
 @needs_browser
@@ -111,15 +134,18 @@ def test_browser_draws_every_node_and_shows_a_clicked_node(graph, page_path) -> 
         assert set(evidence) == {
             graph.edges[e]["sentence"] for e in graph.edges("Country/norway", keys=True)
         }
-        pids = page.locator("#details .fact .pid").all_inner_texts()
+        links = page.locator("#details .fact .secondary a")
         schema = relation_schema()
-        expected = [
+        expected = {
             schema[d["predicate"]].wikidata for *_, d in graph.edges("Country/norway", data=True)
-        ]
-        expected += [
+        }
+        expected |= {
             schema[d["predicate"]].wikidata for *_, d in graph.in_edges("Country/norway", data=True)
-        ]
-        assert sorted(pids) == sorted(expected) and "P463" in pids
+        }
+        assert set(links.all_inner_texts()) == expected and "P463" in expected
+        assert links.first.get_attribute("href").startswith(
+            "https://www.wikidata.org/wiki/Property:"
+        )
         sources = "\n".join(page.locator("#details .fact .source").all_inner_texts())
         assert "Nordic alliance meets" in sources and SCRIPT_TITLE in sources
         assert page.errors == [] and page.requests == []
@@ -132,9 +158,12 @@ def test_browser_shows_a_clicked_edge_with_its_wikidata_property(graph, page_pat
         open_view(page, page_path)
         click_edge(page, key)
         page.wait_for_selector(f"#details[data-selected='{key}']", timeout=30_000)
-        assert page.inner_text("#details h1") == "member of"
-        assert page.inner_text("#details .wikidata") == "P463"
-        assert "proposed" in page.inner_text("#details .stance")
+        assert page.inner_text("#details h1") == "Sweden member of (proposed) Nordic Alliance"
+        assert page.inner_text("#details .wikidata a") == "P463"
+        assert page.get_attribute("#details .wikidata a", "href") == (
+            "https://www.wikidata.org/wiki/Property:P463"
+        )
+        assert page.inner_text("#details .stance-words").startswith("proposed")
         assert (
             page.inner_text("#details .evidence")
             == graph.edges["Country/sweden", "Organization/nordic-alliance", key]["sentence"]
@@ -153,18 +182,21 @@ def test_browser_filters_and_search(graph, page_path) -> None:  # noqa: ANN001
         open_view(page, page_path)
         nodes, edges = shown()
         page.locator("#stances input[value='negated']").uncheck()
-        assert shown() == (nodes, edges - list(stances.values()).count("negated"))
+        # Finland's only relation is negated: with it, Finland goes
+        assert shown() == (nodes - 1, edges - list(stances.values()).count("negated"))
         page.locator("#stances input[value='negated']").check()
         page.locator("#predicates input[value='locatedIn']").uncheck()
-        assert shown() == (nodes, edges - 2)
+        assert shown() == (nodes - 1, edges - 2)  # Oslo's relations are both located-in
         page.locator("#predicates input[value='locatedIn']").check()
         page.locator("#types input[value='Place']").uncheck()  # Oslo, and its located-in
         assert shown() == (nodes - 1, edges - 2)
         page.locator("#types input[value='Place']").check()
         page.select_option("#article", "a2")
         assert shown() == (nodes, edges // 2)
-        page.select_option("#article", "")
+        wait_laid_out(page)
+        page.click("#back")
         assert shown() == (nodes, edges)
+        wait_laid_out(page)
         page.fill("#search", "norge")  # an alias
         page.wait_for_selector("#details[data-selected='Country/norway']", timeout=30_000)
         assert page.evaluate("window.newsgraph.network.getSelectedNodes()") == ["Country/norway"]
@@ -190,7 +222,8 @@ def test_browser_corpus_scale_view(tmp_path) -> None:  # noqa: ANN001
     dashes = f"window.newsgraph.network.body.edges[{proposed!r}].options.dashes"
     with browser_page() as page:
         open_view(page, export(big, "html", tmp_path / "big.html"))
-        assert int(page.get_attribute("#counts", "data-nodes")) == 600
+        drawn = sum(1 for n in big if big.degree(n))
+        assert int(page.get_attribute("#counts", "data-nodes")) == drawn
         assert page.evaluate(dashes) is False
         page.evaluate(
             "window.newsgraph.network.moveTo({ scale: 1 }); window.newsgraph.network.redraw()"
@@ -199,7 +232,7 @@ def test_browser_corpus_scale_view(tmp_path) -> None:  # noqa: ANN001
         page.evaluate(f"window.newsgraph.showNode({hub!r})")
         relations = sum(hub in (u, v) for u, v in big.edges())  # a self-loop once
         assert page.locator("#details .fact").count() == 200 < relations
-        assert page.text_content("#details h2") == f"evidence ({relations})"
+        assert page.text_content("#details h2") == f"relations ({relations})"
         assert page.errors == []
 
 
@@ -208,3 +241,53 @@ def test_the_script_is_the_vendored_one_not_pyvis(graph) -> None:  # noqa: ANN00
 
     page = render(graph)
     assert "@version 10.1.5" in page and "pyvis" not in sys.modules
+
+
+@needs_browser
+def test_browser_corpus_reading(tmp_path) -> None:  # noqa: ANN001
+    """Dates and quantities are not drawn until asked for; choosing an article draws its
+    entities only, laid out again; an entity's ego view draws its neighbours only; back."""
+    g = with_values(synthetic_graph(90, 160, seed=5, articles=3))
+    values = {n for n, d in g.nodes(data=True) if d["type"] in ("Date", "Quantity")}
+    drawn = {n["id"] for n in view_data(g)["nodes"] if n["drawn"]}
+    shown = "[...window.newsgraph.shown().nodes]"
+    drawn_ids = "window.newsgraph.network.body.nodeIndices"
+    positions = "window.newsgraph.network.getPositions()"
+    with browser_page() as page:
+        open_view(page, export(g, "html", tmp_path / "g.html"))
+        assert set(page.evaluate(drawn_ids)) == drawn and not values & drawn
+        before = page.evaluate(positions)
+        page.check("#show-all")
+        wait_laid_out(page)
+        assert values <= set(page.evaluate(drawn_ids))
+        page.uncheck("#show-all")
+        wait_laid_out(page)
+
+        page.select_option("#article", "a1")
+        wait_laid_out(page)
+        in_article = {
+            n
+            for u, v, d in g.edges(data=True)
+            if d["article"] == "a1" and not {u, v} & values
+            for n in (u, v)
+        }
+        assert set(page.evaluate(drawn_ids)) == in_article
+        after = page.evaluate(positions)
+        moved = [n for n in after if n in before and after[n] != before[n]]
+        assert len(moved) > len(after) / 2  # laid out again, not left where they were
+        assert "Article 1" in page.inner_text("#focus")
+
+        page.click("#back")
+        wait_laid_out(page)
+        hub = max(drawn, key=g.degree)
+        page.evaluate(f"window.newsgraph.ego({hub!r})")
+        wait_laid_out(page)
+        neighbours = {n for n in nx.all_neighbors(g, hub)} | {hub}
+        assert set(page.evaluate(drawn_ids)) == neighbours - values
+        assert set(page.evaluate(shown)) == neighbours - values
+        assert page.inner_text("#details h1") == g.nodes[hub]["label"]
+        page.keyboard.press("Escape")
+        wait_laid_out(page)
+        assert set(page.evaluate(drawn_ids)) == drawn
+        assert page.evaluate("window.newsgraph.network.getPositions()") == before  # Python's
+        assert page.errors == [] and page.requests == []
