@@ -6,7 +6,8 @@ first script until it is drawn and its layout stopped (median of --repeat loads,
 fresh browser); ``wall_seconds`` from navigation to the same point; and, on the loaded page,
 the time until the next frame is painted after a click on the biggest hub (its evidence
 panel), unticking an entity type, and typing a search.
-Usage: python bench/view_load.py [--nodes 5000] [--edges 20000] [--repeat 3]
+``--graph FILE`` measures a graph written by ``newsgraph build`` (e.g. out/graph.nq) instead.
+Usage: python bench/view_load.py [--nodes 5000] [--edges 20000] [--repeat 3] [--graph FILE]
 """
 
 from __future__ import annotations
@@ -62,8 +63,14 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=5000)
     parser.add_argument("--edges", type=int, default=20000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--graph", type=Path, help="an RDF graph file rather than a synthetic one")
     args = parser.parse_args()
-    graph = synthetic_graph(args.nodes, args.edges)
+    if args.graph:
+        from exports.rdf_read import read_graph
+
+        graph = read_graph(args.graph)
+    else:
+        graph = synthetic_graph(args.nodes, args.edges)
     hub = max(graph.nodes, key=graph.degree)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()

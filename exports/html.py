@@ -90,7 +90,8 @@ def _component_coords(nodes: list[str], edges: list[tuple[str, str]]) -> list[tu
         igraph.set_random_number_generator(random)
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     spread = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = SPACING * 1.4 * len(nodes) ** 0.5 / spread
+    # a story's entities get room for their labels; a pair or a triangle needs less
+    scale = SPACING * (1.4 if len(nodes) > 3 else 1.0) * len(nodes) ** 0.5 / spread
     return [((x - min(xs)) * scale, (y - min(ys)) * scale) for x, y in coords]
 
 
