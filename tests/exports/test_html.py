@@ -77,7 +77,9 @@ def test_view_data_carries_evidence_and_wikidata(graph) -> None:  # noqa: ANN001
     member = next(
         e for e in data["edges"] if e["predicate"] == "memberOf" and e["stance"] == "asserted"
     )
-    assert member["wikidata"]["id"] == "P463" and member["label"] == "member of"
+    assert member["label"] == "member of"
+    wikidata = {p["id"]: p["wikidata"]["id"] for p in data["predicates"]}
+    assert wikidata["memberOf"] == "P463"
     assert member["sentence"].startswith("Norway")
     assert {p["id"]: p["count"] for p in data["predicates"]} == {"memberOf": 6, "locatedIn": 2}
     norway = next(n for n in data["nodes"] if n["id"] == "Country/norway")
@@ -224,11 +226,12 @@ def test_browser_corpus_scale_view(tmp_path) -> None:  # noqa: ANN001
         open_view(page, export(big, "html", tmp_path / "big.html"))
         drawn = sum(1 for n in big if big.degree(n))
         assert int(page.get_attribute("#counts", "data-nodes")) == drawn
-        assert page.evaluate(dashes) is False
+        arrow = f"window.newsgraph.network.body.edges[{proposed!r}].options.arrows.to.enabled"
+        assert page.evaluate(dashes) is False and page.evaluate(arrow) is False
         page.evaluate(
             "window.newsgraph.network.moveTo({ scale: 1 }); window.newsgraph.network.redraw()"
         )
-        assert page.evaluate(dashes) == [8, 5]
+        assert page.evaluate(dashes) == [8, 5] and page.evaluate(arrow) is True
         page.evaluate(f"window.newsgraph.showNode({hub!r})")
         relations = sum(hub in (u, v) for u, v in big.edges())  # a self-loop once
         assert page.locator("#details .fact").count() == 200 < relations

@@ -185,11 +185,17 @@ def test_panel_words_come_from_the_ontology_and_link_wikidata(story) -> None:  #
     }
     speaker = add(story, "Person/christian-horner", "Christian Horner")
     key = relate(story, "Organization/x", "memberOf", "Organization/y", "reported", speaker=speaker)
-    edge = next(e for e in view_data(story)["edges"] if e["id"] == key)
-    assert (edge["label"], edge["drawn_label"]) == ("member of", "member of (reported)")
-    assert edge["stance_words"] == "said by Christian Horner"
-    assert edge["wikidata"]["url"].endswith("Property:P463")
+    data = view_data(story)
+    edge = next(e for e in data["edges"] if e["id"] == key)
+    assert edge["label"] == "member of" and edge["stance_words"] == "said by Christian Horner"
     assert SENTENCE[slice(*edge["span"])] == "Christian Horner "
+    member = next(p for p in data["predicates"] if p["id"] == "memberOf")
+    assert member["drawn"]["reported"] == "member of (reported)"
+    assert member["drawn"]["negated"] == "not member of"
+    assert member["wikidata"]["url"] == "https://www.wikidata.org/wiki/Property:P463"
+    assert data["stance_words"]["negated"] == "negated: the article says this is not so"
+    asserted = next(e for e in data["edges"] if e["stance"] == "asserted")
+    assert "stance_words" not in asserted  # said once, in data["stance_words"]
 
 
 def test_evidence_span_outside_its_sentence_is_dropped() -> None:
