@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from exports import export
-from exports.html import layout, render, view_data
+from exports.html import VIS_VERSION, layout, render, view_data
 from graph.kg import add_article, new_graph
 from graph.vocab import relation_schema
 from tests.exports.browser import (
@@ -243,7 +243,7 @@ def test_the_script_is_the_vendored_one_not_pyvis(graph) -> None:  # noqa: ANN00
     import sys
 
     page = render(graph)
-    assert "@version 10.1.5" in page and "pyvis" not in sys.modules
+    assert f"@version {VIS_VERSION}" in page and "pyvis" not in sys.modules
 
 
 @needs_browser
