@@ -252,3 +252,10 @@ def _link_kb(graph: nx.MultiDiGraph, article: str, keys: list[str], kb: Knowledg
         owners = kb.surnames.get(surname, frozenset())
         if len(owners) == 1 and last_names.count(surname) == 1:
             _link(node, next(iter(owners)), "kb-surname", 0.6, article)
+
+
+def linker(kb: Path | None = None):  # noqa: ANN201 - a graph.store.Linker
+    """``link_graph`` with an optional knowledge base file, as ``build`` links: what
+    ``graph.store.add`` takes as ``link``."""
+    base = read_kb(kb) if kb is not None else None
+    return lambda graph: link_graph(graph, base)

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from graph.serve import refusal
-from tests.graph.test_store_cli import COUNT, _count, oxigraph_children, serving
+from tests.newsgraph.cli.test_store import COUNT, _count, oxigraph_children, serving
 
 APP = "http://app.example:3000"
 PRODUCT = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
