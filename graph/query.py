@@ -53,11 +53,11 @@ def load_file(path: Path, store: ox.Store | None = None) -> ox.Store:
 def open_source(path: Path | None, store: Path | None = None) -> ox.Store:
     """What to query: the persistent store at ``store`` (or at ``path`` when it is a store
     folder), opened read-only, else the RDF file at ``path`` loaded into memory."""
-    from graph import store as store_module
-
-    if store is None and path is not None and (path / store_module.POINTER).is_file():
+    if store is None and path is not None and Path(path).is_dir():
         store = path
     if store is not None:
+        from graph import store as store_module
+
         return store_module.open_store(Path(store), read_only=True)
     if path is None:
         raise InputError("nothing to query: give a graph file or a store folder")

@@ -33,13 +33,17 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 
 from graph.errors import InputError, StoreError
-from graph.model import ResolvedArticle
 from graph.vocab import ENTITY_GRAPH, NG, article_graph_iri
+
+if TYPE_CHECKING:  # not imported at run time: `newsgraph query --store` stays light
+    import networkx as nx
+
+    from graph.model import ResolvedArticle
 
 POINTER = "newsgraph-store.json"
 LOCK = ".newsgraph-store.lock"
@@ -48,7 +52,7 @@ FORMAT = 1
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
-Linker = Callable[[nx.MultiDiGraph], object]
+Linker = Callable[["nx.MultiDiGraph"], object]
 """Adds links to a one-article graph in place (graph.link.link_graph with its settings)."""
 
 

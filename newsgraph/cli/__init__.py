@@ -32,7 +32,9 @@ def commands() -> list[Command]:
 def parser() -> argparse.ArgumentParser:
     from newsgraph import __version__
 
-    top = argparse.ArgumentParser(prog="newsgraph", description=__doc__.splitlines()[0])
+    top = argparse.ArgumentParser(
+        prog="newsgraph", description="News articles in, a queryable RDF knowledge graph out."
+    )
     top.add_argument("--version", action="version", version=f"newsgraph {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     for command in commands():
