@@ -10,7 +10,7 @@ rename. A process killed mid-add leaves only an unused copy, cleaned on the next
 query that opened the live generation keeps reading that consistent snapshot while an add
 runs. This is needed because Oxigraph 0.5 documents a read-only open while another process
 writes as undefined behaviour and has dropped its "secondary" mode. One writer at a time
-(a lock file).
+(a lock file, through ``filelock``: portable, released when the holder dies).
 
 Beside the live generation the pointer names its name index (``index-NNNNNN``, see
 graph/store_index.py), copied and switched with it, so an add looks up only the names its
@@ -21,7 +21,6 @@ next add or remove build it, once.
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import hashlib
 import json
@@ -117,29 +116,40 @@ def open_store(directory: Path, read_only: bool = True) -> ox.Store:
 
 @contextmanager
 def write_lock(directory: Path) -> Iterator[None]:
-    """Hold the store's single-writer lock (adds, removes, a writable server)."""
+    """Hold the store's single-writer lock (adds, removes, a writable server): an OS lock
+    on DIR/.newsgraph-store.lock through ``filelock`` (flock on POSIX, LockFileEx on
+    Windows), released by the OS when the holder dies, so a killed add leaves no stale lock.
+    A second writer is refused at once, not queued."""
+    from filelock import FileLock, Timeout
+
     directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / LOCK, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreError(
-                f"{directory}: another newsgraph process is writing this store"
-            ) from None
+    lock = FileLock(directory / LOCK, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreError(f"{directory}: another newsgraph process is writing this store") from None
+    try:
         yield
+    finally:
+        lock.release()
 
 
 def _lock_held(directory: Path) -> bool:
+    """Whether a writer holds the store's lock now. Probed by taking it for an instant; a
+    lock file this process cannot open (a read-only user) counts as held, the safe side."""
+    from filelock import FileLock, Timeout
+
+    if not (directory / LOCK).exists():
+        return False
+    lock = FileLock(directory / LOCK, timeout=0)
     try:
-        handle = open(directory / LOCK)  # noqa: SIM115 - closed below, lock released with it
-    except FileNotFoundError:
-        return False
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        return False
+        lock.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return True
+    lock.release()
+    return False
 
 
 def served_writable_at(directory: Path) -> str | None:
