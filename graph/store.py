@@ -245,7 +245,14 @@ def new_generation(directory: Path) -> Iterator[_Writing]:
             )
             store_index.build(writing.store, writing.index)
             built_index = True
-        yield writing
+        try:
+            yield writing
+        except BaseException:
+            # Close the copy now, not when the traceback goes: in a long-lived process (the
+            # Python API) the next add reopens a generation of this number.
+            del writing.store, writing.index
+            gc.collect()
+            raise
         changed, db, index = writing.changed, writing.store, writing.index
         del writing.store, writing.index
         if changed and writing.compact:
