@@ -3,6 +3,9 @@ offer them (add, remove, query, export, serve), on short articles written here."
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
 import threading
 from pathlib import Path
 
@@ -117,3 +120,25 @@ def test_opening_is_lazy_and_a_missing_store_fails_on_first_read(tmp_path: Path)
 def test_serve_of_a_missing_store_fails_before_listening(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         newsgraph.open_store(tmp_path / "nothing").serve(stop=threading.Event())
+
+
+def readme_store_example() -> tuple[str, str]:
+    """README's Python API block that uses open_store, and the text block under it."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("\n## Python API\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```(\w*)\n(.*?)^```$", section, re.S | re.M)
+    for (kind, code), (after, shown) in zip(blocks, blocks[1:]):  # noqa: B905
+        if kind == "python" and "newsgraph.open_store" in code and after == "text":
+            return code, shown
+    raise AssertionError("README's Python API section has no open_store example with output")
+
+
+def test_readme_store_example_prints_what_readme_shows(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    code, shown = readme_store_example()
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)  # the store and corpus.ttl are written here, not in the checkout
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+    assert printed.getvalue().replace("\r\n", "\n") == shown
+    assert (tmp_path / "corpus.ttl").stat().st_size > 0
