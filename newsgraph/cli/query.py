@@ -27,6 +27,13 @@ def _run(args: argparse.Namespace) -> int:
     from graph import query
 
     sparql = args.sparql
+    if args.graph is None and args.store is None and _looks_like_a_graph_file(sparql):
+        raise InputError(
+            f"no SPARQL query given after the graph file {sparql} "
+            f"(newsgraph query {sparql} 'SELECT ...' or @FILE.rq)"
+        )
+    if args.graph is not None and args.store is not None:
+        raise InputError("query takes a GRAPHFILE or --store DIR, not both")
     if sparql.startswith("@"):
         path = Path(sparql[1:])
         try:
@@ -38,6 +45,14 @@ def _run(args: argparse.Namespace) -> int:
     source = query.open_source(args.graph, store=args.store)
     print(query.render(query.run(source, sparql), args.format))
     return 0
+
+
+def _looks_like_a_graph_file(text: str) -> bool:
+    """Whether the one argument given is a graph file rather than a query: an RDF suffix and
+    no SPARQL braces."""
+    from graph.query import RDF_FORMATS
+
+    return "{" not in text and Path(text).suffix.lower() in RDF_FORMATS
 
 
 COMMANDS = [Command("query", "run a SPARQL query over a graph file or store", _configure, _run)]

@@ -36,6 +36,8 @@ def test_query_reads_sparql_from_a_file(built: Path, tmp_path: Path) -> None:
     [
         (["query", "missing.ttl", "SELECT * WHERE { ?s ?p ?o }"], "missing.ttl: no such file"),
         (["query", "README.md", "SELECT * WHERE { ?s ?p ?o }"], "unknown RDF file type"),
+        (["query", "out/graph.ttl"], "no SPARQL query given after the graph file out/graph.ttl"),
+        (["query", "g.nq", "ASK {}", "--store", "OUT"], "a GRAPHFILE or --store DIR, not both"),
     ],
 )
 def test_query_errors_are_one_line_and_nonzero(
