@@ -48,7 +48,9 @@ def _related(ctx: Context, a: Mention, b: Mention) -> bool:
     """Whether an earlier extractor related the two, or a's office to b."""
     relations: list[RelationMention] = ctx.notes.get("relations", [])  # type: ignore[assignment]
     offices = {
-        r.object.span for r in relations if r.subject.span == a.span and r.predicate == "positionHeld"
+        r.object.span
+        for r in relations
+        if r.subject.span == a.span and r.predicate == "positionHeld"
     }
     pair = {a.span, b.span}
     for r in relations:
@@ -126,11 +128,15 @@ def _of_phrase(ctx: Context, mention: Mention, head: Token) -> Iterator[Relation
         if target is None or not _named(target):
             continue
         if mention.type is EntityType.PERSON and target.type in PLACES:
-            found = [(t, m, _place_predicate(m, ("livesIn", "citizenOf"))) for t, m in _places(ctx, pobj)]
+            found = [
+                (t, m, _place_predicate(m, ("livesIn", "citizenOf"))) for t, m in _places(ctx, pobj)
+            ]
         elif mention.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION:
             found = [(pobj, target, _organisation_predicate(ctx, target))]
         elif mention.type is EntityType.ORGANIZATION and target.type in PLACES:
-            found = [(t, m, _place_predicate(m, ("basedIn", "country"))) for t, m in _places(ctx, pobj)]
+            found = [
+                (t, m, _place_predicate(m, ("basedIn", "country"))) for t, m in _places(ctx, pobj)
+            ]
         else:
             continue
         for token, obj, predicate in found:
@@ -145,8 +151,9 @@ def _nouns_of(head: Token) -> list[Token]:
     businessman X")."""
     nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     nouns += [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-        nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    subject = head.head if head.dep_ == "appos" else head  # "The singer X is a native of"
+    if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
+        nouns += [c for c in subject.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     return nouns
 
 
@@ -167,7 +174,9 @@ def _described(ctx: Context, mention: Mention, head: Token) -> Iterator[Relation
                 if child.dep_ != "compound" or place is None or not _named(place):
                     continue
                 if place.type in PLACES:
-                    found.append((noun, child, place, _place_predicate(place, ("livesIn", "citizenOf"))))
+                    found.append(
+                        (noun, child, place, _place_predicate(place, ("livesIn", "citizenOf")))
+                    )
         for middle, token, obj, predicate in found:
             predicate = _fitting(predicate, mention, obj)
             if predicate and not _related(ctx, mention, obj):

@@ -48,7 +48,13 @@ def _people(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Mention]]:
 
 
 def _of(noun: Token) -> list[Token]:
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _modifier_stance(ctx: Context, noun: Token) -> Stance:
