@@ -111,13 +111,19 @@ def _organisation_predicate(ctx: Context, organisation: Mention) -> str:
 
 def _of_objects(head: Token, person: bool) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) of "of" after a name, or after a person's age in apposition to
-    it ("Ferraro, 50, of Bethany")."""
+    it ("Ferraro, 50, of Bethany"); for a person also "from" ("Jane Doe, 34, from Leeds",
+    "X, a Republican from Chicago"), whose object only a place can be."""
     holders = [head]
     if person:
-        holders += [c for c in head.children if c.dep_ == "appos" and c.like_num]
+        holders += [
+            c for c in head.children if c.dep_ == "appos" and c.pos_ in {"NUM", "NOUN", "PROPN"}
+        ]
     for holder in holders:
+        words = {"of", "from"} if person else {"of"}
+        if holder is not head and not holder.like_num:
+            words = {"from"}  # "a Republican of Chicago" is not said; "a member of" is no place
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > head.i:
+            if prep.dep_ == "prep" and prep.lower_ in words and prep.i > head.i:
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     yield prep, pobj
 
@@ -131,6 +137,8 @@ def _of_phrase(ctx: Context, mention: Mention, head: Token) -> Iterator[Relation
             found = [
                 (t, m, _place_predicate(m, ("livesIn", "citizenOf"))) for t, m in _places(ctx, pobj)
             ]
+        elif prep.lower_ == "from":
+            continue  # "Smith from Chelsea" may be a transfer
         elif mention.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION:
             found = [(pobj, target, _organisation_predicate(ctx, target))]
         elif mention.type is EntityType.ORGANIZATION and target.type in PLACES:
@@ -196,6 +204,10 @@ def affiliations(ctx: Context) -> Iterator[RelationMention]:
         if not ctx.mention_tokens(mention):
             continue
         head = ctx.mention_head(mention)
+        if mention.type is not EntityType.PERSON and any(
+            c.dep_ == "appos" and c.like_num for c in head.children
+        ):
+            continue  # "Ferraro, 50, of Bethany": an age, so a person NER typed otherwise
         yield from _of_phrase(ctx, mention, head)
         if mention.type is EntityType.PERSON:
             yield from _described(ctx, mention, head)

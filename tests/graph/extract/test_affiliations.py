@@ -72,6 +72,12 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
             "Mumbai lawyer Anil Mehta filed the petition on Monday.",
             ("Anil Mehta", "livesIn", "Mumbai"),
         ),
+        # "from" a place after an age or a description
+        ("John Smith, 34, from Leeds, was arrested on Monday.", ("John Smith", "livesIn", "Leeds")),
+        (
+            "Derwinski, a Republican from Chicago, denied the claims.",
+            ("Derwinski", "livesIn", "Chicago"),
+        ),
     ],
 )
 def test_affiliation_from_the_noun_phrase(text: str, fact: tuple[str, str, str]) -> None:
@@ -91,6 +97,10 @@ def test_affiliation_from_the_noun_phrase(text: str, fact: tuple[str, str, str])
         "Sam Kadet of the corporate law firm said the bid would go ahead.",
         # a fan is not placed by the club's city
         "Liverpool fan Jamie Carragher watched from the stand.",
+        # a player "from" a club is a transfer, not a residence
+        "Chelsea signed Frank Lampard, 22, from West Ham United.",
+        # an organisation has no age: a person NER typed as one gets nothing
+        "Acme Holdings, 50, of Boston, closed.",
     ],
 )
 def test_no_affiliation(text: str) -> None:

@@ -98,3 +98,20 @@ def test_a_unit_held_is_asserted_whatever_its_owner_may_do() -> None:
         "Siemens",
         Stance.ASSERTED,
     )
+
+
+@pytest.mark.parametrize(
+    "text, organisation, place",
+    [
+        ("Unilever headquarters in Rotterdam were evacuated on Monday.", "Unilever", "Rotterdam"),
+        ("Safaricom headquarters in Nairobi stayed open.", "Safaricom", "Nairobi"),
+    ],
+)
+def test_headquarters_named_before_the_noun(text: str, organisation: str, place: str) -> None:
+    _, relations = run(text)
+    assert any(
+        r.predicate == "headquarteredIn"
+        and r.subject.name == organisation
+        and r.object.name == place
+        for r in relations
+    )
