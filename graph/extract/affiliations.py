@@ -7,7 +7,8 @@ noun phrase that names them:
   (graph/schema/residence_nouns.tsv);
 - "Atlanta businessman Neil Estes", "X, a Netherlands businessman" -> livesIn / citizenOf,
   for the nouns of graph/schema/local_people_nouns.txt (offices are titles: "Texas Governor"
-  is a jurisdiction, left to graph/extract/titles.py).
+  is a jurisdiction, left to graph/extract/titles.py);
+- "X's hometown of Y", "Y, X's home town", "in his native Y" -> graph/schema/home_nouns.tsv.
 The fact is part of the description, not of the clause, so it is asserted whatever the
 verb's stance (as in graph/extract/descriptions.py). A pair an earlier extractor related,
 directly or through an office ("Prime Minister Gonzalez of Spain"), is left alone.
@@ -37,6 +38,12 @@ NAME_ROLES = {"", "described"}
 def residence_nouns() -> dict[str, tuple[str, str]]:
     """Noun lemma -> (predicate for a city or region, predicate for a country); "-": none."""
     return {noun: (place, country) for noun, place, country in _rows("residence_nouns.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def home_nouns() -> dict[str, str]:
+    """ "hometown", "home state", "native" ... -> predicate."""
+    return {words: predicate for words, predicate in _rows("home_nouns.tsv", 2)}
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +200,62 @@ def _described(ctx: Context, mention: Mention, head: Token) -> Iterator[Relation
                 )
 
 
+def _home_words(noun: Token) -> str | None:
+    """The home_nouns.tsv entry a noun is ("hometown", "home state"), or None."""
+    table = home_nouns()
+    lemma = noun.lemma_.lower()
+    if lemma in table and noun.pos_ == "NOUN":
+        return lemma
+    for child in noun.children:
+        if child.dep_ == "compound" and f"{child.lower_} {lemma}" in table:
+            return f"{child.lower_} {lemma}"
+    return None
+
+
+def _home_places(ctx: Context, noun: Token) -> list[tuple[Token, Mention]]:
+    """The place a home noun names: its "of" ("hometown of Leeds"), the place it stands in
+    apposition to ("Bolton, Amir Khan's home town"), or the subject it is said of ("South
+    Carolina being Jackson's home state")."""
+    tokens = [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if noun.dep_ == "appos":
+        tokens.append(noun.head)
+    elif noun.left_edge.i > 1 and noun.doc[noun.left_edge.i - 1].text == ",":
+        tokens.append(noun.doc[noun.left_edge.i - 2])  # an apposition the parser missed
+    if noun.dep_ == "attr":
+        tokens += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return [found for token in tokens for found in _places(ctx, token)]
+
+
+def _homes(ctx: Context) -> Iterator[RelationMention]:
+    """livesIn / bornIn from "X's hometown of Y", "Y, X's home town", "his native Y"."""
+    for noun in ctx.doc:
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if not owners:
+            continue
+        words = _home_words(noun)
+        if words is not None and noun.pos_ == "NOUN":
+            places = _home_places(ctx, noun)
+        else:
+            native = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in home_nouns()]
+            places = _places(ctx, noun) if native else []
+            words = native[0].lower_ if native else None
+        person = ctx.mention_of(owners[0])
+        if words is None or person is None or person.type is not EntityType.PERSON:
+            continue
+        for token, place in places:
+            predicate = _fitting(home_nouns()[words], person, place)
+            if predicate and not _related(ctx, person, place):
+                yield ctx.relation(
+                    person, predicate, place, [owners[0], noun, token], confidence=0.7
+                )
+
+
 @extractors.register("affiliations", order=63)
 def affiliations(ctx: Context) -> Iterator[RelationMention]:
     """livesIn / worksFor / basedIn ... from "X of Y", "X, a resident of Y", "Y businessman X"."""
@@ -211,3 +274,4 @@ def affiliations(ctx: Context) -> Iterator[RelationMention]:
         yield from _of_phrase(ctx, mention, head)
         if mention.type is EntityType.PERSON:
             yield from _described(ctx, mention, head)
+    yield from _homes(ctx)

@@ -72,6 +72,19 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
             "Mumbai lawyer Anil Mehta filed the petition on Monday.",
             ("Anil Mehta", "livesIn", "Mumbai"),
         ),
+        # a home through a possessive
+        (
+            "Thousands lined the streets of Bolton, Amir Khan's home town.",
+            ("Amir Khan", "livesIn", "Bolton"),
+        ),
+        (
+            "With South Carolina being Jesse Jackson's home state, turnout was high.",
+            ("Jesse Jackson", "livesIn", "South Carolina"),
+        ),
+        (
+            "The parade passed through Soweto, Kaizer Motaung's birthplace.",
+            ("Kaizer Motaung", "bornIn", "Soweto"),
+        ),
         # "from" a place after an age or a description
         ("John Smith, 34, from Leeds, was arrested on Monday.", ("John Smith", "livesIn", "Leeds")),
         (
@@ -99,9 +112,18 @@ def test_affiliation_from_the_noun_phrase(text: str, fact: tuple[str, str, str])
         "Liverpool fan Jamie Carragher watched from the stand.",
         # a player "from" a club is a transfer, not a residence
         "Chelsea signed Frank Lampard, 22, from West Ham United.",
+        # a home crowd is no home town
+        "Rafael Nadal's home crowd at the Madrid Open cheered.",
         # an organisation has no age: a person NER typed as one gets nothing
         "Acme Holdings, 50, of Boston, closed.",
     ],
 )
 def test_no_affiliation(text: str) -> None:
     assert not _facts(text)
+
+
+def test_a_pronoun_home_is_the_antecedent_s() -> None:
+    """ "his hometown of Grants": the pronoun's person, resolved later, lives there."""
+    _, relations = run("Michael Henley went missing near his hometown of Grants, New Mexico.")
+    homes = [r for r in relations if r.evidence.extractor == "affiliations"]
+    assert {(r.subject.text, r.object.name) for r in homes} >= {("his", "Grants")}
