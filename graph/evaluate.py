@@ -24,7 +24,9 @@ each choice was measured on the train split, not dev:
   headquarteredIn -> OrgBased_In, livesIn/citizenOf/bornIn -> Live_In, locatedIn/capitalOf ->
   Located_In), graph/schema/conll04_labels.tsv the rest (inverses, "country" by the entity
   types, an office's jurisdiction: "Illinois Gov. X" is Live_In); a pronoun or description is
-  replaced by the name it refers to; negated relations are not counted, statements of any
+  replaced by the name it refers to, a name CoNLL would not annotate (the demonym inside
+  "Haitian Parliament", which the graph gives the country Haiti) by the sentence's mentions
+  of the same name; negated relations are not counted, statements of any
   other stance are (the dataset has no stance).
 The textacy baseline's entities (spaCy's NER) go through the same span mapping.
 Strict scoring: an entity counts when span and type are exact; a relation when both spans,
@@ -396,15 +398,27 @@ def conll_relations(extraction: ArticleExtraction, record: Record) -> tuple[set,
     spans = conll_spans(extraction.mentions, record)
     facts = [r for r in extraction.relations if r.stance.value != "negated"]
     pairs = [(r.predicate, r.subject, r.object) for r in facts] + _chained(facts)
+    namesakes: dict[str, set[Span]] = {}
+    for mention in extraction.mentions:
+        if mention.span in spans:
+            namesakes.setdefault(mention.name, set()).add(spans[mention.span])
+
+    def ends(mention: Mention) -> set[Span]:
+        found = _named(mention.span, by_span, spans)
+        if found and mention.role != "demonym":
+            return {found}
+        return namesakes.get(mention.name, set())
+
     relations = set()
     for predicate, subject, obj in pairs:
         for inverse, label in labels.get(predicate, []):
-            head = _named(subject.span, by_span, spans)
-            tail = _named(obj.span, by_span, spans)
+            heads, tails = ends(subject), ends(obj)
             if inverse:
-                head, tail = tail, head
-            if head and tail and head != tail and (head[2], tail[2]) == SIGNATURES[label]:
-                relations.add((label, head, tail))
+                heads, tails = tails, heads
+            for head in heads:
+                for tail in tails:
+                    if head != tail and (head[2], tail[2]) == SIGNATURES[label]:
+                        relations.add((label, head, tail))
     return set(spans.values()), relations
 
 
