@@ -72,7 +72,8 @@ def _victims_of_agent(ctx: Context, noun: Token, head: Token) -> list[tuple[Toke
     "of", or the possessor of the name the noun stands before ("McKinley's assassin X")."""
     tokens = [c for c in noun.children if c.dep_ in {"poss", "compound"}] + _of(noun)
     if noun.head.i == head.i and noun.i < head.i:
-        tokens += [c for c in head.children if c.dep_ == "poss" and c.i < noun.i]
+        # "McKinley's assassin X", "John F. Kennedy assassin X" (the parser hangs both names on X)
+        tokens += [c for c in head.children if c.dep_ in {"poss", "compound"} and c.i < noun.i]
     return _people(ctx, tokens)
 
 

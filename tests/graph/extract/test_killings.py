@@ -43,6 +43,10 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
             "A jury convicted Ray of the murder of Martin Luther King.",
             ("Ray", "Martin Luther King", "asserted"),
         ),
+        (
+            "Jack Ruby, who killed John F. Kennedy assassin Lee Harvey Oswald, was a client.",
+            ("Lee Harvey Oswald", "John F. Kennedy", "asserted"),
+        ),
         # a claim, a charge and an acquittal are not the fact
         (
             "Kennedy's alleged assassin Lee Harvey Oswald was shot two days later.",
