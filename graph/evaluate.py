@@ -22,8 +22,12 @@ each choice was measured on the train split, not dev:
 - relations: each schema predicate's ``ng:conll04Label`` (graph/schema/ontology.ttl) gives
   its CoNLL label (worksFor/memberOf/leaderOf -> Work_For, kills -> Kill, basedIn/
   headquarteredIn -> OrgBased_In, livesIn/citizenOf/bornIn -> Live_In, locatedIn/capitalOf ->
-  Located_In); a pronoun or description is replaced by the name it refers to; negated
-  relations are not counted.
+  Located_In), graph/schema/conll04_labels.tsv the rest (inverses, "country" by the entity
+  types, an office's jurisdiction: "Illinois Gov. X" is Live_In); a pronoun or description is
+  replaced by the name it refers to, a name CoNLL would not annotate (the demonym inside
+  "Haitian Parliament", which the graph gives the country Haiti) by the sentence's mentions
+  of the same name; negated relations are not counted, statements of any
+  other stance are (the dataset has no stance).
 The textacy baseline's entities (spaCy's NER) go through the same span mapping.
 Strict scoring: an entity counts when span and type are exact; a relation when both spans,
 both types and the label are exact.
@@ -45,7 +49,7 @@ from graph.errors import InputError
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from graph.model import Article, Mention
+    from graph.model import Article, ArticleExtraction, Mention
 
 TYPE_MAP = {
     "Person": "Peop",
@@ -351,28 +355,81 @@ def with_conventions(spans: dict[K, Span], tokens: tuple[str, ...]) -> dict[K, S
     return out
 
 
+def conll_labels() -> dict[str, list[tuple[bool, str]]]:
+    """Predicate (or "a+b" chain) -> [(inverse, CoNLL label)]: the ontology's
+    ng:conll04Label and the rows of graph/schema/conll04_labels.tsv."""
+    from graph.lexicon import _rows
+    from graph.vocab import relation_schema
+
+    table: dict[str, list[tuple[bool, str]]] = {
+        p: [(False, r.conll04)] for p, r in relation_schema().items() if r.conll04
+    }
+    for predicate, direction, label in _rows("conll04_labels.tsv", 3):
+        if label not in SIGNATURES or direction not in {"forward", "inverse"}:
+            raise InputError(f"graph/schema/conll04_labels.tsv: bad row {predicate!r}")
+        table.setdefault(predicate, []).append((direction == "inverse", label))
+    return table
+
+
+def _chained(relations: list) -> list[tuple[str, object, object]]:
+    """(a+b, x, y) for each a(x, p) and b(p, y) of one extraction whose chain has a label
+    ("James Thompson positionHeld Governor", "Governor appliesToJurisdiction Illinois")."""
+    chains = [c for c in conll_labels() if "+" in c]
+    out = []
+    for chain in chains:
+        first, second = chain.split("+")
+        onward: dict[tuple[int, int], list] = {}
+        for r in relations:
+            if r.predicate == second:
+                onward.setdefault(r.subject.span, []).append(r.object)
+        out += [
+            (chain, r.subject, end)
+            for r in relations
+            if r.predicate == first
+            for end in onward.get(r.object.span, [])
+        ]
+    return out
+
+
+def conll_relations(extraction: ArticleExtraction, record: Record) -> tuple[set, set]:
+    """(entities, relations) of one extraction in CoNLL terms."""
+    labels = conll_labels()
+    by_span = {m.span: m for m in extraction.mentions}
+    spans = conll_spans(extraction.mentions, record)
+    facts = [r for r in extraction.relations if r.stance.value != "negated"]
+    pairs = [(r.predicate, r.subject, r.object) for r in facts] + _chained(facts)
+    namesakes: dict[str, set[Span]] = {}
+    for mention in extraction.mentions:
+        if mention.span in spans:
+            namesakes.setdefault(mention.name, set()).add(spans[mention.span])
+
+    def ends(mention: Mention) -> set[Span]:
+        found = _named(mention.span, by_span, spans)
+        if found and mention.role != "demonym":
+            return {found}
+        return namesakes.get(mention.name, set())
+
+    relations = set()
+    for predicate, subject, obj in pairs:
+        for inverse, label in labels.get(predicate, []):
+            heads, tails = ends(subject), ends(obj)
+            if inverse:
+                heads, tails = tails, heads
+            for head in heads:
+                for tail in tails:
+                    if head != tail and (head[2], tail[2]) == SIGNATURES[label]:
+                        relations.add((label, head, tail))
+    return set(spans.values()), relations
+
+
 def predict_newsgraph(records: list[Record], model: str | None = None) -> list[tuple[set, set]]:
     """(entities, relations) newsgraph predicts for each record, in CoNLL terms."""
     from graph.extract import extract
-    from graph.vocab import relation_schema
 
-    labels = {p: r.conll04 for p, r in relation_schema().items() if r.conll04}
-    predictions = []
-    for article, doc, record in parse_records(records, model):
-        extraction = extract(article, doc)
-        by_span = {m.span: m for m in extraction.mentions}
-        spans = conll_spans(extraction.mentions, record)
-        relations = set()
-        for relation in extraction.relations:
-            label = labels.get(relation.predicate)
-            if label is None or relation.stance.value == "negated":
-                continue
-            head = _named(relation.subject.span, by_span, spans)
-            tail = _named(relation.object.span, by_span, spans)
-            if head and tail and head != tail and (head[2], tail[2]) == SIGNATURES[label]:
-                relations.add((label, head, tail))
-        predictions.append((set(spans.values()), relations))
-    return predictions
+    return [
+        conll_relations(extract(article, doc), record)
+        for article, doc, record in parse_records(records, model)
+    ]
 
 
 def predict_textacy(records: list[Record], model: str | None = None) -> list[tuple[set, set]]:

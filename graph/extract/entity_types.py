@@ -182,6 +182,12 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > tokens[-1].i:
                 if cues().before.get(child.lemma_.lower()) is EntityType.ORGANIZATION:
                     found = EntityType.ORGANIZATION  # "Yukos, the oil company,"
+    if (
+        found is None
+        and mention.type is EntityType.ORGANIZATION
+        and _described_as_person(ctx, mention, tokens)
+    ):
+        found = EntityType.PERSON
     found = found or _after_type(ctx, mention, label, after)
     if (
         found is None
@@ -193,6 +199,26 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
     ):
         return EntityType.PLACE  # "in Mombasa"
     return found
+
+
+MAX_AGE = 120
+
+
+def _described_as_person(ctx: Context, mention: Mention, tokens) -> bool:  # type: ignore[no-untyped-def]
+    """ "Ferraro, 50, of Bethany", "Harrington, a professor of politics, ...": an age or an
+    office or people noun in apposition after a name NER read as an organisation."""
+    doc = ctx.doc
+    for child in ctx.mention_head(mention).children:
+        if child.dep_ != "appos" or child.i <= tokens[-1].i:
+            continue
+        if child.text.isdigit() and 0 < int(child.text) < MAX_AGE:
+            after = child.i + 1
+            if doc[child.i - 1].text == "," and after < len(doc) and doc[after].text == ",":
+                return True
+        lemma = child.lemma_.lower()
+        if child.pos_ == "NOUN" and (lemma in lexicon.titles() or lemma in lexicon.people_nouns()):
+            return cues().before.get(lemma) is not EntityType.ORGANIZATION
+    return False
 
 
 def _place_or_person(ctx: Context, mention: Mention) -> bool:

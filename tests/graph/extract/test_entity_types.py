@@ -193,3 +193,26 @@ def test_a_name_the_parser_left_out_that_starts_with_a_given_name_is_a_person(
 def test_a_team_cue_does_not_retype_a_name_the_article_also_uses_as_a_place() -> None:
     found = types_of("Ghana captain Andre Ayew spoke before the match in Ghana.")
     assert EntityType.ORGANIZATION not in found.get("Ghana", set())
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # an age in apposition: a person, whatever NER read
+        (
+            "Marie Magdefrau Ferraro, 50, of Bethany, Conn., was shot on Thursday.",
+            "Marie Magdefrau Ferraro",
+            EntityType.PERSON,
+        ),
+        (
+            "Ulf D. Merbold, 47, of the European Space Agency will fly.",
+            "Ulf D. Merbold",
+            EntityType.PERSON,
+        ),
+        # an organisation noun in apposition keeps it an organisation
+        ("Yukos, the oil company, said it would appeal.", "Yukos", EntityType.ORGANIZATION),
+    ],
+)
+def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> None:
+    ctx, _ = run(text)
+    assert {m.type for m in ctx.mentions if m.name == name} == {type_}

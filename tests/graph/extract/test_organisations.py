@@ -98,3 +98,45 @@ def test_a_unit_held_is_asserted_whatever_its_owner_may_do() -> None:
         "Siemens",
         Stance.ASSERTED,
     )
+
+
+@pytest.mark.parametrize(
+    "text, organisation, place",
+    [
+        ("Unilever headquarters in Rotterdam were evacuated on Monday.", "Unilever", "Rotterdam"),
+        ("Safaricom headquarters in Nairobi stayed open.", "Safaricom", "Nairobi"),
+    ],
+)
+def test_headquarters_named_before_the_noun(text: str, organisation: str, place: str) -> None:
+    _, relations = run(text)
+    assert any(
+        r.predicate == "headquarteredIn"
+        and r.subject.name == organisation
+        and r.object.name == place
+        for r in relations
+    )
+
+
+@pytest.mark.parametrize(
+    "text, person, organisation",
+    [
+        (
+            "Virginia Galle, a City Council member, said permits were issued.",
+            "Virginia Galle",
+            "City Council",
+        ),
+        (
+            "Kwame Mensah, a New Patriotic Party member, resigned on Friday.",
+            "Kwame Mensah",
+            "New Patriotic Party",
+        ),
+    ],
+)
+def test_member_in_apposition_with_the_organisation_before_it(
+    text: str, person: str, organisation: str
+) -> None:
+    _, relations = run(text)
+    assert any(
+        r.predicate == "memberOf" and r.subject.name == person and r.object.name == organisation
+        for r in relations
+    )

@@ -97,3 +97,26 @@ def test_a_possessive_before_a_name(
         and r.object.name == owner
     }
     assert found == ({predicate} if predicate else set())
+
+
+@pytest.mark.parametrize(
+    "text, holder, jurisdiction",
+    [
+        ("Illinois Gov. James Thompson signed the bill last month.", "James Thompson", "Illinois"),
+        ("Ohio Sen. John Glenn flew on the shuttle again.", "John Glenn", "Ohio"),
+    ],
+)
+def test_abbreviated_us_titles(text: str, holder: str, jurisdiction: str) -> None:
+    """AP style writes "Gov." and "Sen." before a name: the office and its state."""
+    _, relations = run(text)
+    held = {
+        r.object.span
+        for r in relations
+        if r.predicate == "positionHeld" and r.subject.name == holder
+    }
+    assert any(
+        r.predicate == "appliesToJurisdiction"
+        and r.subject.span in held
+        and r.object.name == jurisdiction
+        for r in relations
+    )

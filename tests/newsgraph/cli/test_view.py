@@ -26,12 +26,12 @@ from tests.exports.browser import (
 )
 from tests.records import coalition_article
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def newsgraph(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "graph.cli", *args],
+        [sys.executable, "-m", "newsgraph", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -1,0 +1,80 @@
+"""The killings extractor: killer nouns, killing nouns, verdicts, and their stance."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.graph.extract.helpers import run
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    _, relations = run(text)
+    return {
+        (r.subject.name, r.object.name, r.stance.value)
+        for r in relations
+        if r.evidence.extractor == "killings" and r.predicate == "kills"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "And William McKinley's assassin Leon Czolgosz sings from the electric chair.",
+            ("Leon Czolgosz", "William McKinley", "asserted"),
+        ),
+        (
+            "Ray, the killer of Martin Luther King, died in prison.",
+            ("Ray", "Martin Luther King", "asserted"),
+        ),
+        (
+            "Leon Czolgosz was the assassin of William McKinley.",
+            ("Leon Czolgosz", "William McKinley", "asserted"),
+        ),
+        (
+            "The assassination of Archduke Franz Ferdinand by Gavrilo Princip started the war.",
+            ("Gavrilo Princip", "Archduke Franz Ferdinand", "asserted"),
+        ),
+        (
+            "Sirhan was convicted of Kennedy's killing and is serving a life sentence.",
+            ("Sirhan", "Kennedy", "asserted"),
+        ),
+        (
+            "A jury convicted Ray of the murder of Martin Luther King.",
+            ("Ray", "Martin Luther King", "asserted"),
+        ),
+        (
+            "Jack Ruby, who killed John F. Kennedy assassin Lee Harvey Oswald, was a client.",
+            ("Lee Harvey Oswald", "John F. Kennedy", "asserted"),
+        ),
+        # a claim, a charge and an acquittal are not the fact
+        (
+            "Kennedy's alleged assassin Lee Harvey Oswald was shot two days later.",
+            ("Lee Harvey Oswald", "Kennedy", "reported"),
+        ),
+        (
+            "Mijailo Mijailovic was charged with the murder of Anna Lindh.",
+            ("Mijailo Mijailovic", "Anna Lindh", "reported"),
+        ),
+        (
+            "Kamal Hossain was acquitted of the murder of Ahmed Rashid.",
+            ("Kamal Hossain", "Ahmed Rashid", "negated"),
+        ),
+    ],
+)
+def test_killing_from_nouns(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a killing with no killer named, a mourner is not one
+        "Thousands mourned the assassination of Yitzhak Rabin in Tel Aviv.",
+        "Coretta Scott King condemned the killing of Medgar Evers.",
+        # a murder inquiry's detective is no killer
+        "Detective Jane Tennison led the inquiry into the murder of Tony Sparks.",
+    ],
+)
+def test_no_killing(text: str) -> None:
+    assert not _facts(text)
