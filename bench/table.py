@@ -456,7 +456,9 @@ def measure(
         rows: list[Row] = []
         try:
             for section in SECTIONS:
-                rows += section(ctx)
+                done = section(ctx)
+                log(f"{section.__name__}:\n{format_table(done)}")  # kept if a later one fails
+                rows += done
         finally:
             cluster = ctx.raw.pop("cluster", None)
             if cluster is not None:
