@@ -99,26 +99,48 @@ def check_imports(checkout: Path) -> None:
         raise SystemExit(f"bench: {checkout} does not import its own packages ({out})")
 
 
+@dataclass(frozen=True, slots=True)
+class Child:
+    """One finished child process, as the kernel accounted for it (``os.wait4``)."""
+
+    seconds: float
+    cpu_seconds: float
+    """User + system CPU of the process and of the children it waited for (spaCy's workers)."""
+    peak_rss_mb: float
+    """The largest resident set of the process or any of its waited-for children."""
+    returncode: int
+    output: str
+    """Standard output and error, interleaved."""
+
+
+def run_child(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Child:
+    """Run ``argv`` to its end; wall time around it, CPU and peak memory from wait4."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read()
+    return Child(
+        seconds=round(seconds, 3),
+        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 3),
+        peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports kilobytes
+        returncode=proc.returncode,
+        output=text,
+    )
+
+
 def build_once(checkout: Path, name: str, commit: str, data: Path, words: int, n: int) -> Run:
     """Run `newsgraph build` in a fresh process; peak RSS comes from the kernel (wait4)."""
     with tempfile.TemporaryDirectory(prefix="ng-bench-") as tmp:
-        out, log = Path(tmp) / "out", Path(tmp) / "log"
-        with log.open("w") as handle:
-            start = time.perf_counter()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "graph.cli", "build", str(data), "-o", str(out)],
-                cwd=checkout,
-                env=_env(checkout),
-                stdout=handle,
-                stderr=subprocess.STDOUT,
-            )
-            _, status, usage = os.wait4(proc.pid, 0)
-            seconds = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-        text = log.read_text(errors="replace")
-        if proc.returncode != 0:
-            tail = text.strip().splitlines()[-1:] or ["no output"]
-            raise SystemExit(f"bench: {name} build failed ({proc.returncode}): {tail[0]}")
+        argv = [sys.executable, "-m", "graph.cli", "build", str(data), "-o", str(Path(tmp) / "out")]
+        child = run_child(argv, checkout, _env(checkout))
+    text = child.output
+    if child.returncode != 0:
+        tail = text.strip().splitlines()[-1:] or ["no output"]
+        raise SystemExit(f"bench: {name} build failed ({child.returncode}): {tail[0]}")
     built = _count(text, "articles")
     if built is not None and built != n:
         print(f"bench: warning: {name} built {built} of {n} articles", file=sys.stderr)
@@ -127,9 +149,9 @@ def build_once(checkout: Path, name: str, commit: str, data: Path, words: int, n
         commit=commit,
         articles=n,
         words=words,
-        seconds=round(seconds, 3),
-        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 3),
-        peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports kilobytes
+        seconds=child.seconds,
+        cpu_seconds=child.cpu_seconds,
+        peak_rss_mb=child.peak_rss_mb,
         entities=_count(text, "entities"),
         relations=_count(text, "relations"),
     )

@@ -32,6 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -115,42 +116,43 @@ def _size_mb(path: Path) -> float:
     return total / 1e6
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", type=int, default=300, help="articles extracted for copies")
-    parser.add_argument("--small", type=int, default=100, help="articles in the small store")
-    parser.add_argument("--large", type=int, default=10_000, help="articles in the big store")
-    parser.add_argument("--rounds", type=int, default=3, help="timed adds per store")
-    args = parser.parse_args()
-    if not CORPUS.exists():
-        print(f"{CORPUS} not found", file=sys.stderr)
-        return 1
-    if not 0 < args.small <= args.base:
-        parser.error("--small must be between 1 and --base")
-
+def scale(
+    base: int = 300,
+    small: int = 100,
+    large: int = 10_000,
+    rounds: int = 3,
+    probe: int = PROBE,
+    corpus: Path = CORPUS,
+    with_stores: Callable[[Path, Path], dict] | None = None,
+) -> dict:
+    """Build the two stores, time the adds into both (see the module doc) and return the
+    figures. ``with_stores(small_dir, large_dir)``, if given, runs on the finished stores
+    before they are deleted; what it returns is kept under ``"with_stores"``."""
     from graph import store
     from graph.ingest import read_articles
     from graph.link import linker
     from graph.pipeline import resolve_articles
 
+    if not 0 < small <= base:
+        raise ValueError("small must be between 1 and base")
     wall = time.perf_counter()
-    records = islice(read_articles([CORPUS]), args.base + args.rounds * PROBE)
+    records = islice(read_articles([corpus]), base + rounds * probe)
     extracted = list(resolve_articles(records))
     extraction = time.perf_counter() - wall
-    base, probes = extracted[: args.base], extracted[args.base :]
+    base_articles, probes = extracted[:base], extracted[base:]
     link = linker(None)
-    copies = (copy_of(a, n) for n in range(args.large // len(base) + 1) for a in base)
-    big_articles = list(islice(copies, args.large))
+    copies = (copy_of(a, n) for n in range(large // len(base_articles) + 1) for a in base_articles)
+    big_articles = list(islice(copies, large))
 
     with tempfile.TemporaryDirectory(prefix="ng-store-scale-") as tmp:
-        small, large = Path(tmp) / "small", Path(tmp) / "large"
-        store.add(small, base[: args.small], link=link)
+        small_dir, large_dir = Path(tmp) / "small", Path(tmp) / "large"
+        store.add(small_dir, base_articles[:small], link=link)
         started = time.perf_counter()
         for first in range(0, len(big_articles), CHUNK):
-            store.add(large, big_articles[first : first + CHUNK], link=link)
+            store.add(large_dir, big_articles[first : first + CHUNK], link=link)
         bulk_seconds = time.perf_counter() - started
         sizes = {}
-        for name, directory in (("small", small), ("large", large)):
+        for name, directory in (("small", small_dir), ("large", large_dir)):
             db = store.open_store(directory)
             sizes[name] = {"quads": len(db), "disk_mb": round(_size_mb(directory), 1)}
             del db
@@ -161,24 +163,28 @@ def main() -> int:
 
         times: dict[str, list[tuple[float, float]]] = {"small": [], "large": []}
         unchanged: dict[str, list[tuple[float, float]]] = {"small": [], "large": []}
-        for round_number in range(args.rounds):
-            batch = probes[round_number * PROBE : (round_number + 1) * PROBE]
-            order = [("small", small), ("large", large)]
+        for round_number in range(rounds):
+            batch = probes[round_number * probe : (round_number + 1) * probe]
+            order = [("small", small_dir), ("large", large_dir)]
             for name, directory in order if round_number % 2 == 0 else order[::-1]:
                 times[name].append(timed(lambda d=directory, b=batch: store.add(d, b, link=link)))
                 unchanged[name].append(timed(lambda d=directory: nothing(d)))
         removal = {
             name: timed(lambda d=directory: store.remove(d, [probes[0].article.id]))
-            for name, directory in (("small", small), ("large", large))
+            for name, directory in (("small", small_dir), ("large", large_dir))
         }
+        extra = with_stores(small_dir, large_dir) if with_stores is not None else None
 
     def median(values: list[tuple[float, float]], which: int) -> float:
         return statistics.median(v[which] for v in values)
 
     result = {
-        "base_articles_extracted": len(base),
+        "base_articles_extracted": len(base_articles),
+        "extracted": len(extracted),
         "extraction_seconds": round(extraction, 1),
-        "small": {"articles": args.small, **sizes["small"]},
+        "probe": probe,
+        "rounds": rounds,
+        "small": {"articles": small, **sizes["small"]},
         "large": {"articles": len(big_articles), **sizes["large"]},
         "bulk_write_seconds": round(bulk_seconds, 1),
         "bulk_articles_per_second": round(len(big_articles) / bulk_seconds, 1),
@@ -187,6 +193,8 @@ def main() -> int:
             name: {
                 "wall_seconds": [round(w, 3) for w, _ in values],
                 "cpu_seconds": [round(c, 3) for _, c in values],
+                "wall_median_seconds": round(median(values, 0), 3),
+                "cpu_median_seconds": round(median(values, 1), 3),
             }
             for name, values in times.items()
         },
@@ -199,27 +207,53 @@ def main() -> int:
         "ratio_cpu": round(median(times["large"], 1) / median(times["small"], 1), 2),
         "goal": "<= 1.5",
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "store_scale.json").write_text(json.dumps(result, indent=2) + "\n")
-    s, big = result["small"], result["large"]
+    if extra is not None:
+        result["with_stores"] = extra
+    return result
+
+
+def print_result(result: dict) -> None:
+    s, big, adds = result["small"], result["large"], result["add_of_10"]
     print(
-        f"extraction of {len(extracted)} articles: {extraction:.1f} s (not counted below)\n"
-        f"big store written in {bulk_seconds:.1f} s: {result['bulk_articles_per_second']} "
-        f"articles/s, {result['bulk_quads_per_second']} quads/s\n"
+        f"extraction of {result['extracted']} articles: {result['extraction_seconds']:.1f} s "
+        f"(not counted below)\n"
+        f"big store written in {result['bulk_write_seconds']:.1f} s: "
+        f"{result['bulk_articles_per_second']} articles/s, {result['bulk_quads_per_second']} "
+        f"quads/s\n"
         f"{'store':>6} {'articles':>8} {'quads':>9} {'disk MB':>8} {'add 10 wall s':>14} "
         f"{'add 10 cpu s':>13} {'unchanged add s':>16} {'remove 1 s':>11}"
     )
     for name, info in (("small", s), ("large", big)):
         print(
             f"{name:>6} {info['articles']:>8} {info['quads']:>9} {info['disk_mb']:>8} "
-            f"{median(times[name], 0):>14.3f} {median(times[name], 1):>13.3f} "
-            f"{median(unchanged[name], 0):>16.3f} {removal[name][0]:>11.3f}"
+            f"{adds[name]['wall_median_seconds']:>14.3f} "
+            f"{adds[name]['cpu_median_seconds']:>13.3f} "
+            f"{result['unchanged_add'][name]['wall_median_seconds']:>16.3f} "
+            f"{result['remove_of_1_wall_seconds'][name]:>11.3f}"
         )
     print(
-        f"add of {PROBE} articles into {big['articles']} against into {s['articles']} "
-        f"(median of {args.rounds}): x{result['ratio_wall']} wall, x{result['ratio_cpu']} CPU "
-        f"(goal <= 1.5)"
+        f"add of {result['probe']} articles into {big['articles']} against into "
+        f"{s['articles']} (median of {result['rounds']}): x{result['ratio_wall']} wall, "
+        f"x{result['ratio_cpu']} CPU (goal <= 1.5)"
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=int, default=300, help="articles extracted for copies")
+    parser.add_argument("--small", type=int, default=100, help="articles in the small store")
+    parser.add_argument("--large", type=int, default=10_000, help="articles in the big store")
+    parser.add_argument("--rounds", type=int, default=3, help="timed adds per store")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"{CORPUS} not found", file=sys.stderr)
+        return 1
+    if not 0 < args.small <= args.base:
+        parser.error("--small must be between 1 and --base")
+    result = scale(args.base, args.small, args.large, args.rounds)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "store_scale.json").write_text(json.dumps(result, indent=2) + "\n")
+    print_result(result)
     return 0
 
 
