@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
@@ -180,19 +180,28 @@ def matcher(vocab) -> DependencyMatcher:  # type: ignore[no-untyped-def]
 
 
 _MATCHERS: dict[int, DependencyMatcher] = {}
+_LAST: list = [None, ()]
+"""The last doc matched and its matches: the two passes (organisations, then
+organisations_described) read the same doc, and the matcher is most of their cost."""
 
 
-def _matches(doc: Doc) -> Iterator[tuple[Pattern, dict[str, Token]]]:
+def _matches(doc: Doc) -> list[tuple[Pattern, dict[str, Token]]]:
+    if _LAST[0] is not doc:
+        _LAST[:] = [doc, _match(doc)]
+    return _LAST[1]
+
+
+def _match(doc: Doc) -> list[tuple[Pattern, dict[str, Token]]]:
     key = id(doc.vocab)
     if key not in _MATCHERS:
         _MATCHERS[key] = matcher(doc.vocab)
     dep_matcher = _MATCHERS[key]
     seen = set()
-    for match_id, token_ids in dep_matcher(doc):
+    found = []
+    for match_id, token_ids in sentence_matches(dep_matcher, doc, _cue_words()):
         name = doc.vocab.strings[match_id]
         pattern = patterns()[name]
-        compiled = _compile(pattern, "LEMMA")
-        labels = [node["RIGHT_ID"] for node in compiled]
+        labels = _labels(name)
         tokens = {label: doc[i] for label, i in zip(labels, token_ids, strict=True)}
         anchor = tokens["anchor"]
         tokens.setdefault("subject", anchor)
@@ -200,7 +209,31 @@ def _matches(doc: Doc) -> Iterator[tuple[Pattern, dict[str, Token]]]:
         signature = (name, tokens["anchor"].i, tokens["subject"].i, tokens["object"].i)
         if signature not in seen:
             seen.add(signature)
-            yield pattern, tokens
+            found.append((pattern, tokens))
+    return found
+
+
+def sentence_matches(
+    dep_matcher: DependencyMatcher, doc: Doc, cues: frozenset[str]
+) -> Iterator[tuple[int, list[int]]]:
+    """A DependencyMatcher's matches, sentence by sentence, only in sentences holding a cue
+    word (as lemma or lower-case form): a parse's arcs never leave their sentence, and the
+    matcher's cost grows with every token it is run over."""
+    for sent in doc.sents:
+        if not any(t.lemma_ in cues or t.lower_ in cues for t in sent):
+            continue
+        for match_id, token_ids in dep_matcher(sent):
+            yield match_id, [sent.start + i for i in token_ids]
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return frozenset(word for pattern in patterns().values() for word in pattern.anchor)
+
+
+@cache
+def _labels(name: str) -> tuple[str, ...]:
+    return tuple(node["RIGHT_ID"] for node in _compile(patterns()[name], "LEMMA"))
 
 
 # ---- sides --------------------------------------------------------------------------

@@ -24,7 +24,14 @@ from spacy.tokens import Doc, Token
 from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
-from graph.extract.organisations import Pattern, _compile, _person_noun, _side_tokens, _stance
+from graph.extract.organisations import (
+    Pattern,
+    _compile,
+    _person_noun,
+    _side_tokens,
+    _stance,
+    sentence_matches,
+)
 from graph.extract.salience import person_key
 from graph.extract.sports import could_be_club, is_team, roles, team_names
 from graph.extract.verbs import _subjects as verb_subjects
@@ -91,7 +98,8 @@ def _matches(doc: Doc) -> Iterator[tuple[Pattern, dict[str, Token]]]:
             matcher.add(name, [_compile(pattern, "LEMMA"), _compile(pattern, "LOWER")])
         _MATCHERS[key] = matcher
     seen = set()
-    for match_id, token_ids in _MATCHERS[key](doc):
+    cues = frozenset(word for pattern in patterns().values() for word in pattern.anchor)
+    for match_id, token_ids in sentence_matches(_MATCHERS[key], doc, cues):
         pattern = patterns()[doc.vocab.strings[match_id]]
         labels = [node["RIGHT_ID"] for node in _compile(pattern, "LEMMA")]
         tokens = {label: doc[i] for label, i in zip(labels, token_ids, strict=True)}
