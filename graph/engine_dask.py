@@ -1,0 +1,134 @@
+"""Parse and extraction on a dask.distributed cluster; the graph is the one a local build makes.
+
+Workers run what is article-local: the spaCy parse, extraction and in-article resolution
+(``graph.pipeline.resolve_parsed``), each worker process loading the model once (``nlp.load``
+caches it per process; ``ModelPlugin`` loads it when the worker starts). Articles go out in
+batches and come back as frozen ``ResolvedArticle`` records, which the caller reduces on the
+client in input order: cross-article resolution (graph/corpus.py), the networkx graph and
+linking, exactly as a local build does. Hence the records and not N-Quads shards written by
+the workers: an article's IRIs are not final until the articles before it are resolved
+(a later "Benjamin Netanyahu" folds an earlier "Netanyahu" into itself, and a short name
+takes the key of a fuller one read before), so a worker's shard would have to be read back
+and rewritten by the reduce step, which must see every entity anyway. A record is a few KB
+(no Doc crosses the wire) and at most ``2 x workers`` batches are in flight, so the client's
+memory is bounded by that window and the graph it builds, as in a local build. N-Quads
+shards for a store come from the build's graph.nq (``newsgraph add --store DIR SHARDS``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from graph.errors import EngineError
+from graph.model import Article, ResolvedArticle
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+BATCH = 8
+"""Articles a task parses: small enough to keep every worker busy on a short corpus."""
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # the dask extra is not installed; ``_client`` says so on use
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+class ModelPlugin(WorkerPlugin):
+    """Loads the spaCy pipeline once when a worker starts (and on each worker that joins)."""
+
+    name = "newsgraph-model"
+
+    def __init__(self, model: str | None) -> None:
+        self.model = model
+
+    def setup(self, worker: object) -> None:
+        from graph import nlp
+
+        nlp.load(self.model)
+
+
+def resolve_batch(
+    articles: Sequence[Article],
+    model: str | None,
+    extractors: Sequence[str] | None,
+    all_values: bool,
+) -> list[ResolvedArticle]:
+    """One task on a worker: parse a batch and resolve each article on its own."""
+    from graph import nlp
+    from graph.pipeline import resolve_parsed
+
+    return [
+        resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
+        for article, doc in nlp.parse(articles, model=model, batch_size=len(articles))
+    ]
+
+
+def _client(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
+    """A client of the scheduler at ``scheduler``, else of a LocalCluster of ``workers``
+    single-threaded processes (no dashboard: several builds may run on one machine)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineError(
+            "--engine dask needs dask.distributed: pip install 'newsgraph[dask]'"
+        ) from None
+    if scheduler is None:
+        cluster = stack.enter_context(
+            LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+        )
+        return stack.enter_context(Client(cluster))
+    try:
+        return stack.enter_context(Client(scheduler))
+    except (OSError, ValueError, TypeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {reason}") from None
+
+
+def resolve_articles(
+    articles: Iterable[Article],
+    *,
+    scheduler: str | None = None,
+    workers: int = 1,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    all_values: bool = False,
+    batch_size: int = BATCH,
+) -> Iterator[ResolvedArticle]:
+    """``graph.pipeline.resolve_articles`` on a cluster: the same records, in input order.
+    ``scheduler`` is a dask scheduler address (tcp://host:8786); without one a LocalCluster
+    of ``workers`` processes runs here. Errors a worker raises (a model missing there) are
+    raised here."""
+    with ExitStack() as stack:
+        client = _client(stack, scheduler, workers)
+        client.register_plugin(ModelPlugin(model))
+        window = 2 * max(1, sum(client.nthreads().values()))
+        pending: deque = deque()
+        stream = iter(articles)
+        while True:
+            while len(pending) < window:
+                batch = list(islice(stream, batch_size))
+                if not batch:
+                    break
+                pending.append(
+                    client.submit(resolve_batch, batch, model, extractors, all_values, pure=False)
+                )
+            if not pending:
+                return
+            future = pending.popleft()
+            yield from future.result()
+            future.release()
+
+
+__all__ = ["ModelPlugin", "resolve_articles", "resolve_batch"]
