@@ -84,7 +84,7 @@ def _client(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # a free port: several builds may run on one machine
                 silence_logs=logging.ERROR,
             )
         )
@@ -104,12 +104,13 @@ def resolve_articles(
     model: str | None = None,
     extractors: Sequence[str] | None = None,
     all_values: bool = False,
-    batch_size: int = BATCH,
+    batch_size: int | None = None,
 ) -> Iterator[ResolvedArticle]:
     """``graph.pipeline.resolve_articles`` on a cluster: the same records, in input order.
     ``scheduler`` is a dask scheduler address (tcp://host:8786); without one a LocalCluster
     of ``workers`` processes runs here. Errors a worker raises (a model missing there) are
-    raised here."""
+    raised here. ``batch_size``: articles a task parses (default ``BATCH``)."""
+    batch_size = batch_size or BATCH
     with ExitStack() as stack:
         client = _client(stack, scheduler, workers)
         client.register_plugin(ModelPlugin(model))
