@@ -31,7 +31,12 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
 # ---- add / remove / export ---------------------------------------------------------------
 def _configure_add(p: argparse.ArgumentParser) -> None:
     _store_arg(p)
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="articles, as for build")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="articles, as for build; or N-Quads shards (.nq files build wrote), bulk-loaded",
+    )
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
     duplicate_option(
         p,
@@ -65,16 +70,33 @@ def _run_add(args: argparse.Namespace) -> int:
         failures.append(error)
         _err(f"skipped: {error}")
 
-    articles = read_articles(args.inputs, on_error)
-    report = store.add(
-        args.store,
-        resolve_articles(articles, model=args.model, all_values=args.all_values),
-        replace=args.replace,
-        on_duplicate=args.on_duplicate or ("replace" if args.replace else "error"),
-        link=None if args.no_link else linker(args.kb),
-        on_error=on_error,
-        on_notice=_err,
-    )
+    on_duplicate = args.on_duplicate or ("replace" if args.replace else "error")
+    shards = [Path(i) for i in args.inputs if str(i).endswith(".nq")]
+    if shards and len(shards) < len(args.inputs):
+        raise InputError("add takes articles or N-Quads shards (.nq), not both at once")
+    if shards:
+        from graph.store_bulk import add_shards
+
+        report = add_shards(
+            args.store,
+            shards,
+            replace=args.replace,
+            on_duplicate=on_duplicate,
+            on_error=on_error,
+            on_notice=_err,
+        )
+    else:
+        report = store.add(
+            args.store,
+            resolve_articles(
+                read_articles(args.inputs, on_error), model=args.model, all_values=args.all_values
+            ),
+            replace=args.replace,
+            on_duplicate=on_duplicate,
+            link=None if args.no_link else linker(args.kb),
+            on_error=on_error,
+            on_notice=_err,
+        )
     merged = f"; merged {len(report.merged)} stored name(s) into fuller ones"
     kept = f"; kept {len(report.kept)} stored article(s) over new ones of their id"
     print(
