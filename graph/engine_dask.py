@@ -24,7 +24,7 @@ from contextlib import ExitStack
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from graph.errors import EngineError
+from graph.errors import EngineError, NewsgraphError
 from graph.model import Article, ResolvedArticle
 
 if TYPE_CHECKING:
@@ -50,7 +50,10 @@ class ModelPlugin(WorkerPlugin):
     def setup(self, worker: object) -> None:
         from graph import nlp
 
-        nlp.load(self.model)
+        try:
+            nlp.load(self.model)
+        except NewsgraphError:
+            pass  # the worker's first task raises it again: one line on the client, no log
 
 
 def resolve_batch(
@@ -58,15 +61,20 @@ def resolve_batch(
     model: str | None,
     extractors: Sequence[str] | None,
     all_values: bool,
-) -> list[ResolvedArticle]:
-    """One task on a worker: parse a batch and resolve each article on its own."""
+) -> list[ResolvedArticle] | NewsgraphError:
+    """One task on a worker: parse a batch and resolve each article on its own. A
+    NewsgraphError (the model missing on this worker) is returned, for the client to raise
+    as its one line, rather than raised and logged as a failed task by the worker."""
     from graph import nlp
     from graph.pipeline import resolve_parsed
 
-    return [
-        resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
-        for article, doc in nlp.parse(articles, model=model, batch_size=len(articles))
-    ]
+    try:
+        return [
+            resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
+            for article, doc in nlp.parse(articles, model=model, batch_size=len(articles))
+        ]
+    except NewsgraphError as error:
+        return error
 
 
 def _client(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
@@ -85,15 +93,19 @@ def _client(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=":0",  # a free port: several builds may run on one machine
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,
             )
         )
         return stack.enter_context(Client(cluster))
     try:
         return stack.enter_context(Client(scheduler))
     except (OSError, ValueError, TypeError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {reason}") from None
+        raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {_line(exc)}") from None
+
+
+def _line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
 
 
 def resolve_articles(
@@ -113,7 +125,12 @@ def resolve_articles(
     batch_size = batch_size or BATCH
     with ExitStack() as stack:
         client = _client(stack, scheduler, workers)
-        client.register_plugin(ModelPlugin(model))
+        try:
+            client.register_plugin(ModelPlugin(model))
+        except NewsgraphError:
+            raise
+        except Exception as exc:  # a worker without newsgraph installed, for one
+            raise EngineError(f"a dask worker could not start newsgraph: {_line(exc)}") from None
         window = 2 * max(1, sum(client.nthreads().values()))
         pending: deque = deque()
         stream = iter(articles)
@@ -122,14 +139,26 @@ def resolve_articles(
                 batch = list(islice(stream, batch_size))
                 if not batch:
                     break
-                pending.append(
-                    client.submit(resolve_batch, batch, model, extractors, all_values, pure=False)
+                task = client.submit(
+                    resolve_batch, batch, model, extractors, all_values, pure=False
                 )
+                pending.append((task, [a.id for a in batch]))
             if not pending:
                 return
-            future = pending.popleft()
-            yield from future.result()
+            future, batch_ids = pending.popleft()
+            try:
+                results = future.result()
+            except NewsgraphError:
+                raise
+            except Exception as exc:  # a worker died (KilledWorker) or a bug on one
+                raise EngineError(
+                    f"the dask task of articles {batch_ids[0]}..{batch_ids[-1]} failed: "
+                    f"{_line(exc)}"
+                ) from None
             future.release()
+            if isinstance(results, NewsgraphError):
+                raise results
+            yield from results
 
 
 __all__ = ["ModelPlugin", "resolve_articles", "resolve_batch"]

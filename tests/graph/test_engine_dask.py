@@ -88,3 +88,20 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path, capsys) -> None:  # noqa: A
     assert code == 8 and err.strip() == (
         "newsgraph: a scheduler (tcp://127.0.0.1:8786) is for the dask engine, not 'local'"
     )
+
+
+def test_a_model_missing_on_the_workers_is_one_line_as_locally(scheduler, tmp_path, capsys) -> None:
+    local = build(capsys, tmp_path / "l", "--jobs", "1", "--model", "no_such_model")
+    remote = build(
+        capsys,
+        tmp_path / "d",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--model",
+        "no_such_model",
+    )
+    assert remote == local and local[0] == 3
+    assert local[1].splitlines()[-1].startswith("newsgraph: spaCy pipeline 'no_such_model'")
+    assert "Traceback" not in remote[1]
