@@ -33,6 +33,16 @@ if TYPE_CHECKING:
 BATCH = 8
 """Articles a task parses: small enough to keep every worker busy on a short corpus."""
 
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+"""Dask settings of the LocalCluster a build starts: its statistical profiler samples every
+worker thread's stack 100 times a second and its event loops tick every 20 ms, which cost
+a 2-worker cluster about 13% of a core (measured idle), more while spaCy's deep stacks run.
+A real cluster's workers take theirs from their own configuration (see README)."""
+
 try:
     from distributed import WorkerPlugin
 except ImportError:  # the dask extra is not installed; ``_client`` says so on use
@@ -87,6 +97,9 @@ def _client(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
             "--engine dask needs dask.distributed: pip install 'newsgraph[dask]'"
         ) from None
     if scheduler is None:
+        import dask
+
+        stack.enter_context(dask.config.set(QUIET))  # read by the workers as they spawn
         cluster = stack.enter_context(
             LocalCluster(
                 n_workers=workers,

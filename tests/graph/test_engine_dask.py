@@ -102,6 +102,8 @@ def test_a_model_missing_on_the_workers_is_one_line_as_locally(scheduler, tmp_pa
         "--model",
         "no_such_model",
     )
-    assert remote == local and local[0] == 3
+    # the one difference: a local build loads the model before it reads the bad record
+    assert remote[0] == local[0] == 3
+    assert remote[1].splitlines()[-1] == local[1].splitlines()[-1]
     assert local[1].splitlines()[-1].startswith("newsgraph: spaCy pipeline 'no_such_model'")
-    assert "Traceback" not in remote[1]
+    assert "Traceback" not in remote[1] and len(remote[1].splitlines()) <= 2
