@@ -250,6 +250,8 @@ def add_shards(
                         replaced.append(article_id)
                 added.append(article_id)
                 loaded_from[article_id] = (sha, str(path))
+            if shard.articles and excluded >= set(shard.articles):
+                continue  # nothing of it is added: its shared graphs are not loaded either
             left_out |= bool(excluded)
             if excluded:
                 db.bulk_extend(
