@@ -44,3 +44,9 @@ class SchemaError(NewsgraphError):
     """A data file under graph/schema is malformed (a bug in the package, not the input)."""
 
     exit_code = 7
+
+
+class EngineError(NewsgraphError):
+    """The engine that runs the build (a dask cluster) cannot be reached or is missing."""
+
+    exit_code = 8

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from graph.errors import InputError
+from graph.errors import EngineError, InputError
 from graph.model import Article, ResolvedArticle
 
 if TYPE_CHECKING:
@@ -51,6 +51,10 @@ def resolve_parsed(
     resolved = resolve(extract(article, doc, extractors))
     return resolved if all_values else without_unused_values(resolved)
 
+
+ENGINES = ("local", "dask")
+"""Where parse and extraction run: here (``jobs`` processes) or on a dask.distributed
+cluster (graph/engine_dask.py); the graph is the same."""
 
 DUPLICATE_POLICIES = ("error", "skip", "replace")
 """What ``build`` does with a second article of an id: refuse it, skip it, or let it replace
@@ -114,6 +118,8 @@ def build(
     all_values: bool = False,
     on_duplicate: str = "error",
     on_notice: Callable[[str], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> nx.MultiDiGraph:
     """Build the knowledge graph of some articles.
 
@@ -130,12 +136,19 @@ def build(
     the first and "replace" the last, each telling ``on_notice`` one line per article left
     out. "replace" holds the articles read until every input is read (the last of an id
     can come at the very end); parsing still streams.
+
+    ``engine`` "dask" parses and extracts on the dask scheduler at ``scheduler`` (else on a
+    LocalCluster of ``jobs`` workers); resolution across articles and linking stay here.
     """
     from graph.ingest import read_articles
     from graph.kg import add_article, new_graph
 
     if on_duplicate not in DUPLICATE_POLICIES:
         raise ValueError(f"on_duplicate must be one of {DUPLICATE_POLICIES}, not {on_duplicate!r}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        raise EngineError(f"a scheduler ({scheduler}) is for the dask engine, not {engine!r}")
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -166,9 +179,16 @@ def build(
     base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
     graph = new_graph()
     known = KnownEntities()
-    for resolved in resolve_articles(
-        tracked(), model=model, extractors=extractors, jobs=jobs, all_values=all_values
-    ):
+    options = dict(model=model, extractors=extractors, all_values=all_values)
+    if engine == "dask":
+        from graph import engine_dask
+
+        stream = engine_dask.resolve_articles(
+            tracked(), scheduler=scheduler, workers=jobs, **options
+        )
+    else:
+        stream = resolve_articles(tracked(), jobs=jobs, **options)
+    for resolved in stream:
         linked = resolve_against(resolved, known)
         add_article(graph, linked.article)
         for merge in linked.merges:

@@ -73,6 +73,32 @@ class Store:
             on_notice=on_notice,
         )
 
+    def add_shards(
+        self,
+        shards: Iterable[str | Path] | str | Path,
+        *,
+        replace: bool = False,
+        on_duplicate: str | None = None,
+        on_error: Callable[[InputError], None] | None = None,
+        on_notice: Callable[[str], None] | None = None,
+        **_build_options: object,
+    ) -> AddReport:
+        """Bulk-load N-Quads shards (graph.nq files of builds) as one transaction, with
+        ``add``'s article policy (graph/store_bulk.py). Build options (model, kb, link,
+        all_values) are ignored: the shards were built with theirs."""
+        from graph.store_bulk import add_shards
+
+        if isinstance(shards, (str, Path)):
+            shards = [shards]
+        return add_shards(
+            self.directory,
+            [Path(s) for s in shards],
+            replace=replace,
+            on_duplicate=on_duplicate or ("replace" if replace else "error"),
+            on_error=on_error,
+            on_notice=on_notice,
+        )
+
     def remove(self, ids: Iterable[str] | str) -> list[str]:
         """Delete articles by id, and the entities no article mentions any more."""
         from graph import store

@@ -70,6 +70,19 @@ def _configure(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also write the dates and quantities that no fact uses (left out by default)",
     )
+    p.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="where parsing runs: local (--jobs processes) or dask (a dask.distributed "
+        "cluster; the graph is the same)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the dask scheduler (tcp://host:8786) for --engine dask; without it a local "
+        "cluster of --jobs workers",
+    )
     duplicate_option(p, "the later one is refused (exit code 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar")
 
@@ -97,6 +110,8 @@ def _run(args: argparse.Namespace) -> int:
         progress=lambda _a: bar.update(1),
         on_duplicate=args.on_duplicate,
         on_notice=err,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     bar.close()
     if not graph.graph["articles"]:

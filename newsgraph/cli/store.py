@@ -28,7 +28,12 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
 # ---- add / remove / export ---------------------------------------------------------------
 def _configure_add(p: argparse.ArgumentParser) -> None:
     _store_arg(p)
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="articles, as for build")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="articles, as for build; or N-Quads shards (.nq files build wrote), bulk-loaded",
+    )
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
     duplicate_option(
         p,
@@ -50,7 +55,11 @@ def _run_add(args: argparse.Namespace) -> int:
     from newsgraph.store import Store
 
     failures: list[InputError] = []
-    report = Store(args.store).add(
+    shards = [Path(i) for i in args.inputs if str(i).endswith(".nq")]
+    if shards and len(shards) < len(args.inputs):
+        raise InputError("add takes articles or N-Quads shards (.nq), not both at once")
+    add = Store(args.store).add_shards if shards else Store(args.store).add
+    report = add(
         args.inputs,
         model=args.model,
         kb=args.kb,
