@@ -111,11 +111,9 @@ def duplicate_option(p: argparse.ArgumentParser, error: str, default: str | None
 def _run_build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from exports import export, exporters, suffix
+    from exports import exporters, suffix
     from exports.outdir import check as check_output
-    from exports.outdir import output_folder
-    from graph.kg import summary
-    from graph.pipeline import build
+    from graph.pipeline import build_files
 
     formats = ["turtle", "nquads"] + [
         f for f in (args.formats or []) if f not in ("turtle", "nquads")
@@ -132,8 +130,10 @@ def _run_build(args: argparse.Namespace) -> int:
         _err(f"skipped: {error}")
 
     bar = tqdm(unit=" articles", disable=args.quiet or None, delay=2.0, file=sys.stderr)
-    graph = build(
+    built = build_files(
         args.inputs,
+        args.output,
+        formats,
         model=args.model,
         on_error=on_error,
         date=args.date,
@@ -146,16 +146,13 @@ def _run_build(args: argparse.Namespace) -> int:
         on_notice=_err,
     )
     bar.close()
-    if not graph.graph["articles"]:
+    if not built.articles:
         if failures:
             return failures[0].exit_code  # each failure has had its line; nothing is written
         raise InputError("no article could be read from " + ", ".join(map(str, args.inputs)))
-    with output_folder(args.output) as folder:
-        for name in formats:
-            export(graph, name, folder / f"graph{suffix(name)}")
     written = [args.output / f"graph{suffix(name)}" for name in formats]
     if not args.quiet:
-        print(summary(graph))
+        print(built.summary)
         print("wrote " + ", ".join(str(p) for p in written))
     return 2 if failures else 0
 
