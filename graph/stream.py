@@ -104,7 +104,9 @@ class StreamingGraph:
         nt = path.get("ntriples") or self.workdir / "graph.nt"
         background_facts = sorted(
             quads.triple_line(t).encode("utf-8", "replace")
-            for t in quads.background_fact_triples(self.outline.graph["background"], self.outline)
+            for t in quads.background_fact_triples(
+                self.outline.graph.get("background", []), self.outline
+            )
         )
         with _writing(nq) as nq_out, _writing(nt) as nt_out:
             triples = _triple_lines(self._sorted_quads(), nq_out)

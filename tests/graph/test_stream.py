@@ -70,6 +70,13 @@ def test_a_merge_rewrites_only_what_was_written_before_it(tmp_path) -> None:  # 
     assert [line.rsplit(b"/", 2)[-1] for line in lines] == [b"p4> ."]
 
 
+def test_a_build_without_links_is_streamed_too(tmp_path) -> None:  # noqa: ANN001
+    inputs = _stored("short", "full")
+    written = export(build(inputs, link=False), "nquads", tmp_path / "nx.nq").read_bytes()
+    assert _streamed(inputs, tmp_path / "out", link=False) == written
+    assert b"owl#sameAs" not in written
+
+
 def test_the_external_sort_gives_the_same_bytes(tmp_path, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(stream, "CHUNK_BYTES", 2000)
     inputs = [EXAMPLES]
