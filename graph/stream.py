@@ -153,17 +153,15 @@ class StreamingGraph:
     def _final_lines(self) -> Iterator[bytes]:
         """Links (in their article's graph), the shared entity graph, the background graph."""
         outline = self.outline
-        lines: list[str] = []
         for key, node in outline.nodes(data=True):
             for found in node.get("links", []):
                 name = quads.graph_name(found["article"])
-                lines.extend(quads.quad_line(t, name) for t in quads.link_triples(key, found))
+                for triple in quads.link_triples(key, found):
+                    yield quads.quad_line(triple, name).encode("utf-8", "replace")
         for triple in quads.shared_triples(outline, self.extractors):
-            lines.append(quads.quad_line(triple, quads.ENTITIES))
+            yield quads.quad_line(triple, quads.ENTITIES).encode("utf-8", "replace")
         for triple in quads.background_triples(outline.graph.get("background", []), outline):
-            lines.append(quads.quad_line(triple, quads.BACKGROUND))
-        for line in lines:
-            yield line.encode("utf-8", "replace")
+            yield quads.quad_line(triple, quads.BACKGROUND).encode("utf-8", "replace")
 
     def _rewritten(self) -> Iterator[bytes]:
         """The spooled lines, each entity IRI a later merge folded replaced by its final one."""
