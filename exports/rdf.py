@@ -1,4 +1,8 @@
-"""RDF exports (Turtle, N-Triples, N-Quads, TriG, JSON-LD) of the knowledge graph via rdflib.
+"""RDF exports (Turtle, N-Triples, N-Quads, TriG, JSON-LD) of the knowledge graph.
+
+The files are written from the plain N-Quads/N-Triples lines of exports/quads.py (Turtle and
+TriG through pyoxigraph's serialisers, JSON-LD through rdflib, which writes a context);
+``to_graph`` and ``to_dataset`` give the same triples as rdflib objects for users' code.
 
 Mapping, in one place:
 - entity: ``rdf:type`` ng:<Type> and schema:<Type>; one ``rdfs:label``; ``skos:altLabel``;
@@ -36,7 +40,7 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from exports import atomic_path, exporters
+from exports import atomic_path, exporters, quads
 from graph.errors import ExportError
 from graph.lexicon import writes_bare_triple
 from graph.vocab import (
@@ -269,48 +273,102 @@ def _bind(graph: Graph) -> None:
         graph.bind(prefix, namespace, override=True)
 
 
-def _write(rdf: Graph, path: Path, fmt: str, **options: object) -> None:
-    try:
-        with atomic_path(path) as tmp:
-            rdf.serialize(destination=str(tmp), format=fmt, encoding="utf-8", **options)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+def _failed(path: Path, exc: OSError) -> ExportError:
+    return ExportError(f"{path}: cannot write ({exc.strerror})")
 
 
-def _write_sorted_lines(rdf: Graph, path: Path, fmt: str) -> None:
-    """A line-based format (N-Triples, N-Quads) with its lines in byte order: rdflib writes
-    them in its store's hash order, which changes from one process to the next, and there
-    are no blank nodes, so sorted lines make two builds of the same input byte-identical
-    (and diffable)."""
-    lines = sorted(rdf.serialize(format=fmt, encoding="utf-8").splitlines())
+def write_lines(lines: list[str], path: Path) -> None:
+    """Sorted N-Quads or N-Triples lines (exports/quads.py) to ``path``, atomically."""
     try:
         with atomic_path(path) as tmp:
-            tmp.write_bytes(b"".join(line + b"\n" for line in lines if line))
+            tmp.write_bytes(quads.encode(lines))
     except OSError as exc:
-        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+        raise _failed(path, exc) from None
+
+
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def turtle_from_ntriples(source: Path | bytes, path: Path) -> None:
+    """Turtle with the project's prefixes from N-Triples (a file or bytes), streamed through
+    pyoxigraph's serialiser: subjects sorted together are written once each."""
+    import pyoxigraph as ox
+
+    parsed = (
+        ox.parse(source, ox.RdfFormat.N_TRIPLES)
+        if isinstance(source, bytes)
+        else ox.parse(path=source, format=ox.RdfFormat.N_TRIPLES)
+    )
+    try:
+        with atomic_path(path) as tmp:
+            ox.serialize(parsed, str(tmp), ox.RdfFormat.TURTLE, prefixes=_prefixes())
+    except OSError as exc:
+        raise _failed(path, exc) from None
+
+
+def trig_from_nquads(source: Path | bytes, path: Path) -> None:
+    """TriG with the project's prefixes from sorted N-Quads (a file or bytes), one block per
+    named graph: the lines are grouped by graph name (in memory) and streamed through
+    pyoxigraph's serialiser, which keeps every literal as written."""
+    import pyoxigraph as ox
+
+    data = source if isinstance(source, bytes) else source.read_bytes()
+    lines = data.splitlines(keepends=True)
+    lines.sort(key=lambda line: line.rsplit(b" ", 2)[-2])  # stable: sorted within a graph
+    try:
+        with atomic_path(path) as tmp:
+            ox.serialize(
+                ox.parse(b"".join(lines), ox.RdfFormat.N_QUADS),
+                str(tmp),
+                ox.RdfFormat.TRIG,
+                prefixes=_prefixes(),
+            )
+    except OSError as exc:
+        raise _failed(path, exc) from None
+
+
+def jsonld_from_ntriples(source: Path | bytes, path: Path) -> None:
+    """JSON-LD compacted with the project's prefixes as its context (rdflib: pyoxigraph
+    writes no context)."""
+    rdf = Graph()
+    if isinstance(source, bytes):
+        rdf.parse(data=source, format="nt")
+    else:
+        rdf.parse(str(source), format="nt")
+    try:
+        with atomic_path(path) as tmp:
+            rdf.serialize(
+                destination=str(tmp), format="json-ld", encoding="utf-8", context=_prefixes()
+            )
+    except OSError as exc:
+        raise _failed(path, exc) from None
+
+
+def _ntriples(graph: nx.MultiDiGraph) -> list[str]:
+    return quads.sorted_unique(quads.graph_lines(graph))
 
 
 @exporters.register("turtle", suffix=".ttl")
 def turtle(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write(to_graph(graph), path, "turtle")
+    turtle_from_ntriples(quads.encode(_ntriples(graph)), path)
 
 
 @exporters.register("ntriples", suffix=".nt")
 def ntriples(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write_sorted_lines(to_graph(graph), path, "nt")
+    write_lines(_ntriples(graph), path)
 
 
 @exporters.register("jsonld", suffix=".jsonld")
 def jsonld(graph: nx.MultiDiGraph, path: Path) -> None:
-    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    _write(to_graph(graph), path, "json-ld", context=context)
+    jsonld_from_ntriples(quads.encode(_ntriples(graph)), path)
 
 
 @exporters.register("nquads", suffix=".nq")
 def nquads(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write_sorted_lines(to_dataset(graph), path, "nquads")
+    write_lines(quads.sorted_unique(quads.dataset_lines(graph)), path)
 
 
 @exporters.register("trig", suffix=".trig")
 def trig(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write(to_dataset(graph), path, "trig")
+    trig_from_nquads(quads.encode(quads.sorted_unique(quads.dataset_lines(graph))), path)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 import networkx as nx
 
@@ -55,25 +55,7 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
         "source": article.source,
         "sha1": hashlib.sha1(article.text.encode("utf-8")).hexdigest(),
     }
-    for entity in resolved.entities:
-        if entity.key in graph:
-            node = graph.nodes[entity.key]
-            node["aliases"] = sorted(set(node["aliases"]) | set(entity.aliases))
-            node["mentions"] += len(entity.mentions)
-            node["article_mentions"][article.id] = len(entity.mentions)
-            if article.id not in node["articles"]:
-                node["articles"].append(article.id)
-        else:
-            graph.add_node(
-                entity.key,
-                label=entity.label,
-                type=entity.type.value,
-                aliases=list(entity.aliases),
-                mentions=len(entity.mentions),
-                articles=[article.id],
-                article_mentions={article.id: len(entity.mentions)},
-            )
-            _set_value(graph.nodes[entity.key], entity)
+    _add_entities(graph, article.id, resolved.entities)
     for relation in resolved.relations:
         ev = relation.evidence
         graph.add_edge(
@@ -104,6 +86,52 @@ def add_article(graph: nx.MultiDiGraph, resolved: ResolvedArticle) -> None:
         )
 
 
+def _add_entities(
+    graph: nx.MultiDiGraph, article_id: str, entities: Iterable[Entity], counts: bool = True
+) -> None:
+    for entity in entities:
+        if entity.key in graph:
+            node = graph.nodes[entity.key]
+            node["aliases"] = sorted(set(node["aliases"]) | set(entity.aliases))
+            node["mentions"] += len(entity.mentions)
+            if counts:
+                node["article_mentions"][article_id] = len(entity.mentions)
+            if article_id not in node["articles"]:
+                node["articles"].append(article_id)
+        else:
+            graph.add_node(
+                entity.key,
+                label=entity.label,
+                type=entity.type.value,
+                aliases=list(entity.aliases),
+                mentions=len(entity.mentions),
+                articles=[article_id],
+            )
+            if counts:
+                graph.nodes[entity.key]["article_mentions"] = {article_id: len(entity.mentions)}
+            _set_value(graph.nodes[entity.key], entity)
+
+
+def add_outline(
+    graph: nx.MultiDiGraph, resolved: ResolvedArticle, predicates: Container[str]
+) -> None:
+    """Add what later stages need of an article and no evidence: its entities as
+    ``add_article`` adds them but without per-article counts, and only the relations with one
+    of ``predicates`` (keyed as there, with ``predicate`` and ``article`` only). The streaming
+    build keeps this outline in memory while the evidence goes to disk (graph/stream.py)."""
+    article_id = resolved.article.id
+    _add_entities(graph, article_id, resolved.entities, counts=False)
+    for relation in resolved.relations:
+        if relation.predicate in predicates:
+            graph.add_edge(
+                relation.subject,
+                relation.object,
+                key=statement_id(relation),
+                predicate=relation.predicate,
+                article=article_id,
+            )
+
+
 def _set_value(node: dict, entity: Entity) -> None:
     if not entity.value:
         return
@@ -125,19 +153,31 @@ def build_graph(resolved: Iterable[ResolvedArticle]) -> nx.MultiDiGraph:
 def summary(graph: nx.MultiDiGraph) -> str:
     """Articles, entities by type, relations by predicate and stance, and links, as the few
     lines ``newsgraph build`` prints."""
-    types = Counter(data["type"] for _, data in graph.nodes(data=True))
-    predicates = Counter(data["predicate"] for *_, data in graph.edges(data=True))
-    stances = Counter(data["stance"] for *_, data in graph.edges(data=True))
-    links = Counter(x["method"] for _, d in graph.nodes(data=True) for x in d.get("links", ()))
+    edges = [data for *_, data in graph.edges(data=True)]
+    return summary_text(
+        len(graph.graph.get("articles", {})),
+        graph,
+        Counter(data["predicate"] for data in edges),
+        Counter(data["stance"] for data in edges),
+    )
+
+
+def summary_text(
+    articles: int, nodes: nx.MultiDiGraph, predicates: Counter, stances: Counter
+) -> str:
+    """``summary`` from counts: the entities and links are read from ``nodes``' nodes."""
+    types = Counter(data["type"] for _, data in nodes.nodes(data=True))
+    links = Counter(x["method"] for _, d in nodes.nodes(data=True) for x in d.get("links", ()))
 
     def counts(counter: Counter) -> str:
-        return ", ".join(f"{k} {v}" for k, v in counter.most_common()) or "none"
+        ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))  # ties by name
+        return ", ".join(f"{k} {v}" for k, v in ranked) or "none"
 
     return "\n".join(
         [
-            f"articles: {len(graph.graph.get('articles', {}))}",
-            f"entities: {graph.number_of_nodes()} ({counts(types)})",
-            f"relations: {graph.number_of_edges()} ({counts(predicates)})",
+            f"articles: {articles}",
+            f"entities: {nodes.number_of_nodes()} ({counts(types)})",
+            f"relations: {sum(predicates.values())} ({counts(predicates)})",
             f"stances: {counts(stances)}",
             f"links: {sum(links.values())} ({counts(links)})",
         ]

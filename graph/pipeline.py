@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,7 @@ def resolve_parsed(
 
 
 ENGINES = ("local", "dask")
-"""Where parse and extraction run: here (``jobs`` processes) or on a dask.distributed
+"""Where parsing and extraction run: local processes (``jobs``), or a dask.distributed
 cluster (graph/engine_dask.py); the graph is the same."""
 
 DUPLICATE_POLICIES = ("error", "skip", "replace")
@@ -104,6 +104,65 @@ def one_per_id(
         on_error(error)
 
 
+def _checked_articles(
+    inputs: Iterable[str | Path | Article] | str | Path,
+    on_error: Callable[[InputError], None] | None,
+    date: str | None,
+    progress: Callable[[Article], None] | None,
+    on_duplicate: str,
+    on_notice: Callable[[str], None] | None,
+) -> Iterator[Article]:
+    """The articles of ``inputs`` as ``build`` reads them (see there)."""
+    from graph.ingest import read_articles
+
+    if on_duplicate not in DUPLICATE_POLICIES:
+        raise ValueError(f"on_duplicate must be one of {DUPLICATE_POLICIES}, not {on_duplicate!r}")
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    items = list(inputs) if not isinstance(inputs, Iterator) else inputs
+
+    def articles() -> Iterator[Article]:
+        paths: list[str | Path] = []
+        for item in items:
+            if isinstance(item, Article):
+                yield from read_articles(paths, on_error)
+                paths = []
+                yield item
+            else:
+                paths.append(item)
+        yield from read_articles(paths, on_error)
+
+    def tracked() -> Iterator[Article]:
+        for article in one_per_id(articles(), on_duplicate, on_error, on_notice):
+            if date and not article.date:
+                article = replace(article, date=date)
+            if progress is not None:
+                progress(article)
+            yield article
+
+    return tracked()
+
+
+def _resolved_stream(
+    articles: Iterator[Article],
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
+    **options: object,
+) -> Iterator[ResolvedArticle]:
+    """Resolved articles in input order, from local processes or a dask cluster."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        raise EngineError(f"a scheduler ({scheduler}) is for the dask engine, not {engine!r}")
+    if engine == "dask":
+        from graph import engine_dask
+
+        return engine_dask.resolve_articles(articles, scheduler=scheduler, workers=jobs, **options)
+    return resolve_articles(articles, jobs=jobs, **options)
+
+
 def build(
     inputs: Iterable[str | Path | Article] | str | Path,
     *,
@@ -140,55 +199,17 @@ def build(
     ``engine`` "dask" parses and extracts on the dask scheduler at ``scheduler`` (else on a
     LocalCluster of ``jobs`` workers); resolution across articles and linking stay here.
     """
-    from graph.ingest import read_articles
-    from graph.kg import add_article, new_graph
-
-    if on_duplicate not in DUPLICATE_POLICIES:
-        raise ValueError(f"on_duplicate must be one of {DUPLICATE_POLICIES}, not {on_duplicate!r}")
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-    if scheduler is not None and engine != "dask":
-        raise EngineError(f"a scheduler ({scheduler}) is for the dask engine, not {engine!r}")
-
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    items = list(inputs) if not isinstance(inputs, Iterator) else inputs
-
-    def articles() -> Iterator[Article]:
-        paths: list[str | Path] = []
-        for item in items:
-            if isinstance(item, Article):
-                yield from read_articles(paths, on_error)
-                paths = []
-                yield item
-            else:
-                paths.append(item)
-        yield from read_articles(paths, on_error)
-
-    def tracked() -> Iterator[Article]:
-        for article in one_per_id(articles(), on_duplicate, on_error, on_notice):
-            if date and not article.date:
-                article = replace(article, date=date)
-            if progress is not None:
-                progress(article)
-            yield article
-
     from graph.corpus import KnownEntities, merge_nodes, resolve_against
+    from graph.kg import add_article, new_graph
     from graph.link import link_graph, read_kb
 
+    stream = _checked_articles(inputs, on_error, date, progress, on_duplicate, on_notice)
     base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
     graph = new_graph()
     known = KnownEntities()
-    options = dict(model=model, extractors=extractors, all_values=all_values)
-    if engine == "dask":
-        from graph import engine_dask
-
-        stream = engine_dask.resolve_articles(
-            tracked(), scheduler=scheduler, workers=jobs, **options
-        )
-    else:
-        stream = resolve_articles(tracked(), jobs=jobs, **options)
-    for resolved in stream:
+    for resolved in _resolved_stream(
+        stream, engine, scheduler, jobs, model=model, extractors=extractors, all_values=all_values
+    ):
         linked = resolve_against(resolved, known)
         add_article(graph, linked.article)
         for merge in linked.merges:
@@ -196,6 +217,69 @@ def build(
     if link:
         link_graph(graph, base)
     return graph
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltFiles:
+    """What ``build_files`` wrote: how many articles, the summary ``newsgraph build``
+    prints, and the files (none when no article could be read)."""
+
+    articles: int
+    summary: str
+    files: tuple[Path, ...]
+
+
+def build_files(
+    inputs: Iterable[str | Path | Article] | str | Path,
+    outdir: Path,
+    formats: Sequence[str] = ("turtle", "nquads"),
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    date: str | None = None,
+    progress: Callable[[Article], None] | None = None,
+    kb: Path | None = None,
+    link: bool = True,
+    jobs: int = 1,
+    all_values: bool = False,
+    on_duplicate: str = "error",
+    on_notice: Callable[[str], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> BuiltFiles:
+    """``build``, streamed to files: each article's quads go to disk once it is resolved,
+    and memory holds only what later articles need (graph/stream.py). Writes
+    ``outdir/graph.<suffix>`` for each of ``formats`` (exports names), all at once
+    (exports/outdir.py); graph.nq is byte-identical to the export of ``build``'s graph.
+    ``outdir`` is left as it was when no article could be read."""
+    from exports import suffix
+    from exports.outdir import output_folder
+    from graph.corpus import KnownEntities, resolve_against
+    from graph.link import read_kb
+    from graph.stream import StreamingGraph, spool_dir
+
+    base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
+    stream = _checked_articles(inputs, on_error, date, progress, on_duplicate, on_notice)
+    known = KnownEntities()
+    with spool_dir() as workdir:
+        graph = StreamingGraph(Path(workdir))
+        for resolved in _resolved_stream(
+            stream,
+            engine,
+            scheduler,
+            jobs,
+            model=model,
+            extractors=extractors,
+            all_values=all_values,
+        ):
+            graph.add(resolve_against(resolved, known))
+        if not graph.articles:
+            return BuiltFiles(0, graph.summary(), ())
+        with output_folder(outdir) as folder:
+            graph.finish(folder, formats, base, link)
+    files = tuple(outdir / f"graph{suffix(name)}" for name in dict.fromkeys(formats))
+    return BuiltFiles(graph.articles, graph.summary(), files)
 
 
 def build_text(

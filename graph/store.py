@@ -1,5 +1,5 @@
 """The persistent corpus store: an embedded pyoxigraph database on disk holding exactly what
-exports/rdf.py's ``to_dataset`` writes for each article (its named graph, including any
+exports/quads.py writes for each article (its named graph, including any
 ``owl:sameAs`` links), the shared entity graph, and any other shared graph (the gazetteer's
 background facts), with entities merged across articles (graph/corpus.py).
 
@@ -296,34 +296,21 @@ def _clean(directory: Path, keep: set[str | None]) -> None:
 
 
 # ---- what an article contributes ----------------------------------------------------------
-def _term(value: object) -> ox.NamedNode | ox.Literal:
-    from rdflib import Literal, URIRef
-
-    if isinstance(value, URIRef):
-        return ox.NamedNode(str(value))
-    if isinstance(value, Literal):
-        if value.language:
-            return ox.Literal(str(value), language=value.language)
-        if value.datatype is not None:
-            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
-        return ox.Literal(str(value))
-    raise StoreError(f"cannot store term {value!r}")
-
-
 def _quads(graph: nx.MultiDiGraph, store: ox.Store) -> list[ox.Quad]:
     """Everything ``to_dataset`` writes for a one-article graph, fitted to what is stored:
     entity mention totals are recounted afterwards, and a stored entity keeps its label (a
     differently written one becomes an alternative label)."""
-    from exports.rdf import to_dataset
+    from exports.quads import dataset_lines, encode, sorted_unique
 
-    entities = str(ENTITY_GRAPH)
+    entities = ox.NamedNode(str(ENTITY_GRAPH))
     label, alt = ox.NamedNode(RDFS_LABEL), ox.NamedNode(SKOS_ALT)
+    count = ox.NamedNode(str(NG.mentionCount))
     quads = []
-    for s, p, o, g in to_dataset(graph).quads((None, None, None, None)):
-        quad = ox.Quad(_term(s), _term(p), _term(o), ox.NamedNode(str(g)))
-        if str(g) == entities and str(p) == str(NG.mentionCount):
+    lines = encode(sorted_unique(dataset_lines(graph)))
+    for quad in ox.parse(lines, ox.RdfFormat.N_QUADS):
+        if quad.graph_name == entities and quad.predicate == count:
             continue
-        if str(g) == entities and str(p) == RDFS_LABEL:
+        if quad.graph_name == entities and quad.predicate == label:
             stored = [
                 q.object
                 for q in store.quads_for_pattern(quad.subject, label, None, quad.graph_name)

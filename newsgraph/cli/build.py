@@ -90,16 +90,17 @@ def _configure(p: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from exports.outdir import build_formats, check, write_build
-    from graph.kg import summary
-    from graph.pipeline import build
+    from exports.outdir import build_formats, check
+    from graph.pipeline import build_files
 
     formats = build_formats(args.formats or (), view=args.view)
     check(args.output)  # an unwritable OUTDIR fails before any parsing
     failures: list[InputError] = []
     bar = tqdm(unit=" articles", disable=args.quiet or None, delay=2.0, file=sys.stderr)
-    graph = build(
+    built = build_files(
         args.inputs,
+        args.output,
+        formats,
         model=args.model,
         on_error=collect_failures(failures),
         date=args.date,
@@ -114,14 +115,13 @@ def _run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
     )
     bar.close()
-    if not graph.graph["articles"]:
+    if not built.articles:
         if failures:
             return failures[0].exit_code  # each failure has had its line; nothing is written
         raise InputError("no article could be read from " + ", ".join(map(str, args.inputs)))
-    written = write_build(graph, args.output, formats)
     if not args.quiet:
-        print(summary(graph))
-        print("wrote " + ", ".join(str(p) for p in written))
+        print(built.summary)
+        print("wrote " + ", ".join(str(p) for p in built.files))
     return 2 if failures else 0
 
 

@@ -139,17 +139,15 @@ def test_store_built_one_article_at_a_time_equals_build(tmp_path: Path, order) -
     in separate adds, including a short name stored before the full name that absorbs it."""
     import pyoxigraph as ox
 
-    from exports.rdf import to_dataset
+    from exports.quads import dataset_lines, encode, sorted_unique
     from graph.pipeline import build
 
     inputs = [make_article(text(i), id=i, detect_title=False) for i in order]
     for article in inputs:
         store.add(tmp_path, resolve_articles([article]), link=linker(None))
     built = ox.Store()
-    built.extend(
-        ox.Quad(store._term(s), store._term(p), store._term(o), ox.NamedNode(str(g)))
-        for s, p, o, g in to_dataset(build(inputs)).quads((None, None, None, None))
-    )
+    lines = encode(sorted_unique(dataset_lines(build(inputs))))
+    built.extend(ox.parse(lines, ox.RdfFormat.N_QUADS))
     db = store.open_store(tmp_path)
     assert _quads(db) == _quads(built)
     putin = select(

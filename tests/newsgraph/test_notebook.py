@@ -51,7 +51,7 @@ def test_repr_is_the_build_summary(graph) -> None:  # noqa: ANN001
     text = repr(newsgraph.show(graph))
     assert text == "newsgraph graph\n" + summary(graph)
     assert "relations: 4 (memberOf 3, locatedIn 1)" in text
-    assert "stances: asserted 1, proposed 1, negated 1, reported 1" in text
+    assert "stances: asserted 1, negated 1, proposed 1, reported 1" in text  # ties by name
 
 
 def test_save_writes_the_page(graph, tmp_path: Path) -> None:  # noqa: ANN001
