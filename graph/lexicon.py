@@ -249,7 +249,7 @@ def attitude_frames() -> dict[tuple[str, str], dict[str, str]]:
     table: dict[tuple[str, str], dict[str, str]] = {}
     known = {
         *("act", "act-by", "demand", "label", "verdict", "light"),
-        *("holder", "holder-of", "state", "penalty"),
+        *("holder", "holder-of", "state", "penalty", "fault"),
     }
     for word, pos, role, predicate in _rows("attitude_frames.tsv", 4):
         if role not in known:
