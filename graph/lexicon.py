@@ -108,6 +108,13 @@ def demonym_country(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def resident_demonyms() -> dict[str, str]:
+    """Noun for a city's or region's residents, as written ("New Yorker") -> the place
+    ("New York"), from resident_demonyms.tsv."""
+    return {noun: place for noun, place in _rows("resident_demonyms.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
 def country_parts() -> dict[str, str]:
     """Lower-cased part of a country without a government of its own ("england") -> the
     canonical country ("United Kingdom"), from country_parts.tsv."""
