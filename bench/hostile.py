@@ -1,5 +1,5 @@
 """Hostile inputs through `newsgraph build`, as a user gives them: each case is built in this
-process through the command line's own entry point (graph.cli.main) and checked: no
+process through the command line's own entry point (newsgraph.cli.main) and checked: no
 traceback, the expected exit code and article count, one `newsgraph:` line per refusal, and
 every file written read back (RDF in rdflib, pyoxigraph and rapper; GraphML and GEXF in
 networkx). Prints one row per case and a summary; writes bench/results/hostile.json.
@@ -183,7 +183,7 @@ def read_back(out: Path) -> list[str]:
 
 
 def run_case(case: Case, folder: Path) -> dict:
-    from graph.cli import main
+    from newsgraph.cli import main
 
     out = folder / "out"
     argv = ["build", *_write(folder, case.files), *(["-"] if case.stdin is not None else [])]

@@ -57,9 +57,9 @@ def main() -> int:
 
     from graph import store
     from graph.ingest import read_articles
+    from graph.link import linker
     from graph.pipeline import resolve_articles
     from graph.query import run
-    from graph.store_cli import linker
 
     started = time.perf_counter()
     articles = list(islice(read_articles([CORPUS]), args.articles + args.singles))

@@ -130,8 +130,8 @@ def main() -> int:
 
     from graph import store
     from graph.ingest import read_articles
+    from graph.link import linker
     from graph.pipeline import resolve_articles
-    from graph.store_cli import linker
 
     wall = time.perf_counter()
     records = islice(read_articles([CORPUS]), args.base + args.rounds * PROBE)

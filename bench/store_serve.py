@@ -25,7 +25,7 @@ TEXTS = ROOT / "tests" / "fixtures" / "store"
 
 def newsgraph(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "newsgraph", *args], capture_output=True, text=True, cwd=ROOT
     )
 
 
@@ -45,7 +45,7 @@ def main() -> int:
         directory = Path(tmp) / "store"
         newsgraph("add", "--store", str(directory), *(str(TEXTS / f"a{i}.txt") for i in (1, 2, 3)))
         server = subprocess.Popen(
-            [sys.executable, "-m", "graph.cli", "serve", "--store", str(directory)]
+            [sys.executable, "-m", "newsgraph", "serve", "--store", str(directory)]
             + ["--port", str(args.port)],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,

@@ -49,6 +49,24 @@ def export(graph: nx.MultiDiGraph, name: str, path: Path) -> Path:
     return path
 
 
+VIEW_FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
+"""A picture's suffix -> its exporter: the interactive view, or a static SVG/PNG."""
+
+
+def view_format(path: Path) -> str:
+    """The exporter a picture's suffix asks for (VIEW_FORMATS), or an ExportError."""
+    fmt = VIEW_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(VIEW_FORMATS))
+        raise ExportError(f"{path}: cannot tell the view format (use {known})")
+    return fmt
+
+
+def view(graph: nx.MultiDiGraph, path: Path) -> Path:
+    """Draw ``graph`` to ``path``, the format picked by its suffix (VIEW_FORMATS)."""
+    return export(graph, view_format(path), path)
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path`` that replaces it only if writing succeeds, so an

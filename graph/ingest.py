@@ -336,12 +336,15 @@ def _guarded(
 
 
 def read_articles(
-    inputs: Iterable[str | Path], on_error: ErrorHandler | None = None
+    inputs: Iterable[str | Path | Article], on_error: ErrorHandler | None = None
 ) -> Iterator[Article]:
-    """Stream Articles from paths ("-" is stdin). With ``on_error``, a bad file or record is
-    reported to it and skipped; without, the first problem raises InputError."""
+    """Stream Articles from paths ("-" is stdin); an Article among them passes as it is.
+    With ``on_error``, a bad file or record is reported to it and skipped; without, the
+    first problem raises InputError."""
     for item in inputs:
-        if str(item) == "-":
+        if isinstance(item, Article):
+            yield item
+        elif str(item) == "-":
             yield from _guarded(lambda: from_stream(sys.stdin, on_error), on_error)
         else:
             yield from _guarded(lambda p=Path(item): from_path(p, on_error), on_error)

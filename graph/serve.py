@@ -21,7 +21,10 @@ lacks, each checked per request:
   answers 503. That also stops in-flight requests of other clients: a rare price for a
   guarantee that no runaway work survives its limit;
 - a result limit: query results are parsed while they stream (pyoxigraph's parsers, or csv)
-  and counted; past ``--max-results`` rows the guard stops reading and answers 400.
+  and counted; past ``--max-results`` rows the guard stops reading and answers 400;
+- the project's prefixes (ng:, schema:, rdfs: ...) declared in front of every query and
+  update that does not declare them itself, as ``newsgraph query`` does, so a query from
+  README runs the same pasted into the query UI or sent by a script.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import StoreError
+from graph.query import with_prefixes
 
 GRACE = 1.0
 """Seconds past ``--timeout`` before the guard stops waiting and restarts the server."""
@@ -465,6 +469,25 @@ class GuardHandler(BaseHTTPRequestHandler):
                     " (send application/sparql-update instead)",
                 )
 
+    def _with_prefixes(self, query: str, body: bytes) -> tuple[str, bytes]:
+        """The request's query string and body with the project's prefixes in every query
+        and update text (URL parameters, a form, or a sparql-query/-update body)."""
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+
+        def form(text: str) -> str:
+            pairs = urllib.parse.parse_qsl(text, keep_blank_values=True)
+            return urllib.parse.urlencode(
+                [(k, with_prefixes(v) if k in {"query", "update"} else v) for k, v in pairs]
+            )
+
+        if query:
+            query = form(query)
+        if body and media == "application/x-www-form-urlencoded":
+            body = form(body.decode("utf-8", "replace")).encode("ascii")
+        elif body and media in {"application/sparql-query", "application/sparql-update"}:
+            body = with_prefixes(body.decode("utf-8", "replace")).encode("utf-8")
+        return query, body
+
     # -- the exchange
     def _handle(self) -> None:
         try:
@@ -475,11 +498,13 @@ class GuardHandler(BaseHTTPRequestHandler):
                 raise Refused(404, "not found")
             body = self._body() if self.command in {"POST", "PUT"} else b""
             self._check_sparql(path, query, body)
-            self._forward(path, body)
+            if path in {"/query", "/update", "/sparql"}:
+                query, body = self._with_prefixes(query, body)
+            self._forward(path, f"{path}?{query}" if query else path, body)
         except Refused as refused:
             self._refuse(refused)
 
-    def _forward(self, path: str, body: bytes) -> None:
+    def _forward(self, path: str, target: str, body: bytes) -> None:
         child = self.upstream.child
         deadline = time.monotonic() + self.policy.timeout + GRACE
         connection = HTTPConnection("127.0.0.1", child.port, timeout=self.policy.timeout + GRACE)
@@ -490,7 +515,7 @@ class GuardHandler(BaseHTTPRequestHandler):
         }
         try:
             try:
-                connection.request(self.command, self.path, body=body or None, headers=headers)
+                connection.request(self.command, target, body=body or None, headers=headers)
                 response = connection.getresponse()
             except TimeoutError:
                 raise _Deadline from None

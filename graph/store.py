@@ -10,7 +10,7 @@ rename. A process killed mid-add leaves only an unused copy, cleaned on the next
 query that opened the live generation keeps reading that consistent snapshot while an add
 runs. This is needed because Oxigraph 0.5 documents a read-only open while another process
 writes as undefined behaviour and has dropped its "secondary" mode. One writer at a time
-(a lock file).
+(a lock file, through ``filelock``: portable, released when the holder dies).
 
 Beside the live generation the pointer names its name index (``index-NNNNNN``, see
 graph/store_index.py), copied and switched with it, so an add looks up only the names its
@@ -21,7 +21,6 @@ next add or remove build it, once.
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import hashlib
 import json
@@ -33,13 +32,17 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 
 from graph.errors import InputError, StoreError
-from graph.model import ResolvedArticle
 from graph.vocab import ENTITY_GRAPH, NG, article_graph_iri
+
+if TYPE_CHECKING:  # not imported at run time: `newsgraph query --store` stays light
+    import networkx as nx
+
+    from graph.model import ResolvedArticle
 
 POINTER = "newsgraph-store.json"
 LOCK = ".newsgraph-store.lock"
@@ -48,7 +51,7 @@ FORMAT = 1
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
-Linker = Callable[[nx.MultiDiGraph], object]
+Linker = Callable[["nx.MultiDiGraph"], object]
 """Adds links to a one-article graph in place (graph.link.link_graph with its settings)."""
 
 
@@ -113,29 +116,40 @@ def open_store(directory: Path, read_only: bool = True) -> ox.Store:
 
 @contextmanager
 def write_lock(directory: Path) -> Iterator[None]:
-    """Hold the store's single-writer lock (adds, removes, a writable server)."""
+    """Hold the store's single-writer lock (adds, removes, a writable server): an OS lock
+    on DIR/.newsgraph-store.lock through ``filelock`` (flock on POSIX, LockFileEx on
+    Windows), released by the OS when the holder dies, so a killed add leaves no stale lock.
+    A second writer is refused at once, not queued."""
+    from filelock import FileLock, Timeout
+
     directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / LOCK, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreError(
-                f"{directory}: another newsgraph process is writing this store"
-            ) from None
+    lock = FileLock(directory / LOCK, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreError(f"{directory}: another newsgraph process is writing this store") from None
+    try:
         yield
+    finally:
+        lock.release()
 
 
 def _lock_held(directory: Path) -> bool:
+    """Whether a writer holds the store's lock now. Probed by taking it for an instant; a
+    lock file this process cannot open (a read-only user) counts as held, the safe side."""
+    from filelock import FileLock, Timeout
+
+    if not (directory / LOCK).exists():
+        return False
+    lock = FileLock(directory / LOCK, timeout=0)
     try:
-        handle = open(directory / LOCK)  # noqa: SIM115 - closed below, lock released with it
-    except FileNotFoundError:
-        return False
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        return False
+        lock.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return True
+    lock.release()
+    return False
 
 
 def served_writable_at(directory: Path) -> str | None:
@@ -231,7 +245,14 @@ def new_generation(directory: Path) -> Iterator[_Writing]:
             )
             store_index.build(writing.store, writing.index)
             built_index = True
-        yield writing
+        try:
+            yield writing
+        except BaseException:
+            # Close the copy now, not when the traceback goes: in a long-lived process (the
+            # Python API) the next add reopens a generation of this number.
+            del writing.store, writing.index
+            gc.collect()
+            raise
         changed, db, index = writing.changed, writing.store, writing.index
         del writing.store, writing.index
         if changed and writing.compact:

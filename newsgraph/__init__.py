@@ -7,6 +7,10 @@ project's own name.
 >>> import newsgraph
 >>> kg = newsgraph.build(["examples/"])      # a networkx MultiDiGraph
 >>> newsgraph.export(kg, "turtle", Path("out/graph.ttl"))
+>>> newsgraph.write(kg, "out", ["jsonld"])  # what `newsgraph build -o out -f jsonld` writes
+>>> newsgraph.query("out/graph.nq", "ASK { ?s ng:capitalOf ?o }")
+>>> newsgraph.validate("out/graph.ttl").conforms
+>>> store = newsgraph.open_store("corpus/")  # add, remove, query, export, serve
 >>> newsgraph.to_dataframe(kg, "relations")  # pandas, the [dataframe] extra
 >>> newsgraph.to_rdflib(kg)                  # an rdflib Graph (dataset=True: a Dataset)
 >>> newsgraph.show(kg)                       # the interactive view, in a notebook
@@ -30,15 +34,23 @@ except PackageNotFoundError:  # running from a checkout that is not installed
 
 __all__ = [
     "NewsgraphError",
+    "Store",
     "__version__",
     "build",
     "build_text",
+    "evaluate",
     "export",
+    "open_store",
+    "query",
     "resolve_articles",
     "show",
     "summary",
     "to_dataframe",
     "to_rdflib",
+    "train_relations",
+    "validate",
+    "view",
+    "write",
 ]
 
 # name -> (module, attribute), imported on first use so `import newsgraph` never imports
@@ -51,6 +63,14 @@ _LAZY = {
     "summary": ("graph.kg", "summary"),
     "to_dataframe": ("exports.tables", "to_dataframe"),
     "show": ("newsgraph.notebook", "show"),
+    "open_store": ("newsgraph.store", "open_store"),
+    "Store": ("newsgraph.store", "Store"),
+    "query": ("newsgraph.operations", "query"),
+    "validate": ("newsgraph.operations", "validate"),
+    "write": ("newsgraph.operations", "write"),
+    "view": ("newsgraph.operations", "view"),
+    "evaluate": ("newsgraph.operations", "evaluate"),
+    "train_relations": ("newsgraph.operations", "train_relations"),
 }
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,20 @@ def seed_store(seed_export):  # noqa: ANN001, ANN201
     from graph.query import load_file
 
     return load_file(seed_export / "graph.nq")
+
+
+@pytest.fixture(scope="session")
+def store_dir(tmp_path_factory) -> Path:  # noqa: ANN001
+    """A store of the example articles, built once through the CLI for the store and serve
+    tests (the tests that change a store change a copy)."""
+    directory = tmp_path_factory.mktemp("store")
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "add", "--store", str(directory), str(EXAMPLES)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "added 7" in result.stdout
+    return directory

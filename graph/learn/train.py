@@ -215,7 +215,15 @@ def train(
     model: str | None = None,
     min_precision: float = STATEMENT_PRECISION,
 ) -> dict:
-    """Fit, choose thresholds on the held-out documents, save; returns the report."""
+    """Fit, choose thresholds on the held-out documents, save; returns the report. A
+    missing training file or a ``min_precision`` outside (0, 1] is an InputError."""
+    from graph.errors import InputError
+
+    for path in [*redocred, *([conll04] if conll04 else [])]:
+        if not path.exists():
+            raise InputError(f"{path}: training file not found (see --redocred, --conll04)")
+    if not 0 < min_precision <= 1:
+        raise InputError(f"--min-precision {min_precision}: must be in (0, 1]")
     started = time.perf_counter()
     data = load_examples(redocred, conll04, model)
     parsed = time.perf_counter() - started

@@ -3,7 +3,10 @@ by an image library; a large graph is cut to its best-connected entities."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -14,6 +17,8 @@ from exports.static import MAX_NODES, _core, _layout
 from graph.kg import add_article, new_graph
 from tests.exports.synthetic import synthetic_graph
 from tests.records import coalition_article
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +69,37 @@ def test_components_are_laid_out_apart() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2], (a, b)
+
+
+def test_the_layout_needs_no_scipy() -> None:
+    code = (
+        "import sys; sys.modules['scipy'] = None\n"
+        "from exports.static import _layout\n"
+        "from tests.exports.synthetic import synthetic_graph\n"
+        "print(len(_layout(synthetic_graph(30, 40, seed=1))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["30"]
+
+
+def test_the_layout_is_the_same_on_every_run() -> None:
+    big = synthetic_graph(40, 60, seed=5)
+    assert _layout(big) == _layout(big.copy())
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_without_matplotlib_a_picture_is_refused_in_one_line_before_parsing(fmt, tmp_path) -> None:  # noqa: ANN001
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "from newsgraph.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    out = tmp_path / "out"
+    args = ["build", str(ROOT / "examples"), "-o", str(out), "-f", fmt, "-q"]
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert result.returncode == 5, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "newsgraph: export formats svg and png need matplotlib: pip install 'newsgraph[static]'"
+    ]
+    assert not out.exists()  # refused before the output folder was made

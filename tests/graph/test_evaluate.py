@@ -87,7 +87,7 @@ def test_city_and_state_abbreviation_are_one_place() -> None:
 
 def test_eval_command_prints_table_and_json() -> None:
     run = lambda *a: subprocess.run(  # noqa: E731
-        [sys.executable, "-m", "graph.cli", "eval", "conll04", str(MINI), *a],
+        [sys.executable, "-m", "newsgraph", "eval", "conll04", str(MINI), *a],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -141,7 +141,7 @@ def test_span_conventions() -> None:
 def test_textacy_baseline_scores_beside_newsgraph() -> None:
     pytest.importorskip("textacy")
     run = subprocess.run(
-        [sys.executable, "-m", "graph.cli", "eval", "conll04", str(MINI), "--baseline", "textacy"]
+        [sys.executable, "-m", "newsgraph", "eval", "conll04", str(MINI), "--baseline", "textacy"]
         + ["--json"],
         capture_output=True,
         text=True,

@@ -10,12 +10,12 @@ import networkx as nx
 import pytest
 
 from exports import export
-from graph.cli import main
 from graph.errors import InputError
 from graph.link import link_graph, normalise, read_kb
 from graph.pipeline import build_text
 from graph.query import load_file, select
 from graph.vocab import entity_key
+from newsgraph.cli import main
 
 KB = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
 GEONAMES = "https://sws.geonames.org/{}/"

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from graph.serve import refusal
-from tests.graph.test_store_cli import COUNT, _count, oxigraph_children, serving
+from tests.newsgraph.cli.test_store import COUNT, _count, oxigraph_children, serving
 
 APP = "http://app.example:3000"
 PRODUCT = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i"
@@ -218,3 +218,27 @@ def test_the_view_is_rendered_once_per_generation(guarded) -> None:  # noqa: ANN
     second = httpx.get(f"http://127.0.0.1:{port + 1}/", timeout=60)
     assert first.status_code == second.status_code == 200 and "7 articles" in first.text
     assert second.content == first.content and time.monotonic() - start < 1
+
+
+PREFIXED = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ng:Article ; schema:identifier ?id }"
+"""Uses the project's prefixes without declaring them, as README's queries do."""
+
+
+def test_the_endpoint_knows_the_prefixes_newsgraph_query_adds(endpoint) -> None:  # noqa: ANN001
+    base, _ = endpoint
+    accept = {"Accept": "application/sparql-results+json"}
+    answers = [
+        _get(base, PREFIXED),
+        httpx.post(f"{base}/query", data={"query": PREFIXED}, headers=accept),
+        httpx.post(
+            f"{base}/query",
+            content=PREFIXED,
+            headers={**accept, "Content-Type": "application/sparql-query"},
+        ),
+    ]
+    expected = _get(base, COUNT).json()["results"]["bindings"][0]["n"]["value"]
+    for response in answers:
+        assert response.status_code == 200, response.text
+        assert response.json()["results"]["bindings"][0]["n"]["value"] == expected
+    own = "PREFIX ng: <http://other.example/> ASK { ?a a ng:Article }"
+    assert _get(base, own).json()["boolean"] is False

@@ -16,9 +16,9 @@ import pytest
 from graph import store
 from graph.errors import StoreError
 from graph.ingest import make_article
+from graph.link import linker
 from graph.pipeline import resolve_articles
 from graph.query import select
-from graph.store_cli import linker
 
 ROOT = Path(__file__).resolve().parents[2]
 BBC = ROOT.parent / "shared" / "data" / "news" / "bbc.jsonl"
@@ -255,7 +255,7 @@ def corpus(tmp_path_factory) -> Path:  # noqa: ANN001
 
 def _add_process(directory: Path, corpus: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "add", "--store", str(directory), str(corpus)],
+        [sys.executable, "-m", "newsgraph", "add", "--store", str(directory), str(corpus)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

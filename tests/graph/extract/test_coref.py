@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from graph import coref_eval
-from graph.cli import main
 from graph.errors import InputError
 from graph.extract.coref_quotes import quote_spans
 from graph.pipeline import build_text
+from newsgraph.cli import main
 
 CASES = [
     # text, referring expression, expected entity label

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
 from graph.errors import InputError
 from graph.learn import news_eval
 from graph.learn.news_eval import GoldArticle, read_gold, score_article, summarise
+from newsgraph.cli import main
 
 ROOT = Path(__file__).resolve().parents[3]
 MINI = ROOT / "tests" / "fixtures" / "news_gold" / "mini.jsonl"

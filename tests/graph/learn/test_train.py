@@ -92,8 +92,8 @@ def test_choose_thresholds_reports_each_source(tmp_path: Path) -> None:
 
 
 def test_cli_takes_the_precision_bar(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from graph.cli import main
     from graph.errors import InputError
+    from newsgraph.cli import main
 
     files = ["--redocred", str(REDOCRED), "--conll04", str(CONLL04)]
     output = ["-o", str(tmp_path / "m.json.gz")]

@@ -1,15 +1,13 @@
 """``newsgraph view GRAPH -o FILE``: the interactive HTML view (or an SVG/PNG picture) of a
-graph file written by ``newsgraph build``; the output's suffix picks the format."""
+graph file written by ``newsgraph build``; the output's suffix picks the format
+(exports.view)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from graph.cli import commands
-from graph.errors import ExportError
-
-FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
+from newsgraph.cli.common import Command
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
@@ -24,15 +22,12 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from exports import export
+    from exports import view, view_format
     from exports.rdf_read import read_graph
 
-    fmt = FORMATS.get(args.output.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(FORMATS))
-        raise ExportError(f"{args.output}: cannot tell the view format (use {known})")
+    view_format(args.output)  # an unknown suffix fails before the graph is read
     graph = read_graph(args.graph)
-    export(graph, fmt, args.output)
+    view(graph, args.output)
     print(
         f"wrote {args.output} ({graph.number_of_nodes()} entities, "
         f"{graph.number_of_edges()} relations)"
@@ -40,6 +35,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-commands.register("view", help="draw a graph file as interactive HTML, SVG or PNG")(
-    (_configure, _run)
-)
+COMMANDS = [Command("view", "draw a graph file as interactive HTML, SVG or PNG", _configure, _run)]

@@ -1,73 +1,16 @@
-"""The command line end to end, as a user runs it (subprocesses, real files)."""
+"""``newsgraph build`` end to end, as a user runs it (subprocesses, real files)."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
-
-
-def newsgraph(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "graph.cli", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        cwd=ROOT,
-        timeout=300,
-    )
-
-
-def example_count() -> int:
-    """Articles in examples/: one per text or HTML file, one per JSON Lines record."""
-    files = [p for p in EXAMPLES.rglob("*") if p.suffix in {".txt", ".html"}]
-    records = [
-        line for p in EXAMPLES.rglob("*.jsonl") for line in p.read_text().splitlines() if line
-    ]
-    return len(files) + len(records)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:  # noqa: ANN001
-    out = tmp_path_factory.mktemp("built")
-    result = newsgraph("build", str(EXAMPLES), "-o", str(out), "-f", "jsonld")
-    assert result.returncode == 0, result.stderr
-    assert f"articles: {example_count()}" in result.stdout
-    assert "entities:" in result.stdout and "relations:" in result.stdout
-    return out
+from tests.newsgraph.cli.helpers import EXAMPLES, FIXTURES, example_count, newsgraph
 
 
 def test_build_writes_turtle_nquads_and_extra_formats(built: Path) -> None:
     assert {p.name for p in built.iterdir()} >= {"graph.ttl", "graph.nq", "graph.jsonld"}
-
-
-def test_query_prints_a_table_csv_and_json(built: Path) -> None:
-    sparql = "SELECT DISTINCT ?l WHERE { ?p a ng:Person ; rdfs:label ?l } ORDER BY ?l"
-    table = newsgraph("query", str(built / "graph.ttl"), sparql)
-    assert table.returncode == 0, table.stderr
-    assert "William Ruto" in table.stdout and "row" in table.stdout.splitlines()[-1]
-    csv = newsgraph("query", str(built / "graph.nq"), sparql, "--format", "csv")
-    assert csv.stdout.splitlines()[0] == "l" and "William Ruto" in csv.stdout
-    data = json.loads(
-        newsgraph("query", str(built / "graph.nq"), sparql, "--format", "json").stdout
-    )
-    names = {b["l"]["value"] for b in data["results"]["bindings"]}
-    assert "William Ruto" in names
-
-
-def test_query_reads_sparql_from_a_file(built: Path, tmp_path: Path) -> None:
-    query = tmp_path / "q.rq"
-    query.write_text("ASK { ?x ng:capitalOf ?y }")
-    result = newsgraph("query", str(built / "graph.ttl"), f"@{query}")
-    assert result.stdout.strip() == "true"
 
 
 def test_stdin_article(tmp_path: Path) -> None:
@@ -101,8 +44,6 @@ def test_one_bad_file_is_reported_and_the_rest_built(tmp_path: Path) -> None:
         (["build", "missing-file.txt", "-o", "OUT"], "missing-file.txt: no such file"),
         (["build", "tests/fixtures/ingest/empty.txt", "-o", "OUT"], "empty.txt: file is empty"),
         (["build", "examples", "-o", "OUT", "-f", "xml"], "unknown export format 'xml'"),
-        (["query", "missing.ttl", "SELECT * WHERE { ?s ?p ?o }"], "missing.ttl: no such file"),
-        (["query", "README.md", "SELECT * WHERE { ?s ?p ?o }"], "unknown RDF file type"),
     ],
 )
 def test_errors_are_one_line_and_nonzero(args: list[str], message: str, tmp_path: Path) -> None:
@@ -112,40 +53,6 @@ def test_errors_are_one_line_and_nonzero(args: list[str], message: str, tmp_path
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_bad_sparql_is_one_line(built: Path) -> None:
-    result = newsgraph("query", str(built / "graph.ttl"), "SELEKT ?x WHERE")
-    assert result.returncode != 0
-    assert result.stderr.count("\n") == 1 and "bad SPARQL" in result.stderr
-
-
-def test_query_does_not_import_spacy(built: Path) -> None:
-    code = (
-        "import sys; from graph.cli import main; "
-        f"main(['query', {str(built / 'graph.ttl')!r}, 'ASK {{ ?s ?p ?o }}']); "
-        "print('spacy' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
-
-
-def test_installed_console_script_builds_and_queries(tmp_path: Path) -> None:
-    script = shutil.which("newsgraph")
-    if script is None:
-        pytest.skip("the newsgraph console script is not on PATH")
-    run = lambda *a: subprocess.run(  # noqa: E731
-        [script, *a], capture_output=True, text=True, cwd=ROOT, timeout=300
-    )
-    build = run("build", str(EXAMPLES / "merger.txt"), "-o", str(tmp_path), "-q")
-    assert build.returncode == 0 and build.stdout == "", build.stderr
-    query = run(
-        "query",
-        str(tmp_path / "graph.nq"),
-        'SELECT ?p WHERE { ?c rdfs:label "Maersk" . ?c ?p ?x } LIMIT 1',
-    )
-    assert query.returncode == 0, query.stderr
-    assert query.stdout.splitlines()[-1] == "(1 row)"
 
 
 def test_jsonl_with_bad_records_builds_the_good_ones(tmp_path: Path) -> None:
@@ -175,53 +82,6 @@ def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot write" in lines[0] and "Traceback" not in result.stderr
-
-
-def test_query_on_a_file_that_is_not_rdf_is_one_line(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.ttl"
-    broken.write_text("this is <not turtle")
-    result = newsgraph("query", str(broken), "ASK { ?s ?p ?o }")
-    assert result.returncode != 0
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "broken.ttl" in lines[0] and "not valid" in lines[0]
-
-
-def test_query_process_never_imports_spacy(built: Path) -> None:
-    """`python -X importtime` lists every module the real `newsgraph query` run imports."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "graph.cli",
-            "query",
-            str(built / "graph.nq"),
-            "ASK { ?s ?p ?o }",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0 and result.stdout.strip() == "true"
-    imported = {
-        line.split("|")[-1].strip()
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:")
-    }
-    assert "pyoxigraph" in imported
-    assert not {m for m in imported if m.split(".")[0] in {"spacy", "thinc", "torch"}}
-
-
-@pytest.mark.parametrize(
-    "query", sorted(p.name for p in (EXAMPLES / "queries").glob("*.rq")) or ["none"]
-)
-def test_example_queries_answer_on_the_seed(query: str, seed_export: Path) -> None:
-    """The README's questions (examples/queries/*.rq) run and find something in the seed."""
-    result = newsgraph("query", str(seed_export / "graph.nq"), f"@examples/queries/{query}")
-    assert result.returncode == 0, result.stderr
-    last = result.stdout.strip().splitlines()[-1]
-    assert last.endswith(("row)", "rows)")) and last != "(0 rows)", result.stdout
 
 
 def test_a_badly_typed_record_costs_only_itself(tmp_path: Path) -> None:
@@ -294,20 +154,6 @@ def test_a_second_build_leaves_no_stale_format_behind(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert sorted(p.name for p in out.iterdir()) == ["graph.nq", "graph.ttl"]
     assert "Gahr" not in (out / "graph.ttl").read_text(encoding="utf-8")
-
-
-def test_version_and_the_importable_package_name(tmp_path: Path) -> None:
-    from importlib.metadata import version
-
-    result = newsgraph("--version")
-    assert result.returncode == 0 and result.stdout.strip() == f"newsgraph {version('newsgraph')}"
-    probe = subprocess.run(
-        [sys.executable, "-c", "import newsgraph, sys; print(newsgraph.__version__, "
-         "'spacy' in sys.modules, callable(newsgraph.build))"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=60,
-    )  # fmt: skip
-    assert probe.returncode == 0, probe.stderr
-    assert probe.stdout.split() == [version("newsgraph"), "False", "True"]
 
 
 def test_two_jobs_build_the_same_graph_as_one(tmp_path: Path) -> None:

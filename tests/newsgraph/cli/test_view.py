@@ -19,12 +19,12 @@ from graph.kg import add_article, new_graph
 from tests.exports.browser import browser_page, click_node, needs_browser, open_view
 from tests.records import coalition_article
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def newsgraph(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "graph.cli", *args],
+        [sys.executable, "-m", "newsgraph", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
 COUNT = (
     "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/newsgraph/ontology#Article> }"
@@ -28,7 +28,7 @@ COUNT = (
 
 def newsgraph(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "graph.cli", *args],
+        [sys.executable, "-m", "newsgraph", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -104,7 +104,7 @@ def serving(directory: Path, *extra: str) -> Iterator[tuple[str, int]]:
     """``newsgraph serve`` on a free loopback port, stopped (SIGTERM) when the block ends."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "serve", "--store", str(directory)]
+        [sys.executable, "-m", "newsgraph", "serve", "--store", str(directory)]
         + ["--port", str(port), *extra],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -130,7 +130,7 @@ def oxigraph_children(directory: Path, port: int) -> list[str]:
         found = subprocess.run(["pgrep", *pattern], capture_output=True, text=True)
         return found.stdout.split()
 
-    (serve,) = pids("-f", f"graph.cli serve --store {directory} --port {port}( |$)")
+    (serve,) = pids("-f", f"newsgraph serve --store {directory} --port {port}( |$)")
     return pids("-P", serve, "oxigraph")
 
 
@@ -255,8 +255,8 @@ def test_writable_server_takes_updates_and_keeps_others_out(
 
 def test_serve_refuses_a_store_written_by_another_oxigraph_version(tmp_path: Path) -> None:
     from graph import store
+    from graph.endpoint import check_versions
     from graph.errors import StoreError
-    from graph.store_cli import check_versions
 
     directory = tmp_path / "db"
     (directory / "gen-000001").mkdir(parents=True)

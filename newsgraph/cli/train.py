@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from graph.cli import commands
+from newsgraph.cli.common import Command
 
 SHARED = Path("../shared/data")
 
@@ -43,22 +43,16 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from graph.errors import InputError
     from graph.learn.model import MODEL
     from graph.learn.train import STATEMENT_PRECISION, train
 
     conll04 = None if args.no_conll04 else args.conll04
-    for path in [*args.redocred, *([conll04] if conll04 else [])]:
-        if not path.exists():
-            raise InputError(f"{path}: training file not found (see --redocred, --conll04)")
     bar = STATEMENT_PRECISION if args.min_precision is None else args.min_precision
-    if not 0 < bar <= 1:
-        raise InputError(f"--min-precision {bar}: must be in (0, 1]")
     report = train(args.redocred, conll04, args.output or MODEL, args.c, args.model, bar)
     print(json.dumps(report))
     return 0
 
 
-commands.register("train", help="train the relation model on Re-DocRED and CoNLL04 train")(
-    (_configure, _run)
-)
+COMMANDS = [
+    Command("train", "train the relation model on Re-DocRED and CoNLL04 train", _configure, _run)
+]

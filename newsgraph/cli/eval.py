@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from graph.cli import commands
 from graph.errors import InputError
+from newsgraph.cli.common import Command
 
 
 # ---- conll04 -------------------------------------------------------------------------------
@@ -201,6 +201,11 @@ def _run(args: argparse.Namespace) -> int:
     return args.run_dataset(args)
 
 
-commands.register(
-    "eval", help="score extraction on labelled data (CoNLL04, news gold, coreference)"
-)((_configure, _run))
+COMMANDS = [
+    Command(
+        "eval",
+        "score extraction on labelled data (CoNLL04, news gold, coreference)",
+        _configure,
+        _run,
+    )
+]
