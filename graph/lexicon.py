@@ -106,6 +106,13 @@ def demonym_country(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def resident_demonyms() -> dict[str, str]:
+    """Noun for a city's or region's residents, as written ("New Yorker") -> the place
+    ("New York"), from resident_demonyms.tsv."""
+    return {noun: place for noun, place in _rows("resident_demonyms.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
 def country_parts() -> dict[str, str]:
     """Lower-cased part of a country without a government of its own ("england") -> the
     canonical country ("United Kingdom"), from country_parts.tsv."""
@@ -247,7 +254,7 @@ def attitude_frames() -> dict[tuple[str, str], dict[str, str]]:
     table: dict[tuple[str, str], dict[str, str]] = {}
     known = {
         *("act", "act-by", "demand", "label", "verdict", "light"),
-        *("holder", "holder-of", "state", "penalty"),
+        *("holder", "holder-of", "state", "penalty", "fault"),
     }
     for word, pos, role, predicate in _rows("attitude_frames.tsv", 4):
         if role not in known:

@@ -22,6 +22,9 @@ from graph.extract.verbs import _controllers, _fits, _mentions, _subjects
 from graph.model import EntityType, Mention, RelationMention, Stance
 
 CLAUSES = {"xcomp", "ccomp", "advcl", "acl"}
+COPULAS = {"be", "seem", "prove", "look", "remain"}
+NOT_JUDGED = {"it", "this", "that", "these", "those", "which", "what", "there", "who"}
+"""Subjects too vague to be the one a verdict is about ("it was a mistake to ...")."""
 PATIENTS = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP}
 VERDICT_LINKS = {"oprd", "attr", "acomp", "xcomp", "ccomp", "dobj"}
 NOT_EMPLOYERS = {EntityType.PERSON, EntityType.COUNTRY, EntityType.GROUP}
@@ -63,6 +66,8 @@ def attitudes(ctx: Context) -> Iterator[RelationMention]:
             yield from _holder_noun(ctx, token, holder, "holder-of" not in roles)
         if (state := _state(token)) is not None:
             yield from _stated(ctx, token, *state)
+        if "verdict" in roles or "fault" in roles:
+            yield from _judged(ctx, token, roles)
 
 
 def _related(
@@ -279,3 +284,43 @@ def _labelled(ctx: Context, verb: Token) -> Iterator[RelationMention]:
     targets = _mentions(ctx, objects, "stance")
     stance, speaker = stance_of(ctx, verb)
     yield from _related(ctx, _subjects(ctx, verb), predicate, targets, (verb,), stance, speaker)
+
+
+# ---- verdicts in someone's words ----------------------------------------------------
+def _judged(ctx: Context, word: Token, roles: dict[str, str]) -> Iterator[RelationMention]:
+    """A speaker's verdict on someone: "Smith said Jones's plan was a mistake", "Ruto said
+    the opposition were wrong" (the copula's subject, or the owner of what it names), and a
+    fault noun's possessor ('Collins said: "It shows Labour's failure to act"'). Only what a
+    named speaker says counts (the article's own "a mistake" holds no one's attitude), and
+    the fact is reported whatever the clause's mood: it is true that the speaker said it."""
+    if "verdict" in roles and word.dep_ in {"attr", "acomp"}:
+        copula = word.head
+        if copula.lemma_.lower() not in COPULAS:
+            return
+        subjects = [c for c in copula.children if c.dep_ == "nsubj" and _judgeable(ctx, c)]
+        predicate = roles["verdict"]
+    elif "fault" in roles and word.pos_ == "NOUN" and not ctx.notes.get("sport"):
+        # in sport a side's "failure to qualify" or "error" is a play of the game, no fault
+        subjects = [c for c in word.children if c.dep_ == "poss"]
+        predicate = roles["fault"]
+    else:
+        return
+    subjects = [t for t in subjects if t.lower_ not in NOT_JUDGED]
+    if not subjects or _past(word):
+        return
+    # "said the plan would be a disaster": the mood is the verdict's; that it was said holds
+    stance, speaker = stance_of(ctx, word)
+    if stance is Stance.NEGATED or speaker is None:
+        return
+    stance = Stance.REPORTED
+    targets = [(t, m) for t, m in _mentions(ctx, subjects, "stance") if m.type in PATIENTS]
+    holder = [(ctx.mention_tokens(speaker)[0], speaker)]
+    yield from _related(ctx, holder, predicate, targets, (word,), stance, speaker)
+
+
+def _judgeable(ctx: Context, subject: Token) -> bool:
+    """A verdict is on its subject when that is someone or their conduct ("Ruto's plan"),
+    not something that befell them ("Nigeria's defeat was a disaster")."""
+    if ctx.mention_at(subject) is not None or subject.pos_ == "PRON":
+        return True
+    return lexicon.verb_argument_nouns().get(subject.lemma_.lower()) == "conduct"

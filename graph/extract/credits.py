@@ -42,6 +42,7 @@ from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.name_variants import known_place
 
 SKIPPED_BEFORE_PERSON = {"the", "late", "former"}
+UNSURE_TITLES = {EntityType.PLACE, EntityType.ORGANIZATION}
 
 
 def _works_named(ctx: Context) -> set[str]:
@@ -168,7 +169,9 @@ def _role_credits(ctx: Context) -> Iterator[RelationMention]:
         )
 
 
-def _work_after_in(ctx: Context, index: int, any_name: bool) -> Mention | None:
+def _work_after_in(
+    ctx: Context, index: int, any_name: bool, acting: bool = False
+) -> Mention | None:
     """The work named after "in": "in Monster", "in the film Lionheart", "in The Lunchbox";
     in an article about sport a performance is a match's, so the name must be a work."""
     doc = ctx.doc
@@ -194,10 +197,15 @@ def _work_after_in(ctx: Context, index: int, any_name: bool) -> Mention | None:
     if not typed:
         if not any_name or any(t.like_num for t in words) or industry(words.text):
             return None  # "in Euro 2004" is a tournament
-        if mention is not None and mention.type not in RETYPABLE | {EntityType.PLACE}:
+        # NER often takes a film's title for a place, and for a firm: after an acting verb
+        # ("starred in Lionheart") a firm's name is a title, after "performance in" it is not
+        unsure = UNSURE_TITLES if acting else {EntityType.PLACE}
+        if mention is not None and mention.type not in RETYPABLE | unsure:
             return None
         if span[1] < len(doc) and doc[span[1]].is_lower and doc[span[1]].pos_ == "NOUN":
             return None
+        if span[1] < len(doc) and doc[span[1]].text in POSSESSIVE_MARKS:
+            return None  # "starred in Chelsea's win"
     return as_thing(ctx, span, EntityType.WORK, strong=True)
 
 
@@ -240,7 +248,7 @@ def _acting_credits(ctx: Context) -> Iterator[RelationMention]:
         if actor is None or (actor := ctx.referent(actor)).type is not EntityType.PERSON:
             continue
         places = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
-        work = _work_after_in(ctx, places[0].i, any_name=True) if places else None
+        work = _work_after_in(ctx, places[0].i, any_name=True, acting=True) if places else None
         if work is None or not fits("castMember", work, actor):
             continue
         stance, speaker = stance_of(ctx, verb)
@@ -253,6 +261,66 @@ def _acting_credits(ctx: Context) -> Iterator[RelationMention]:
             stance=stance,
             speaker=speaker,
         )
+
+
+def _starring_credits(ctx: Context) -> Iterator[RelationMention]:
+    """Read from the words where the parser loses them: "Squid Game, starring Lee Jung-jae
+    (and X)" (the name before the comma is the work, whatever NER took it for) and "Tom
+    Hanks stars in Big" with "stars" read as a noun."""
+    doc = ctx.doc
+    for word in doc:
+        if cue(word.lemma_.lower(), "acting_verb") is None or word.i == 0:
+            continue
+        if word.lower_.endswith("ing") and doc[word.i - 1].text == ",":
+            span = span_ending(ctx, word.i - 2)
+            actors = _people_from(ctx, word.i + 1)
+            if span is None or not actors:
+                continue
+            work = as_thing(ctx, span, EntityType.WORK, strong=True, person_ok=True)
+            anchor = word
+        elif word.pos_ != "VERB" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "in":
+            actor = ctx.mention_at(doc[word.i - 1])
+            if actor is None or ctx.mention_tokens(actor)[-1].i != word.i - 1:
+                continue
+            actors = [(doc[word.i - 1], ctx.referent(actor))]
+            work = _work_after_in(ctx, word.i + 1, any_name=True, acting=True)
+            anchor = word
+        else:
+            continue
+        for token, actor in actors:
+            if work is None or actor.type is not EntityType.PERSON:
+                continue
+            if not fits("castMember", work, actor):
+                continue
+            stance, speaker = presupposed(ctx, anchor)
+            yield ctx.relation(
+                work,
+                "castMember",
+                actor,
+                [token, anchor],
+                confidence=0.7,
+                stance=stance,
+                speaker=speaker,
+            )
+
+
+def _people_from(ctx: Context, index: int) -> list[tuple[Token, Mention]]:
+    """The people named from ``index`` on: "Tom Hanks", "Tom Hanks and Robin Wright"."""
+    doc = ctx.doc
+    found = []
+    while index < len(doc):
+        mention = ctx.mention_at(doc[index])
+        if mention is None or mention.type is not EntityType.PERSON:
+            break
+        tokens = ctx.mention_tokens(mention)
+        if tokens[0].i != index:
+            break
+        found.append((doc[index], mention))
+        index = tokens[-1].i + 1
+        if index >= len(doc) or doc[index].lower_ not in {"and", ","}:
+            break
+        index += 1
+    return found
 
 
 def _award_modifiers_before(ctx: Context, index: int) -> int:
@@ -427,6 +495,7 @@ def credits(ctx: Context) -> Iterator[RelationMention]:
         _role_credits,
         _performance_credits,
         _acting_credits,
+        _starring_credits,
         _director_credits,
         _award_credits,
     ):

@@ -376,8 +376,7 @@ def _participle(ctx: Context, token: Token) -> Iterator[RelationMention]:
     subject = ctx.mention_of(token.head)
     if subject is None:
         return
-    if predicate == "basedIn" and subject.type in PLACES:
-        predicate = "locatedIn"
+    predicate = _based_predicate(predicate, subject)
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
         for place_token, place in _place_objects(ctx, prep):
             yield ctx.relation(
@@ -405,7 +404,21 @@ def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     ):
         return  # "State-owned Rosneft": the state is no named owner
     subject, obj = (named, target) if named_is_subject else (target, named)
+    predicate = _based_predicate(predicate, subject)
     yield ctx.relation(subject, predicate, obj, [token, token.head], confidence=0.8)
+
+
+def _based_predicate(predicate: str, subject: Mention) -> str:
+    """What "based in" says of its subject: a place is located there ("a Cairo-based
+    suburb" is rare, "the island, based in"), a person lives there ("a Lagos-based lawyer",
+    "Ahmed Hassan, who is based in Cairo"), an organisation has its base there."""
+    if predicate != "basedIn":
+        return predicate
+    if subject.type in PLACES:
+        return "locatedIn"
+    if subject.type is EntityType.PERSON:
+        return "livesIn"
+    return predicate
 
 
 def _fits_owner(owner: Mention, owned: Mention) -> bool:

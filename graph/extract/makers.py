@@ -174,6 +174,21 @@ def _maker_before_name(ctx: Context, span: tuple[int, int]) -> tuple[Token, Ment
     return before, maker
 
 
+def _maker_by(ctx: Context, named: Named) -> tuple[Token, Mention] | None:
+    """ "the album Thriller by Michael Jackson", "Thriller, an album by Michael Jackson":
+    the person or organisation named right after "by" following the phrase."""
+    doc = ctx.doc
+    after = max(named.span[1], named.noun.i + 1)
+    if after + 1 >= len(doc) or doc[after].lower_ != "by":
+        return None
+    maker = ctx.mention_at(doc[after + 1])
+    if maker is None or ctx.mention_tokens(maker)[0].i != after + 1:
+        return None
+    if maker.type not in {EntityType.PERSON, EntityType.ORGANIZATION}:
+        return None
+    return doc[after + 1], maker
+
+
 def _prefix_maker(ctx: Context, span: tuple[int, int]) -> Mention | None:
     """An organisation of the article, mentioned apart, whose name begins the product's
     ("BBC" of "the BBC iPlayer service"); the longest one."""
@@ -225,6 +240,8 @@ def _maker_relations(ctx: Context) -> Iterator[RelationMention]:
             owner = possessor(ctx, named.span[0])  # "Sony's PlayStation 5 is the console"
         if _bare_number(ctx, named) and (owner is None or named.noun.tag_ in {"NNS", "NNPS"}):
             continue
+        if owner is None:
+            owner = _maker_by(ctx, named)
         if owner is None:
             owner = _maker_before_name(ctx, named.span)
         if owner is not None:

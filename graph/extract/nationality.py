@@ -2,7 +2,9 @@
 "Kenyan-born runner Sifan Hassan", "Lena Meyer, a German," or "X, the young Dutchman," give
 citizenOf; "Russian gas giant Gazprom", "Japanese carmaker Toyota", "UK retailer Tesco" give
 country. A name right after a possessive belongs to its owner: "Britain's Andy Murray"
-(citizenOf), "Atticus' David Slager" (worksFor), "Labour's Rachel Reeves" (party).
+(citizenOf), "Atticus' David Slager" (worksFor), "Labour's Rachel Reeves" (party). Where a
+person lives from the words before the name in the same way: a resident noun ("New Yorker
+William Trowbridge") or the place of a posted job ("BBC Moscow correspondent X") gives livesIn.
 
 Only a demonym inside the name's own noun phrase counts: "the French club's striker X" says
 where the club is, not what X is; a collective noun between them ("the French club coach X")
@@ -103,6 +105,70 @@ def _appositive_demonym(ctx: Context, head: Token) -> Mention | None:
     return None
 
 
+def _resident(ctx: Context, person: Mention, first: Token) -> Iterator[RelationMention]:
+    """ "New Yorker William Trowbridge", "Texan Michael Chicoine": a resident noun right
+    before a person's name (graph/schema/resident_demonyms.tsv), or leading the span NER
+    took for the name ("Muscovite Olga Ivanova"), says where the person lives."""
+    doc = ctx.doc
+    tokens = ctx.mention_tokens(person)
+    for size in (2, 1):
+        inside = len(tokens) > size + 1 and _resident_place(doc[first.i : first.i + size])
+        before = first.i >= size and _resident_place(doc[first.i - size : first.i])
+        if not inside and not before:
+            continue
+        words = doc[first.i : first.i + size] if inside else doc[first.i - size : first.i]
+        for token in words:
+            existing = ctx.mention_at(token)
+            if existing is not None and existing is not person:
+                if existing.type is EntityType.PERSON or existing.type is EntityType.COUNTRY:
+                    return  # "Georgian" is no one's city, a name is no demonym
+                ctx.remove_mention(existing)  # a magazine's name, a group of Texans
+        if inside:
+            rest = doc[first.i + size : tokens[-1].i + 1]
+            person = (
+                ctx.add_mention(rest, EntityType.PERSON, confidence=person.confidence, replace=True)
+                or person
+            )
+        place = ctx.add_mention(
+            words, EntityType.PLACE, name=_resident_place(words), confidence=0.7
+        )
+        if place is not None and place.span != person.span:
+            yield ctx.relation(person, "livesIn", place, [*words], confidence=0.65)
+        return
+
+
+def _posted(ctx: Context, person: Mention) -> Iterator[RelationMention]:
+    """ "BBC Moscow correspondent Steve Rosenberg", "Monica Chadha, BBC Delhi reporter,": a
+    place written just before a posted job's title (flag "posted" in titles.tsv), the title
+    next to the name, is where the holder lives."""
+    doc = ctx.doc
+    tokens = ctx.mention_tokens(person)
+    before = tokens[0].i - 1
+    after = tokens[-1].i + 1
+    titles = [before] if before >= 1 else []
+    if after + 2 < len(doc) and doc[after].text == ",":
+        # the appositive's title word is the last of its words before the next comma
+        end = next((i for i in range(after + 1, min(after + 8, len(doc))) if doc[i].is_punct), None)
+        if end is not None:
+            titles.append(end - 1)
+    for index in titles:
+        title = lexicon.titles().get(doc[index].lower_)
+        if title is None or "posted" not in title.flags or not doc[index].is_lower:
+            continue
+        place = ctx.mention_at(doc[index - 1])
+        if place is None or place.type not in {EntityType.PLACE, EntityType.COUNTRY}:
+            continue
+        if ctx.mention_tokens(place)[-1].i != index - 1:
+            continue
+        yield ctx.relation(person, "livesIn", place, [doc[index - 1], doc[index]], confidence=0.6)
+        return
+
+
+def _resident_place(words) -> str | None:  # noqa: ANN001 - a spaCy Span
+    """The place whose residents the words name ("New Yorker" -> New York), if they do."""
+    return lexicon.resident_demonyms().get(words.text)
+
+
 def _possessor(ctx: Context, first: Token) -> Mention | None:
     """ "Britain's Andy Murray", "Atticus' David Slager": a name right after a possessive."""
     i = first.i - 1
@@ -138,6 +204,8 @@ def nationality(ctx: Context) -> Iterator[RelationMention]:
                 predicate = _possessive_relation(ctx, mention, owner)
                 evidence = ctx.mention_tokens(owner) + tokens
                 yield ctx.relation(mention, predicate, owner, evidence, confidence=0.6)
+            yield from _resident(ctx, mention, tokens[0])
+            yield from _posted(ctx, mention)
             country = _demonym_before(ctx, tokens[0], person=True)
             if country is None:
                 country = _appositive_demonym(ctx, ctx.mention_head(mention))

@@ -28,7 +28,7 @@ def _found(text: str, predicate: str) -> set[tuple[str, str, Stance, str | None]
 def test_every_frame_predicate_is_declared() -> None:
     frames = lexicon.attitude_frames()
     assert len(frames) > 40
-    with_predicate = {"act", "act-by", "verdict", "holder", "holder-of", "state"}
+    with_predicate = {"act", "act-by", "verdict", "holder", "holder-of", "state", "fault"}
     for (word, _), roles in frames.items():
         for role, predicate in roles.items():
             if role in with_predicate:
