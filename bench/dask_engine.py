@@ -3,7 +3,7 @@
 the first N BBC articles, side by side in one run, and the check that both write the same
 graph.nq bytes.
 
-Each build is one process (``python -m graph.cli build``), timed in wall-clock and in CPU
+Each build is one process (``python -m newsgraph build``), timed in wall-clock and in CPU
 seconds as the kernel reports them for it and the processes it waited for (``os.wait4``):
 its parse workers and the dask workers and nannies are its children, so their CPU counts.
 The engines alternate, local first, over ``--rounds``; the figures are the medians and the
@@ -33,7 +33,7 @@ ENGINES = {"local": ["--jobs", "2"], "dask": ["--engine", "dask", "--jobs", "2"]
 
 def timed_build(corpus: Path, out: Path, options: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one build process and the children it waited for."""
-    command = [sys.executable, "-m", "graph.cli", "build", str(corpus), "-o", str(out), "-q"]
+    command = [sys.executable, "-m", "newsgraph", "build", str(corpus), "-o", str(out), "-q"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     process = subprocess.Popen(command + options, cwd=ROOT, env=env)

@@ -142,7 +142,7 @@ def _checked(child: Child, what: str) -> Child:
 
 def newsgraph(ctx: Context, *args: str) -> Child:
     """``newsgraph ARGS`` from the checkout, in a fresh process."""
-    argv = [sys.executable, "-m", "graph.cli", *args]
+    argv = [sys.executable, "-m", "newsgraph", *args]
     return _checked(run_child(argv, ctx.settings.checkout, ctx.env), f"newsgraph {args[0]}")
 
 
