@@ -338,6 +338,54 @@ stall forces it through. Compacting once here costs little beside such an add (3
 1.8 million quads, against some 45 s to add 1,000 articles)."""
 
 
+def stored_duplicate(
+    db: ox.Store,
+    article_id: str,
+    sha: str,
+    stored_sha: str | None,
+    taken: str,
+    *,
+    replace: bool,
+    on_duplicate: str,
+    on_error: Callable[[InputError], None] | None,
+    notice: Callable[[str], None],
+    kept: list[str],
+    skipped: list[str],
+) -> tuple[bool, str | None]:
+    """An add's policy for one article against what is stored (``add`` and the shard load
+    of graph/store_bulk.py): whether to add it, and the stored article id it replaces or
+    repeats. ``stored_sha`` is the text SHA-1 stored under its id (None: the id is free);
+    ``taken`` starts the line that says the id is taken. A different text under the id goes
+    by ``on_duplicate`` (an error to ``on_error``, else raised; a skip recorded in ``kept``);
+    the same text, or this text under another id, is left as it is (in ``skipped``) unless
+    ``replace``."""
+    from graph import store_index
+
+    same_text = store_index.article_with_text(db, sha) if stored_sha is None and sha else None
+    del db  # a refusal's traceback must not keep the generation's store open (new_generation)
+    if stored_sha is not None and stored_sha not in ("", sha):
+        taken = f"{taken} with another text"
+        if on_duplicate == "error":
+            error = InputError(
+                f"{taken}; not added (on duplicate: skip keeps the stored one, replace replaces it)"
+            )
+            if on_error is None:
+                raise error
+            on_error(error)
+            return False, None
+        if on_duplicate == "skip":
+            kept.append(article_id)
+            notice(f"{taken}; skipped, the stored one is kept")
+            return False, None
+        notice(f"{taken}; replaced by this one")
+        return True, article_id
+    duplicate = article_id if stored_sha is not None else same_text
+    if duplicate is not None and not replace:
+        skipped.append(article_id)
+        return False, duplicate
+    return True, duplicate
+
+
 def add(
     directory: Path,
     resolved_articles: Iterable[ResolvedArticle],
@@ -382,35 +430,21 @@ def add(
             article = resolved.article
             sha = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
             stored_sha = store_index.stored_sha1(writing.store, article.id)
-            if stored_sha is not None and stored_sha not in ("", sha):
-                taken = (
-                    f"{article.source or article.id}: article id {article.id!r} is already "
-                    "stored with another text"
-                )
-                if on_duplicate == "error":
-                    error = InputError(
-                        f"{taken}; not added (on duplicate: skip keeps the stored one, "
-                        "replace replaces it)"
-                    )
-                    if on_error is None:
-                        raise error
-                    on_error(error)
-                    continue
-                if on_duplicate == "skip":
-                    kept.append(article.id)
-                    notice(f"{taken}; skipped, the stored one is kept")
-                    continue
-                notice(f"{taken}; replaced by this one")
-                duplicate: str | None = article.id
-            else:
-                duplicate = (
-                    article.id
-                    if stored_sha is not None
-                    else store_index.article_with_text(writing.store, sha)
-                )
-                if duplicate is not None and not replace:
-                    skipped.append(article.id)
-                    continue
+            wanted, duplicate = stored_duplicate(
+                writing.store,
+                article.id,
+                sha,
+                stored_sha,
+                f"{article.source or article.id}: article id {article.id!r} is already stored",
+                replace=replace,
+                on_duplicate=on_duplicate,
+                on_error=on_error,
+                notice=notice,
+                kept=kept,
+                skipped=skipped,
+            )
+            if not wanted:
+                continue
             if duplicate is not None:
                 # Its entities stay in the entity graph until the tidy at the end, but
                 # without evidence: the lookup below no longer sees the ones only it named.

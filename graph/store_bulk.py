@@ -179,7 +179,7 @@ def add_shards(
     stored with another text, ``replace`` to load stored articles again). A shard that does
     not parse is refused (an InputError naming its file and line) and nothing is loaded."""
     from graph import store_index, store_tidy
-    from graph.store import COMPACT_AFTER, AddReport, new_generation
+    from graph.store import COMPACT_AFTER, AddReport, new_generation, stored_duplicate
 
     notice = on_notice or (lambda _message: None)
     added: list[str] = []
@@ -207,39 +207,22 @@ def add_shards(
                 earlier = loaded_from.get(article_id)
                 stored_sha = earlier[0] if earlier else store_index.stored_sha1(db, article_id)
                 where = f"in {earlier[1]}" if earlier else "stored"
-                if stored_sha is not None and stored_sha not in ("", sha):
-                    taken = (
-                        f"{path}: article id {article_id!r} is already {where} with another text"
-                    )
-                    if on_duplicate == "error":
-                        error = InputError(
-                            f"{taken}; not added (on duplicate: skip keeps the stored one, "
-                            "replace replaces it)"
-                        )
-                        if on_error is None:
-                            raise error
-                        on_error(error)
-                        excluded.add(graph)
-                        continue
-                    if on_duplicate == "skip":
-                        kept.append(article_id)
-                        notice(f"{taken}; skipped, the stored one is kept")
-                        excluded.add(graph)
-                        continue
-                    notice(f"{taken}; replaced by this one")
-                    duplicate: str | None = article_id
-                else:
-                    duplicate = (
-                        article_id
-                        if stored_sha is not None
-                        else store_index.article_with_text(db, sha)
-                        if sha
-                        else None
-                    )
-                    if duplicate is not None and not replace:
-                        skipped.append(article_id)
-                        excluded.add(graph)
-                        continue
+                wanted, duplicate = stored_duplicate(
+                    db,
+                    article_id,
+                    sha,
+                    stored_sha,
+                    f"{path}: article id {article_id!r} is already {where}",
+                    replace=replace,
+                    on_duplicate=on_duplicate,
+                    on_error=on_error,
+                    notice=notice,
+                    kept=kept,
+                    skipped=skipped,
+                )
+                if not wanted:
+                    excluded.add(graph)
+                    continue
                 if duplicate is not None:
                     old_graph = ox.NamedNode(str(article_graph_iri(duplicate)))
                     removed_from |= store_index.entities_mentioned_in(db, old_graph)
