@@ -49,3 +49,38 @@ def test_a_person_after_a_possessive_country_is_no_organisation_of_it() -> None:
         for r in relations
         if r.evidence.extractor == "locative" and r.subject.name == "Marco Bortolami"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, place, outer",
+    [
+        (
+            "Sri Lanka, an island nation in the Indian Ocean, held elections.",
+            "Sri Lanka",
+            "Indian Ocean",
+        ),
+        ("Malta, a republic in the Mediterranean, joined the EU.", "Malta", "Mediterranean"),
+    ],
+)
+def test_a_country_described_as_a_nation_in_a_region_lies_in_it(
+    text: str, place: str, outer: str
+) -> None:
+    _, relations = run(text)
+    assert (place, "locatedIn", outer) in {
+        (r.subject.name, r.predicate, r.object.name) for r in relations
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar, a country in turmoil, said the talks failed.",
+        "Dolly Jones, a country singer in Nashville, died.",
+        "Kenya said the United States had agreed to the plan.",
+    ],
+)
+def test_no_place_from_a_description_that_names_none(text: str) -> None:
+    _, relations = run(text)
+    assert not [
+        r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
+    ]
