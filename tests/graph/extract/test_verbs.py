@@ -91,3 +91,41 @@ def test_leaving_is_negated_membership() -> None:
     ctx, relations = run("Germany left the League of Nations in 1933.")
     [rel] = [r for r in relations if r.predicate == "memberOf"]
     assert rel.stance is Stance.NEGATED
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Dmitri Ivanov served eight years in the Duma before he retired.",
+            ("Dmitri Ivanov", "memberOf", "Duma", "asserted"),
+        ),
+        (
+            "Ruth Bader served on the Supreme Court for 27 years.",
+            ("Ruth Bader", "memberOf", "Supreme Court", "asserted"),
+        ),
+        (
+            "Li Wei teaches at Peking University.",
+            ("Li Wei", "worksFor", "Peking University", "asserted"),
+        ),
+        (
+            "John Smith operates the Gateway Cinema in Leeds.",
+            ("John Smith", "leaderOf", "Gateway Cinema", "asserted"),
+        ),
+    ],
+)
+def test_serving_teaching_and_operating(text: str, triple: tuple[str, str, str, str]) -> None:
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hassan Ali served in Iraq and Afghanistan.",  # a place is no body to belong to
+        "Karim Aziz served dinner in the Ritz Hotel.",
+        "Ahmed said the United States had agreed to the plan.",
+        "Putin met Macron in Paris on Monday.",
+    ],
+)
+def test_no_membership_from_serving_in_a_place_or_a_meal(text: str) -> None:
+    assert not [t for t in _triples(text) if t[1] in {"memberOf", "worksFor", "leaderOf"}]
