@@ -185,10 +185,14 @@ def _governing_verb(verb: Token) -> Token | None:
 
 def _antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
     """Tokens with a relative pronoun replaced by the noun its clause modifies ("Badenoch,
-    who leads the party"; "the coalition, which Israel did not join")."""
+    who leads the party"; "the coalition, which Israel did not join"), or by the name that
+    noun is in apposition to ("Pablo Ruiz, the man who murdered X": Ruiz)."""
     if verb.dep_ != "relcl":
         return tokens
-    return [verb.head if t.tag_ in RELATIVE_TAGS else t for t in tokens]
+    noun = verb.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return [noun if t.tag_ in RELATIVE_TAGS else t for t in tokens]
 
 
 def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, Mention]]:

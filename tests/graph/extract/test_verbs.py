@@ -129,3 +129,27 @@ def test_serving_teaching_and_operating(text: str, triple: tuple[str, str, str, 
 )
 def test_no_membership_from_serving_in_a_place_or_a_meal(text: str) -> None:
     assert not [t for t in _triples(text) if t[1] in {"memberOf", "worksFor", "leaderOf"}]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "A Madrid crowd watched as Luis Ortega shot Pablo Ruiz, the man who had murdered "
+            "Senator Ana Vidal.",
+            ("Pablo Ruiz", "kills", "Ana Vidal", "asserted"),
+        ),
+        (
+            "Anna Berg, the woman who founded Ikea, died.",
+            ("Ikea", "foundedBy", "Anna Berg", "asserted"),
+        ),
+        (
+            "Sara Lind, the analyst who criticised Google, resigned.",
+            ("Sara Lind", "criticises", "Google", "asserted"),
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_noun_in_apposition_is_said_of_the_name(
+    text: str, triple: tuple[str, str, str, str]
+) -> None:
+    assert triple in _triples(text)
