@@ -87,3 +87,20 @@ def test_the_classifier_never_puts_a_country_in_another(text: str) -> None:
         and r.subject.type is r.object.type is EntityType.COUNTRY
     ]  # fmt: skip
     assert located == []
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("In 1995, Ali Reza shot Omar Zaki, the convicted killer of Judge Amal Nour.", "Amal Nour"),
+        (
+            "In 1986, gunman Piet Kruger shot and mortally wounded Jan Berg, the accused assassin "
+            "of Mayor Willem Dekker.",
+            "Willem Dekker",
+        ),
+    ],
+)
+def test_classifier_names_no_second_killer_of_a_victim_the_rules_gave_one(
+    text: str, victim: str
+) -> None:
+    assert not [t for t in triples(text) if t[1] == "kills" and t[2] == victim]
