@@ -9,7 +9,8 @@ noun phrase that names them:
   for the nouns of graph/schema/local_people_nouns.txt (offices are titles: "Texas Governor"
   is a jurisdiction, left to graph/extract/titles.py);
 - "X's hometown of Y", "Y, X's home town", "in his native Y" -> graph/schema/home_nouns.tsv;
-- "Texas-born singer X", "Ohio born astronaut X" -> bornIn.
+- "Texas-born singer X", "Ohio born astronaut X" -> bornIn;
+- "Trudeau's Liberal Party" -> memberOfPoliticalParty.
 The fact is part of the description, not of the clause, so it is asserted whatever the
 verb's stance (as in graph/extract/descriptions.py). A pair an earlier extractor related,
 directly or through an office ("Prime Minister Gonzalez of Spain"), is left alone.
@@ -173,6 +174,34 @@ def _nouns_of(head: Token) -> list[Token]:
     return nouns
 
 
+def _local_places(noun: Token) -> list[Token]:
+    """The words before a noun that may name its place: "Atlanta businessman", and both
+    places of "a Tucson, Ariz., teacher" (the parser hangs "Tucson" from "Ariz.")."""
+    found = []
+    for child in noun.lefts:
+        if child.dep_ == "compound":
+            found.append(child)
+        elif child.dep_ == "nmod":
+            found.append(child)
+            found += [c for c in child.lefts if c.dep_ in {"nmod", "compound", "appos"}]
+    return found
+
+
+def _party_of_possessor(ctx: Context, mention: Mention, head: Token) -> Iterator[RelationMention]:
+    """ "Trudeau's Liberal Party": the possessor of a party is its member (its leader, often,
+    but the phrase does not say so)."""
+    if not is_party(mention):
+        return
+    for owner in (c for c in head.children if c.dep_ == "poss"):
+        person = ctx.mention_at(owner)
+        if person is None or person.type is not EntityType.PERSON or not _named(person):
+            continue
+        if _fits("memberOfPoliticalParty", person, mention) and not _related(ctx, person, mention):
+            yield ctx.relation(
+                person, "memberOfPoliticalParty", mention, [owner, head], confidence=0.7
+            )
+
+
 def _described(ctx: Context, mention: Mention, head: Token) -> Iterator[RelationMention]:
     for noun in _nouns_of(head):
         lemma = noun.lemma_.lower()
@@ -185,9 +214,9 @@ def _described(ctx: Context, mention: Mention, head: Token) -> Iterator[Relation
                         for t, m in _places(ctx, pobj)
                     ]
         if lemma in local_people_nouns():
-            for child in noun.lefts:
+            for child in _local_places(noun):
                 place = ctx.mention_at(child)
-                if child.dep_ != "compound" or place is None or not _named(place):
+                if place is None or not _named(place):
                     continue
                 if place.type in PLACES:
                     found.append(
@@ -305,6 +334,7 @@ def affiliations(ctx: Context) -> Iterator[RelationMention]:
         ):
             continue  # "Ferraro, 50, of Bethany": an age, so a person NER typed otherwise
         yield from _of_phrase(ctx, mention, head)
+        yield from _party_of_possessor(ctx, mention, head)
         if mention.type is EntityType.PERSON:
             yield from _described(ctx, mention, head)
     yield from _homes(ctx)
