@@ -84,3 +84,47 @@ def test_no_place_from_a_description_that_names_none(text: str) -> None:
     assert not [
         r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, site, place",
+    [
+        (
+            "Workers at the Hanford Site, in Richland, Wash., went on strike.",
+            "Hanford Site",
+            "Richland",
+        ),
+        (
+            "A fire damaged the Museum of Modern Art, in New York.",
+            "Museum of Modern Art",
+            "New York",
+        ),
+        (
+            "Students at the University of Ghana, in Accra, protested.",
+            "University of Ghana",
+            "Accra",
+        ),
+        ("Putin met Macron at the Elysee Palace, in Paris, on Monday.", "Elysee Palace", "Paris"),
+    ],
+)
+def test_a_site_set_off_by_a_comma_lies_in_the_place_after_it(
+    text: str, site: str, place: str
+) -> None:
+    _, relations = run(text)
+    assert (site, place) in {
+        (r.subject.name, r.object.name)
+        for r in relations
+        if r.predicate in {"locatedIn", "basedIn"}
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested a man who works for Google, in London.",
+        "Shares of Siemens, in Frankfurt trading, fell.",
+    ],
+)
+def test_no_place_for_an_organisation_that_is_no_site(text: str) -> None:
+    _, relations = run(text)
+    assert not [r for r in relations if r.predicate in {"locatedIn", "basedIn"}]
