@@ -173,6 +173,8 @@ def relations(
         yield rel(person, "worksFor", held.government, 0.7)
     if j is None or held.status == "relational":
         return
+    if "party" in held.title.flags and not is_party(j):
+        return  # "a candidate for the Senate" is no member of the Senate
     team_place = kind in {"player", "captain"} and j.type not in ORG_TYPES
     if position is not None and position.role == "position" and not is_affiliation(held):
         if not team_place:  # "England captain": the captain of a team, not of the place

@@ -26,7 +26,7 @@ def test_titles_table_uses_known_kinds_scopes_and_flags() -> None:
     for words, title in lexicon.titles().items():
         assert title.kind in KINDS, words
         assert title.scope in {"", "place", "org"}, words
-        known = {"bare", "portfolio", "role", "national", "government", "board", "posted"}
+        known = {"bare", "portfolio", "role", "national", "government", "board", "posted", "party"}
         assert title.flags <= known, words
 
 
@@ -181,3 +181,35 @@ def test_a_local_lawyer_still_lives_in_the_place() -> None:
     assert ("Neil Estes", "livesIn", "Atlanta") in _triples(
         "Atlanta lawyer Neil Estes filed the suit."
     )
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Labour Party candidate Sadiq Khan won the vote.",
+            ("Sadiq Khan", "memberOfPoliticalParty", "Labour Party"),
+        ),
+        (
+            "Ernesto Zedillo, candidate of the Institutional Revolutionary Party, led the poll.",
+            ("Ernesto Zedillo", "memberOfPoliticalParty", "Institutional Revolutionary Party"),
+        ),
+        ("Ryanair pilot Sean Murphy landed safely.", ("Sean Murphy", "worksFor", "Ryanair")),
+        ("FBI agent Lisa Monroe testified on Monday.", ("Lisa Monroe", "worksFor", "FBI")),
+        (
+            "Dana Ortiz, a Google employee, filed the complaint.",
+            ("Dana Ortiz", "worksFor", "Google"),
+        ),
+    ],
+)
+def test_candidates_of_parties_and_staff_of_organisations(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _triples(text)
+
+
+def test_a_candidate_for_a_body_is_no_member_of_it_by_title() -> None:
+    _, relations = run("Maria Lopez, a candidate for the Senate, spoke in Madrid.")
+    assert not [
+        r for r in relations if r.evidence.extractor == "titles" and r.object.name == "Senate"
+    ]
