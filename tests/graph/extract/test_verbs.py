@@ -153,3 +153,43 @@ def test_a_relative_clause_on_a_noun_in_apposition_is_said_of_the_name(
     text: str, triple: tuple[str, str, str, str]
 ) -> None:
     assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Mehmet Kaya was the gunman who killed Hrant Dink in 2007.",
+            ("Kaya", "kills", "Hrant Dink", "asserted"),
+        ),
+        (
+            "Kaya was not the man who killed Hrant Dink, his lawyer said.",
+            ("Kaya", "kills", "Hrant Dink", "negated"),
+        ),
+        (
+            "Police said Kaya was the gunman who killed Hrant Dink.",
+            ("Kaya", "kills", "Hrant Dink", "reported"),
+        ),
+        (
+            # coordinated passives share the last one's agent
+            "Olof Palme was shot and mortally wounded by Christer Pettersson in 1986.",
+            ("Christer Pettersson", "kills", "Olof Palme", "asserted"),
+        ),
+    ],
+)
+def test_a_relative_clause_on_what_a_name_is_said_to_be(
+    text: str, triple: tuple[str, str, str, str]
+) -> None:
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaya was not the man who killed Hrant Dink, his lawyer said.",
+        "The bank was robbed and the guard was shot by Tom Hale.",
+        "Nadia Haddad was arrested and charged by police in Beirut.",
+    ],
+)
+def test_no_asserted_killing_through_a_negated_copula_or_another_clause(text: str) -> None:
+    assert not [t for t in _triples(text) if t[1] == "kills" and t[3] == "asserted"]
