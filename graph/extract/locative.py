@@ -101,6 +101,7 @@ def locative(ctx: Context) -> Iterator[RelationMention]:
     for token in ctx.doc:
         yield from _in_modifier(ctx, token)
         yield from _comma_in(ctx, token)
+        yield from _one_of_parts(ctx, token)
         yield from _place_apposition(ctx, token)
         yield from _city_comma_country(ctx, token)
         yield from _capital(ctx, token)
@@ -286,6 +287,32 @@ def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
         yield ctx.relation(
             subject, predicate, place, [token.head, token, place_token], confidence=0.65
         )
+
+
+def _one_of_parts(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Bavaria is the largest of Germany's sixteen states", "Texas, one of America's
+    largest states": a place said to be one of a place's parts (graph/schema/place_nouns.txt)
+    lies in it."""
+    if token.lower_ != "of" or token.dep_ != "prep" or token.head.dep_ not in {"attr", "appos"}:
+        return
+    said = token.head
+    subject = said.head if said.dep_ == "appos" else None
+    if said.dep_ == "attr" and said.head.lemma_ == "be":
+        subject = next((c for c in said.head.children if c.dep_ == "nsubj"), None)
+    place = ctx.mention_of(subject) if subject is not None else None
+    if place is None or place.type not in PLACES:
+        return
+    if ctx.mention_at(said) is not None and said.lower_ != "one":  # "one" may be a number's
+        return
+    for parts in (c for c in token.children if c.dep_ == "pobj"):
+        if parts.tag_ not in {"NNS", "NNPS"} or parts.lemma_.lower() not in lexicon.place_nouns():
+            continue
+        for owner in (c for c in parts.children if c.dep_ == "poss"):
+            outer = ctx.mention_of(owner)
+            if outer is not None and outer.type in PLACES and outer.span != place.span:
+                yield ctx.relation(
+                    place, "locatedIn", outer, [subject, said, parts, owner], confidence=0.7
+                )
 
 
 def _comma_in(ctx: Context, token: Token) -> Iterator[RelationMention]:

@@ -128,3 +128,34 @@ def test_a_site_set_off_by_a_comma_lies_in_the_place_after_it(
 def test_no_place_for_an_organisation_that_is_no_site(text: str) -> None:
     _, relations = run(text)
     assert not [r for r in relations if r.predicate in {"locatedIn", "basedIn"}]
+
+
+@pytest.mark.parametrize(
+    "text, place, outer",
+    [
+        ("Bavaria is the largest of Germany's sixteen states.", "Bavaria", "Germany"),
+        ("Texas, one of America's largest states, voted on Tuesday.", "Texas", "United States"),
+    ],
+)
+def test_one_of_a_places_parts_lies_in_it(text: str, place: str, outer: str) -> None:
+    _, relations = run(text)
+    assert (place, "locatedIn", outer) in {
+        (r.subject.name, r.predicate, r.object.name)
+        for r in relations
+        if r.evidence.extractor == "locative"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya is one of Africa's fastest-growing economies.",
+        "Smith is one of Britain's richest men.",
+        "Putin met Macron in Paris on Monday.",
+    ],
+)
+def test_no_containment_from_one_of_things_that_are_no_places(text: str) -> None:
+    _, relations = run(text)
+    assert not [
+        r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
+    ]
