@@ -129,13 +129,22 @@ def _verdict(ctx: Context, noun: Token) -> tuple[Token, list[Token], Stance] | N
     return verb, killers, Stance(effect)
 
 
+def _verdict_people(
+    ctx: Context, verdict: Token, tokens: list[Token]
+) -> list[tuple[Token, Mention]]:
+    """The people a verdict is on; a participle on a name is on that name alone, not on
+    the names listed with it ("Chapman, convicted of killing Lennon; and Winans, ...")."""
+    found = _people(ctx, tokens)
+    return [(t, m) for t, m in found if t in tokens] if verdict.dep_ == "acl" else found
+
+
 def _events(ctx: Context, noun: Token) -> Iterator[RelationMention]:
     victims = _people(ctx, _of(noun))
     anchor, modified = noun, _modifier_stance(ctx, noun)
     verdict = _verdict(ctx, noun)
     if verdict is not None:  # the one convicted is the killer, a possessor the victim
         anchor, tokens, modified = verdict
-        killers = _people(ctx, tokens)
+        killers = _verdict_people(ctx, anchor, tokens)
         victims = victims or _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
     else:
         killers = _killers_of_event(ctx, noun)
@@ -159,7 +168,7 @@ def _gerunds(ctx: Context, verb: Token) -> Iterator[RelationMention]:
         return
     anchor, tokens, modified = verdict
     victims = _people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
-    yield from _written(ctx, _people(ctx, tokens), victims, anchor, verb, modified)
+    yield from _written(ctx, _verdict_people(ctx, anchor, tokens), victims, anchor, verb, modified)
 
 
 def _written(

@@ -117,3 +117,11 @@ def test_a_verdict_on_a_killing_verb_or_noun(text: str, fact: tuple[str, str, st
 )
 def test_no_killing_from_a_verdict_on_another_deed(text: str) -> None:
     assert _facts(text) == set()
+
+
+def test_a_verdict_participle_is_on_its_own_name_only() -> None:
+    facts = _facts(
+        "Mark Ryan, convicted of killing John Moss; and Tom Wills, a former bank clerk "
+        "convicted of fraud."
+    )
+    assert ("Tom Wills", "John Moss", "asserted") not in facts
