@@ -23,7 +23,8 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     "text, triple",
     [
         (
-            "David Kim, an engineer at Samsung, designed the chip.",
+            # "designer" is no title in graph/schema/titles.tsv: the rules leave it to the model
+            "David Kim, a designer at Samsung, made the chip.",
             ("David Kim", "worksFor", "Samsung"),
         ),
         (
@@ -104,3 +105,15 @@ def test_classifier_names_no_second_killer_of_a_victim_the_rules_gave_one(
     text: str, victim: str
 ) -> None:
     assert not [t for t in triples(text) if t[1] == "kills" and t[2] == victim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "David Peterson, 37, a mental patient at Connecticut Valley Hospital, was charged.",
+        "Maria Lopez, a candidate for the Senate, spoke in Madrid.",
+        "Tom Hill, a student at Oxford University, won the prize.",
+    ],
+)
+def test_classifier_writes_no_employer_where_a_blocker_says_otherwise(text: str) -> None:
+    assert not [t for t in triples(text) if t[1] == "worksFor"]
