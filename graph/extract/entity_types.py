@@ -19,6 +19,7 @@ from functools import lru_cache
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.person_place import in_sport, person_or_place, shape_type
 from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 from graph.name_variants import known_place
 
@@ -184,11 +185,12 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
                     found = EntityType.ORGANIZATION  # "Yukos, the oil company,"
     if (
         found is None
-        and mention.type is EntityType.ORGANIZATION
+        and mention.type in {EntityType.ORGANIZATION, EntityType.PLACE}
         and _described_as_person(ctx, mention, tokens)
     ):
         found = EntityType.PERSON
     found = found or _after_type(ctx, mention, label, after)
+    found = found or person_or_place(ctx, mention, tokens, before)
     if (
         found is None
         and before is not None
@@ -241,6 +243,9 @@ def _evidence(ctx: Context, mention: Mention, label: str) -> tuple[EntityType | 
     etype, legal = form_type(mention.name)
     if etype is not None and (legal or label not in PLACE_LABELS):
         return etype, 2 if legal else 1
+    shaped = shape_type(mention.name) if etype is None else None
+    if shaped is not None and not (shaped is EntityType.PLACE and label == "ORG" and in_sport(ctx)):
+        return shaped, 1  # "Prince Ranariddh", "Ocala National Forest"; not "Nottingham Forest"
     return _context_type(ctx, mention, label), 1
 
 
