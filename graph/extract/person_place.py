@@ -22,8 +22,10 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract.context import Context
+from graph.extract.coref_lexicon import given_names
 from graph.extract.coref_quotes import SPEECH_EXTRA
 from graph.model import EntityType, Mention
+from graph.name_variants import known_place
 
 PERSON, PLACE, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -50,8 +52,8 @@ def _words(name: str) -> list[str]:
 
 def shape_type(name: str) -> EntityType | None:
     """The type a name's own words give it: a title of rank first ("Prince Charles",
-    "Duchess of York") -> Person; a natural feature's head noun last ("Sierra Nevada" is
-    named by its first, "Custer National Forest" by its last) -> Place."""
+    "Duchess of York") -> Person; a natural feature's head noun last ("Custer National
+    Forest") or first in a two-word name ("Sierra Nevada", "Mount Kenya") -> Place."""
     words = _words(name)
     if len(words) < 2:
         return None
@@ -60,8 +62,10 @@ def shape_type(name: str) -> EntityType | None:
     if words[0] in table.get("rank_first", ()) and not last_is_feature:
         if words[-1] not in lexicon.facility_nouns() and not lexicon.is_city(name):
             return PERSON
-    if last_is_feature or words[0] in table.get("feature_first", ()):
+    if last_is_feature:
         return PLACE
+    if words[0] in table.get("feature_first", ()) and len(words) == 2:
+        return PLACE  # "Mount Kenya", not "Mount Sinai Hospital" or "Cape Town Supreme Court"
     return None
 
 
@@ -126,6 +130,27 @@ def in_sport(ctx: Context) -> bool:
     return bool(ctx.notes.get("sport") or article_sport(ctx))
 
 
+MAX_NAME_WORDS = 4
+
+
+def given_name_first(name: str) -> bool:
+    """ "Leonard Lee", "Malcolm O'Neill": two to four capitalised words, the first a given
+    name of graph/schema/given_names.tsv, none a facility or club word, not a known place."""
+    words = name.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or words[0] not in given_names():
+        return False
+    if not all(w[:1].isupper() for w in words) or known_place(name):
+        return False
+    lowered = set(_words(name))
+    return not lowered & (lexicon.facility_nouns() | _club_words() | _table()["feature_last"])
+
+
+def _club_words() -> frozenset[str]:
+    from graph.extract.sports import club_words
+
+    return club_words()
+
+
 def _gazetteer_place(name: str) -> bool:
     return lexicon.is_city(name) or lexicon.is_region(name)
 
@@ -137,7 +162,7 @@ def place_after_preposition(ctx: Context, mention: Mention, before: Token | None
     if before is None or not _gazetteer_place(mention.name) or in_sport(ctx):
         return False
     if before.lower_ in NEAR_PREPOSITIONS:
-        return True
+        return mention.type is ORG  # a person "in" a place is graph/extract/entity_types.py's
     if before.lower_ not in ORIGIN_PREPOSITIONS or before.i == 0:
         return False
     ahead = ctx.doc[before.i - 1]
@@ -168,12 +193,14 @@ def person_or_place(
 ) -> EntityType | None:
     """A person or a place reading of a name from the words around it, or None."""
     head = ctx.mention_head(mention)
-    if mention.type is not PERSON:
+    if mention.type is ORG and given_name_first(mention.name):
+        return PERSON
+    if mention.type in {ORG, PLACE}:
         if victim(head) or surname_speaker(ctx, mention, head):
             return PERSON
-        if relative_who(ctx, tokens) and not in_sport(ctx):
+        if relative_who(ctx, tokens) and not known_place(mention.name) and not in_sport(ctx):
             return PERSON
-    if mention.type is ORG and place_after_preposition(ctx, mention, before):
+    if mention.type in {ORG, PERSON} and place_after_preposition(ctx, mention, before):
         return PLACE
     if mention.type in {ORG, PERSON} and place_before_region(ctx, tokens):
         if _gazetteer_place(mention.name) or all(t.is_upper for t in tokens):
