@@ -101,8 +101,9 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
     if before.lower_ in {"based", "headquartered"} and ahead is not None and ahead.text == "-":
         return EntityType.ORGANIZATION  # "Paris-based Euronext"
     if before.lower_ == "of" and ahead is not None and ahead.is_lower:
-        if table.before_of.get(ahead.lemma_.lower()) and not known_place(mention.name):
-            return table.before_of[ahead.lemma_.lower()]  # "owner of Liffe"
+        etype = table.before_of.get(ahead.lemma_.lower())
+        if etype is EntityType.PLACE or (etype is not None and not known_place(mention.name)):
+            return etype  # "owner of Liffe", "a native of Kulm", "north of Jamestown"
     if before.lower_ in {"like", "as", "including"} and ahead is not None:
         kind = ahead if before.lower_ != "as" else (doc[ahead.i - 1] if ahead.i > 0 else ahead)
         if kind.tag_ == "NNS" and table.before.get(kind.lemma_.lower()) is EntityType.ORGANIZATION:
@@ -186,7 +187,7 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
     if (
         found is None
         and mention.type in {EntityType.ORGANIZATION, EntityType.PLACE}
-        and _described_as_person(ctx, mention, tokens)
+        and _described_as_person(ctx, mention, tokens, age_only=mention.type is EntityType.PLACE)
     ):
         found = EntityType.PERSON
     found = found or _after_type(ctx, mention, label, after)
@@ -206,9 +207,10 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
 MAX_AGE = 120
 
 
-def _described_as_person(ctx: Context, mention: Mention, tokens) -> bool:  # type: ignore[no-untyped-def]
+def _described_as_person(ctx: Context, mention: Mention, tokens, age_only: bool = False) -> bool:  # type: ignore[no-untyped-def]
     """ "Ferraro, 50, of Bethany", "Harrington, a professor of politics, ...": an age or an
-    office or people noun in apposition after a name NER read as an organisation."""
+    office or people noun in apposition after a name NER read as an organisation; only an
+    age after one it read as a place ("Albrecht, 54,"; "Kulm, Alaska, the last man to ...")."""
     doc = ctx.doc
     for child in ctx.mention_head(mention).children:
         if child.dep_ != "appos" or child.i <= tokens[-1].i:
@@ -218,7 +220,8 @@ def _described_as_person(ctx: Context, mention: Mention, tokens) -> bool:  # typ
             if doc[child.i - 1].text == "," and after < len(doc) and doc[after].text == ",":
                 return True
         lemma = child.lemma_.lower()
-        if child.pos_ == "NOUN" and (lemma in lexicon.titles() or lemma in lexicon.people_nouns()):
+        described = lemma in lexicon.titles() or lemma in lexicon.people_nouns()
+        if not age_only and child.pos_ == "NOUN" and described:
             return cues().before.get(lemma) is not EntityType.ORGANIZATION
     return False
 

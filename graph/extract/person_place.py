@@ -29,6 +29,8 @@ from graph.name_variants import known_place
 
 PERSON, PLACE, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION
 SUBJECTS = {"nsubj", "nsubjpass"}
+NOT_PEOPLE = {ORG, PLACE, EntityType.CONCEPT, EntityType.PRODUCT, EntityType.WORK}
+"""Types NER gives a person's name by mistake; a group or a country is not retyped."""
 RELATIVES = {"who", "whom", "whose"}
 NEAR_PREPOSITIONS = {"in", "near", "outside"}
 ORIGIN_PREPOSITIONS = {"of", "from"}
@@ -59,7 +61,12 @@ def shape_type(name: str) -> EntityType | None:
         return None
     table = _table()
     last_is_feature = words[-1] in table.get("feature_last", ())
-    if words[0] in table.get("rank_first", ()) and not last_is_feature:
+    joined = {"of", "bin", "al", "de", "von", "van"}
+    if (
+        words[0] in table.get("rank_first", ())
+        and not last_is_feature
+        and all(w[:1].isupper() or w in joined for w in name.split()[1:])
+    ):
         if words[-1] not in lexicon.facility_nouns() and not lexicon.is_city(name):
             return PERSON
     if last_is_feature:
@@ -89,23 +96,24 @@ def _killing_noun(token: Token) -> bool:
 
 
 def victim(head: Token) -> bool:
-    """Whether the name is who was killed: "shot Lincoln", "killing Lincoln", "the
+    """Whether the name is who was killed: "shot Lincoln", "was murdered", "the
     assassination of Kennedy", "Kennedy's murder", "the Kennedy slaying", "Lincoln's
     assassin"."""
-    if head.dep_ == "dobj" and _is_killing_verb(head.head):
-        return True
+    if head.dep_ in {"dobj", "nsubjpass"} and _is_killing_verb(head.head):
+        return True  # "Booth shot Lincoln", "Caesar was assassinated"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and _killing_noun(head.head.head):
         return True
-    return head.dep_ in {"poss", "compound"} and _killing_noun(head.head)
+    if head.dep_ == "compound" and known_place(head.text):
+        return False  # "the Guadalajara slayings": where, not whom
+    return head.dep_ in {"poss", "compound"} and _killing_noun(head.head) and head.head.tag_ == "NN"
 
 
 def relative_who(ctx: Context, tokens: list[Token]) -> bool:
-    """ "Mason, who headed ...": "who" refers to a person, "which" to a thing."""
+    """ "Mason, who headed ...": "who" refers to a person, "which" to a thing. Without the
+    comma it may refer to a noun before the name ("a scholar of the Renaissance who ...")."""
     doc = ctx.doc
     i = tokens[-1].i + 1
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
-    return i < len(doc) and doc[i].lower_ in RELATIVES
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in RELATIVES
 
 
 def surname_speaker(ctx: Context, mention: Mention, head: Token) -> bool:
@@ -195,9 +203,13 @@ def person_or_place(
     head = ctx.mention_head(mention)
     if mention.type is ORG and given_name_first(mention.name):
         return PERSON
-    if mention.type in {ORG, PLACE}:
+    # a place NER found may be a person's name; one the gazetteers know is a place
+    known = mention.type is not ORG and known_place(mention.name)
+    known = known or mention.name.isupper()  # "B.C.", "NATO": an acronym is no one's name
+    if mention.type in NOT_PEOPLE and not known:
         if victim(head) or surname_speaker(ctx, mention, head):
             return PERSON
+    if mention.type in {ORG, PLACE} and (mention.type is ORG or mention.name.isalpha()):
         if relative_who(ctx, tokens) and not known_place(mention.name) and not in_sport(ctx):
             return PERSON
     if mention.type in {ORG, PERSON} and place_after_preposition(ctx, mention, before):
