@@ -20,6 +20,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.person_place import in_sport, person_or_place, shape_type
+from graph.learn.types import corrected_class
 from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 from graph.name_variants import known_place
 
@@ -345,6 +346,33 @@ def _place_name(ctx: Context, token) -> bool:  # type: ignore[no-untyped-def]
     return known_place(token.text)
 
 
+LEARNED = {"P": EntityType.PERSON, "O": EntityType.ORGANIZATION, "L": EntityType.PLACE}
+CORRECTABLE = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
+
+
+def _learned_type(ctx: Context, mention: Mention, tokens, label: str) -> EntityType | None:  # type: ignore[no-untyped-def]
+    """The type graph/learn/types.py's model gives a name no rule has evidence for, when it
+    is confident and disagrees with NER ("Walesa" an organisation, "Boise" a person). It is
+    asked only about a name the article writes once: a company it names again and again
+    ("Marsh said ...") is the article's subject, which one sentence's words do not show."""
+    if mention.type not in CORRECTABLE:
+        return None
+    found = corrected_class(ctx.doc[tokens[0].i : tokens[-1].i + 1], label)
+    etype = LEARNED.get(found or "")
+    if etype is EntityType.PERSON and not _could_be_person(mention.name):
+        return None
+    return None if etype is mention.type else etype
+
+
+def _could_be_person(name: str) -> bool:
+    """A person's name has no lower-case word ("Alexander and Catwoman") and no word that is
+    a place ("Zurich Financial"); the model reads the sentence, not the name's words."""
+    words = name.split()
+    return all(w[:1].isupper() for w in words) and not (
+        len(words) > 1 and any(known_place(w) for w in words)
+    )
+
+
 @extractors.register("entity_types", order=17)
 def entity_types(ctx: Context) -> Iterator[RelationMention]:
     """Retype every mention of a name to the type most of the article's evidence gives it."""
@@ -362,6 +390,8 @@ def entity_types(ctx: Context) -> Iterator[RelationMention]:
             tokens = ctx.mention_tokens(mention)
             label = labels.get(tokens[0].i, "") if tokens else ""
             etype, weight = _evidence(ctx, mention, label)
+            if etype is None and tokens and len(mentions) == 1:
+                etype = _learned_type(ctx, mention, tokens, label)  # a name written once
             if etype is not None:
                 votes[etype] += weight
         if not votes:

@@ -283,3 +283,18 @@ def test_person_and_place_evidence_retypes_the_name(
 )
 def test_person_and_place_evidence_leaves_the_name(text: str, name: str, type_: EntityType) -> None:
     assert types_of(text).get(name) == {type_}
+
+
+def test_the_learned_corrector_retypes_a_name_written_once() -> None:
+    found = types_of(
+        '"The airports are shabby," Ms Chada said, adding that the ministry would act.'
+    )
+    assert found.get("Chada") == {P}
+
+
+def test_the_learned_corrector_leaves_a_name_the_article_repeats() -> None:
+    text = (
+        "Marsh said it had introduced new leadership. Marsh has been accused of rigging "
+        "bids, and Marsh will pay $850m."
+    )
+    assert types_of(text).get("Marsh") == {ORG}
