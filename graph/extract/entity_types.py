@@ -355,12 +355,19 @@ def _learned_type(ctx: Context, mention: Mention, tokens, label: str) -> EntityT
     is confident and disagrees with NER ("Walesa" an organisation, "Boise" a person). It is
     asked only about a name the article writes once: a company it names again and again
     ("Marsh said ...") is the article's subject, which one sentence's words do not show."""
-    if mention.type not in CORRECTABLE:
-        return None
+    after = tokens[-1].i + 1
+    if mention.type not in CORRECTABLE or (after < len(ctx.doc) and ctx.doc[after].text == "-"):
+        return None  # "Mercedes-owned", "London-based": the hyphened word says (entities.py)
     found = corrected_class(ctx.doc[tokens[0].i : tokens[-1].i + 1], label)
     etype = LEARNED.get(found or "")
-    if etype is EntityType.PERSON and not _could_be_person(mention.name):
-        return None
+    if etype is EntityType.PERSON and (
+        mention.type is EntityType.ORGANIZATION or not _could_be_person(mention.name)
+    ):
+        return None  # a company says and meets as a person does ("Kraft said", "Sony and Honda")
+    first = tokens[0]
+    if etype is EntityType.PLACE and mention.type is EntityType.ORGANIZATION:
+        if first.i == 0 or ctx.doc[first.i - 1].pos_ != "ADP":
+            return None  # a company named like a town ("Honda", "Mercedes") unless "in X"
     return None if etype is mention.type else etype
 
 
