@@ -19,6 +19,8 @@ from functools import lru_cache
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.person_place import in_sport, person_or_place, shape_type
+from graph.learn.types import corrected_class
 from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 from graph.name_variants import known_place
 
@@ -100,8 +102,9 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
     if before.lower_ in {"based", "headquartered"} and ahead is not None and ahead.text == "-":
         return EntityType.ORGANIZATION  # "Paris-based Euronext"
     if before.lower_ == "of" and ahead is not None and ahead.is_lower:
-        if table.before_of.get(ahead.lemma_.lower()) and not known_place(mention.name):
-            return table.before_of[ahead.lemma_.lower()]  # "owner of Liffe"
+        etype = table.before_of.get(ahead.lemma_.lower())
+        if etype is EntityType.PLACE or (etype is not None and not known_place(mention.name)):
+            return etype  # "owner of Liffe", "a native of Kulm", "north of Jamestown"
     if before.lower_ in {"like", "as", "including"} and ahead is not None:
         kind = ahead if before.lower_ != "as" else (doc[ahead.i - 1] if ahead.i > 0 else ahead)
         if kind.tag_ == "NNS" and table.before.get(kind.lemma_.lower()) is EntityType.ORGANIZATION:
@@ -184,11 +187,12 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
                     found = EntityType.ORGANIZATION  # "Yukos, the oil company,"
     if (
         found is None
-        and mention.type is EntityType.ORGANIZATION
-        and _described_as_person(ctx, mention, tokens)
+        and mention.type in {EntityType.ORGANIZATION, EntityType.PLACE}
+        and _described_as_person(ctx, mention, tokens, age_only=mention.type is EntityType.PLACE)
     ):
         found = EntityType.PERSON
     found = found or _after_type(ctx, mention, label, after)
+    found = found or person_or_place(ctx, mention, tokens, before)
     if (
         found is None
         and before is not None
@@ -204,9 +208,10 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
 MAX_AGE = 120
 
 
-def _described_as_person(ctx: Context, mention: Mention, tokens) -> bool:  # type: ignore[no-untyped-def]
+def _described_as_person(ctx: Context, mention: Mention, tokens, age_only: bool = False) -> bool:  # type: ignore[no-untyped-def]
     """ "Ferraro, 50, of Bethany", "Harrington, a professor of politics, ...": an age or an
-    office or people noun in apposition after a name NER read as an organisation."""
+    office or people noun in apposition after a name NER read as an organisation; only an
+    age after one it read as a place ("Albrecht, 54,"; "Kulm, Alaska, the last man to ...")."""
     doc = ctx.doc
     for child in ctx.mention_head(mention).children:
         if child.dep_ != "appos" or child.i <= tokens[-1].i:
@@ -216,7 +221,8 @@ def _described_as_person(ctx: Context, mention: Mention, tokens) -> bool:  # typ
             if doc[child.i - 1].text == "," and after < len(doc) and doc[after].text == ",":
                 return True
         lemma = child.lemma_.lower()
-        if child.pos_ == "NOUN" and (lemma in lexicon.titles() or lemma in lexicon.people_nouns()):
+        described = lemma in lexicon.titles() or lemma in lexicon.people_nouns()
+        if not age_only and child.pos_ == "NOUN" and described:
             return cues().before.get(lemma) is not EntityType.ORGANIZATION
     return False
 
@@ -241,6 +247,9 @@ def _evidence(ctx: Context, mention: Mention, label: str) -> tuple[EntityType | 
     etype, legal = form_type(mention.name)
     if etype is not None and (legal or label not in PLACE_LABELS):
         return etype, 2 if legal else 1
+    shaped = shape_type(mention.name) if etype is None else None
+    if shaped is not None and not (shaped is EntityType.PLACE and label == "ORG" and in_sport(ctx)):
+        return shaped, 1  # "Prince Ranariddh", "Ocala National Forest"; not "Nottingham Forest"
     return _context_type(ctx, mention, label), 1
 
 
@@ -337,6 +346,40 @@ def _place_name(ctx: Context, token) -> bool:  # type: ignore[no-untyped-def]
     return known_place(token.text)
 
 
+LEARNED = {"P": EntityType.PERSON, "O": EntityType.ORGANIZATION, "L": EntityType.PLACE}
+CORRECTABLE = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
+
+
+def _learned_type(ctx: Context, mention: Mention, tokens, label: str) -> EntityType | None:  # type: ignore[no-untyped-def]
+    """The type graph/learn/types.py's model gives a name no rule has evidence for, when it
+    is confident and disagrees with NER ("Walesa" an organisation, "Boise" a person). It is
+    asked only about a name the article writes once: a company it names again and again
+    ("Marsh said ...") is the article's subject, which one sentence's words do not show."""
+    after = tokens[-1].i + 1
+    if mention.type not in CORRECTABLE or (after < len(ctx.doc) and ctx.doc[after].text == "-"):
+        return None  # "Mercedes-owned", "London-based": the hyphened word says (entities.py)
+    found = corrected_class(ctx.doc[tokens[0].i : tokens[-1].i + 1], label)
+    etype = LEARNED.get(found or "")
+    if etype is EntityType.PERSON and (
+        mention.type is EntityType.ORGANIZATION or not _could_be_person(mention.name)
+    ):
+        return None  # a company says and meets as a person does ("Kraft said", "Sony and Honda")
+    first = tokens[0]
+    if etype is EntityType.PLACE and mention.type is EntityType.ORGANIZATION:
+        if first.i == 0 or ctx.doc[first.i - 1].pos_ != "ADP":
+            return None  # a company named like a town ("Honda", "Mercedes") unless "in X"
+    return None if etype is mention.type else etype
+
+
+def _could_be_person(name: str) -> bool:
+    """A person's name has no lower-case word ("Alexander and Catwoman") and no word that is
+    a place ("Zurich Financial"); the model reads the sentence, not the name's words."""
+    words = name.split()
+    return all(w[:1].isupper() for w in words) and not (
+        len(words) > 1 and any(known_place(w) for w in words)
+    )
+
+
 @extractors.register("entity_types", order=17)
 def entity_types(ctx: Context) -> Iterator[RelationMention]:
     """Retype every mention of a name to the type most of the article's evidence gives it."""
@@ -354,6 +397,8 @@ def entity_types(ctx: Context) -> Iterator[RelationMention]:
             tokens = ctx.mention_tokens(mention)
             label = labels.get(tokens[0].i, "") if tokens else ""
             etype, weight = _evidence(ctx, mention, label)
+            if etype is None and tokens and len(mentions) == 1:
+                etype = _learned_type(ctx, mention, tokens, label)  # a name written once
             if etype is not None:
                 votes[etype] += weight
         if not votes:

@@ -216,3 +216,99 @@ def test_a_team_cue_does_not_retype_a_name_the_article_also_uses_as_a_place() ->
 def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> None:
     ctx, _ = run(text)
     assert {m.type for m in ctx.mentions if m.name == name} == {type_}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # who was killed is a person: a killing verb's object, a killing noun's victim
+        ("The rebels killed Ondieki near the border, officials in Nairobi said.", "Ondieki", P),
+        ("The soldiers shot Ngata as he left the mosque.", "Ngata", P),
+        ("Police are investigating the murder of Haddad in Beirut.", "Haddad", P),
+        ("The Ngata killing shocked the country.", "Ngata", P),
+        # "who" refers to a person
+        ("Kiprono, who won the race in 2010, said he would retire.", "Kiprono", P),
+        # a given name first and no organisation word in the name
+        (
+            "The clinic was opened by Leonard Okafor, editor of the Lagos Times.",
+            "Leonard Okafor",
+            P,
+        ),
+        # a title of rank first
+        ("Prince Mahlangu met the Duchess of Kent at the palace.", "Duchess of Kent", P),
+        # a natural feature named by its head noun
+        (
+            "Fire crews battled a blaze in the Tongass National Forest.",
+            "Tongass National Forest",
+            PL,
+        ),
+        ("Hikers were rescued in the Black Forest on Sunday.", "Black Forest", PL),
+        ("The Cairngorm Mountains were covered in snow.", "Cairngorm Mountains", PL),
+        # a gazetteer place after "near", or after "of" written after a person and an age
+        ("The bakery moved its ovens to a warehouse near Geelong.", "Geelong", PL),
+        ("Jorge Castillo, 61, of Arequipa, said he had lost everything.", "Arequipa", PL),
+        ("Maria Santos, 35, of Campinas, was among the survivors.", "Campinas", PL),
+    ],
+)
+def test_person_and_place_evidence_retypes_the_name(
+    text: str, name: str, type_: EntityType
+) -> None:
+    assert types_of(text).get(name) == {type_}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # a club is spoken of as "who", and named by a place or a feature, in a sports report
+        ("Chelsea, who beat Arsenal on Sunday, lead the football league.", "Chelsea", ORG),
+        (
+            "Nottingham Forest striker Lewis Grabban scored twice as the side beat Derby in "
+            "the Championship football match.",
+            "Nottingham Forest",
+            ORG,
+        ),
+        # a legal form outweighs the place after "of"
+        (
+            "The shares were sold by Ferreira Ltd of Campinas last week.",
+            "Ferreira Ltd of Campinas",
+            ORG,
+        ),
+        # a known place before "who" stays a place ("born in Poland, who ...")
+        (
+            "Anna Nowak, born in Poland, who later moved to Chicago, wrote the book.",
+            "Poland",
+            EntityType.COUNTRY,
+        ),
+    ],
+)
+def test_person_and_place_evidence_leaves_the_name(text: str, name: str, type_: EntityType) -> None:
+    assert types_of(text).get(name) == {type_}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        ('"There is tremendous scope for growth in textiles," said Mr Mukerjee.', "Mukerjee", P),
+        (
+            "Much of the grain passes through the port, Rotterdam, on its way to Germany.",
+            "Rotterdam",
+            PL,
+        ),
+        # the model is not asked to make a company a person or, outside "in X", a place
+        ("Kraft said its Cadbury bid was fair.", "Kraft", ORG),
+        ("Sony and Honda will hold a meeting in Tokyo.", "Honda", ORG),
+        ("Mercedes-owned Smart moved production to China.", "Mercedes", ORG),
+    ],
+)
+def test_the_learned_corrector_on_a_name_written_once(
+    text: str, name: str, type_: EntityType
+) -> None:
+    assert types_of(text).get(name) == {type_}
+
+
+def test_the_learned_corrector_leaves_a_name_the_article_repeats() -> None:
+    text = (
+        "Marsh said it had introduced new leadership. Marsh has been accused of rigging "
+        "bids, and Marsh will pay $850m."
+    )
+    assert types_of(text).get("Marsh") == {ORG}
