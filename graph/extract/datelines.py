@@ -1,0 +1,122 @@
+"""Datelines: wire copy opens a story with where it was filed and who filed it
+("BANGKOK, Thailand (AP) -", "Moscow, March 5 (ITAR-TASS) --", "(Text) Sofia, 15 Feb (BTA)
+--", "DAYTON, Ohio (AP)", "EAST LANSING, Mich. -"). NER reads the capitalised city as an
+organisation or splits it, and misses the agency; the shape is regular enough to read
+directly: city (capitals allowed, several words), optional region or country, optional date,
+the agency in parentheses, a dash or the end of the paragraph. The city and region become
+places, the agency an organisation. No relation is made: a dateline says where a story was
+filed, not where the agency is based.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from graph import lexicon
+from graph.extract import extractors
+from graph.extract.context import Context
+from graph.model import EntityType, RelationMention
+
+_WORD = r"[A-Z][A-Za-z'’.\-]*"
+_PARTICLE = r"(?:de|da|do|del|di|la|le|el|al|of|on|upon|am|an|sur|es|en)"
+_NAME = rf"{_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_WORD}){{0,3}}"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-Z][a-z]{2,8}\.?)"
+_CREDIT = r"[A-Za-z][A-Za-z&.\-]*(?:[ ][A-Za-z][A-Za-z&.\-]*){0,3}"
+DATELINE = re.compile(
+    rf"(?:\([ ]?(?P<lead>{_CREDIT})[ ]?\)[ ]*)?"
+    rf"(?P<city>{_NAME})"
+    rf"(?:,[ ]*(?P<region>{_NAME}))?"
+    rf"(?:,[ ]*(?P<date>{_DATE}))?"
+    rf"(?:[ ]*\([ ]?(?P<agency>{_CREDIT})[ ]?\))?"
+    r"[ ]*(?P<end>--?|–|—|_(?=[ ])|(?=[ \t]*(?:\n|$)))"
+)
+LEAD_IN = re.compile(r"\([ ]?[A-Z][a-z]+[ ]?\)[ ]*")  # "(Text)", "(Excerpts)" before a dateline
+PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
+
+
+@lru_cache(maxsize=1)
+def agencies() -> frozenset[str]:
+    """Lower-cased names of news agencies (graph/schema/news_agencies.txt)."""
+    return frozenset(row[0].lower() for row in lexicon._rows("news_agencies.txt", 1))
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _agency(credit: str | None) -> bool:
+    return bool(credit) and (credit.lower() in agencies() or _capitals(credit))
+
+
+def _known_place(name: str) -> bool:
+    return lexicon.is_city(name) or bool(lexicon.country_name(name)) or lexicon.is_region(name)
+
+
+def _title_case(name: str) -> str:
+    """ "EAST LANSING" -> "East Lansing", "STOCKTON-ON-TEES" -> "Stockton-On-Tees"."""
+    return re.sub(r"[A-Za-z]+", lambda m: m.group().capitalize(), name) if _capitals(name) else name
+
+
+def is_dateline(match: re.Match[str]) -> bool:
+    """A credit in parentheses, or a city in capitals before a region or a dash. A credit
+    not on the agency list needs a city known or in capitals: "Facebook (FB) -" is a name
+    and its ticker."""
+    city, region, lead, agency = (match.group(g) for g in ("city", "region", "lead", "agency"))
+    credit = agency or lead
+    if lead and not agency and not _agency(lead) and not match.group("date"):
+        return False  # "(Text) Moscow" alone is no dateline
+    if credit and credit.lower() in agencies():
+        return True
+    if credit and _capitals(credit):
+        return _capitals(city) or _known_place(city)
+    if credit:
+        return False
+    # no credit: a capitals city before a region, or before a dash
+    return _capitals(city) and (region is not None or match.group("end") != "")
+
+
+def datelines(text: str) -> Iterator[re.Match[str]]:
+    """Datelines opening a paragraph of ``text`` or following a "(Text)" lead-in."""
+    starts = {m.end() for m in PARAGRAPH.finditer(text)}
+    starts |= {m.end() for m in LEAD_IN.finditer(text)}
+    seen: set[int] = set()
+    for start in sorted(starts):
+        match = DATELINE.match(text, start)
+        if match and match.start("city") not in seen and is_dateline(match):
+            seen.add(match.start("city"))
+            yield match
+
+
+def _place_type(name: str) -> EntityType:
+    return EntityType.COUNTRY if lexicon.country_name(name) else EntityType.PLACE
+
+
+@extractors.register("datelines", order=13.5)
+def dateline_mentions(ctx: Context) -> Iterator[RelationMention]:
+    """The city, region and agency of each dateline, over whatever NER made of them."""
+    for match in datelines(ctx.text):
+        city, region = match.group("city"), match.group("region")
+        ctx.add_mention(
+            match.span("city"),
+            _place_type(city),
+            name=lexicon.country_name(city) or _title_case(city),
+            confidence=0.9,
+            replace=True,
+        )
+        if region:
+            ctx.add_mention(
+                match.span("region"),
+                _place_type(region),
+                name=lexicon.country_name(region) or None,
+                confidence=0.9,
+                replace=True,
+            )
+        for group in ("lead", "agency"):
+            if _agency(match.group(group)):
+                ctx.add_mention(
+                    match.span(group), EntityType.ORGANIZATION, confidence=0.9, replace=True
+                )
+    yield from ()
