@@ -15,7 +15,8 @@ each choice was measured on the train split, not dev:
   a title unless a capitalised word comes before it; a leading "the", a possessive and a
   final period are never part of a name; a place written "City , ST" is one entity when
   the state ends the sentence ("Amherst , Mass .", train: 43 joined, 7 apart) and two
-  otherwise ("Chattanooga , Tenn. ,"), so the adapter joins only the former;
+  otherwise ("Chattanooga , Tenn. ,"), so the adapter joins only the former; a dateline
+  ("MEMPHIS , Tenn .", train: 11 of 12) keeps city and state apart and the state's period;
 - "Other" in CoNLL04 holds dates and measures ("26 Apr 94", "70 miles") and nationalities
   as nouns ("Croats"), not bare counts or years, weekdays or relative dates, so the adapter
   drops those (the graph keeps them);
@@ -318,6 +319,7 @@ def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, 
     dataset's conventions (module docstring); mentions CoNLL04 would not annotate are left out."""
     _, starts = _token_offsets(record.tokens)
     spans: dict[tuple[int, int], Span] = {}
+    datelined: set[tuple[int, int]] = set()
     for mention in mentions:
         if mention.antecedent is not None or not mention.name:
             continue
@@ -330,24 +332,32 @@ def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, 
             continue
         first, last = _token_span(starts, record.tokens, mention.start, mention.end)
         spans[mention.span] = (first, last, ctype)
-    return with_conventions(spans, record.tokens)
+        if mention.extractor == "datelines":
+            datelined.add(mention.span)
+    return with_conventions(spans, record.tokens, datelined)
 
 
-def with_conventions(spans: dict[K, Span], tokens: tuple[str, ...]) -> dict[K, Span]:
+def with_conventions(
+    spans: dict[K, Span], tokens: tuple[str, ...], datelined: frozenset | set = frozenset()
+) -> dict[K, Span]:
     """Token spans moved onto the dataset's conventions: titles before a person, "City , ST"
-    joined where the dataset joins it, "Other" spans it would not annotate left out."""
+    joined where the dataset joins it (not in a dateline, the ``datelined`` keys, where the
+    state keeps its period: "MEMPHIS , Tenn ."), "Other" spans it would not annotate left out."""
     out: dict[K, Span] = {}
     for key, (first, last, ctype) in spans.items():
         while first < last - 1 and tokens[first].lower() in {"the", "a", "an"}:
             first += 1
         while last > first + 1 and tokens[last - 1] in {"'s", "'", ".", ","}:
+            if key in datelined and tokens[last - 1] == ".":
+                break
             last -= 1
         if ctype == "Peop" and WIDEN:
             first = _widen_person(tokens, first)
         if ctype == "Other" and not _conll_other(list(tokens[first:last])):
             continue
         out[key] = (first, last, ctype)
-    joined = _join_city_state(set(out.values()), tokens)
+    joined = _join_city_state({v for k, v in out.items() if k not in datelined}, tokens)
+    joined |= {v for k, v in out.items() if k in datelined}
     for key, value in list(out.items()):
         if value not in joined:
             # the city (or state) of a joined "City , ST" now stands for the joined span

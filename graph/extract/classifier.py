@@ -82,6 +82,7 @@ def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
     if model is None:
         return
     related = {frozenset((r.subject.span, r.object.span)) for r in ctx.notes.get("relations", [])}
+    related |= ctx.notes.get("unrelated", set())  # pairs a rule knows are no fact (datelines)
     for a, b, a_span, b_span in candidate_pairs(ctx.mentions, ctx.doc):
         if frozenset((a.span, b.span)) in related:
             continue

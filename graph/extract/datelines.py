@@ -96,27 +96,34 @@ def _place_type(name: str) -> EntityType:
 
 @extractors.register("datelines", order=13.5)
 def dateline_mentions(ctx: Context) -> Iterator[RelationMention]:
-    """The city, region and agency of each dateline, over whatever NER made of them."""
+    """The city, region and agency of each dateline, over whatever NER made of them; the
+    agency and the places are noted as a pair no later extractor relates."""
+    unrelated: set[frozenset] = ctx.notes.setdefault("unrelated", set())  # type: ignore[assignment]
     for match in datelines(ctx.text):
         city, region = match.group("city"), match.group("region")
-        ctx.add_mention(
-            match.span("city"),
-            _place_type(city),
-            name=lexicon.country_name(city) or _title_case(city),
-            confidence=0.9,
-            replace=True,
-        )
-        if region:
+        places = [
             ctx.add_mention(
-                match.span("region"),
-                _place_type(region),
-                name=lexicon.country_name(region) or None,
+                match.span("city"),
+                _place_type(city),
+                name=lexicon.country_name(city) or _title_case(city),
                 confidence=0.9,
                 replace=True,
             )
+        ]
+        if region:
+            places.append(
+                ctx.add_mention(
+                    match.span("region"),
+                    _place_type(region),
+                    name=lexicon.country_name(region) or None,
+                    confidence=0.9,
+                    replace=True,
+                )
+            )
         for group in ("lead", "agency"):
             if _agency(match.group(group)):
-                ctx.add_mention(
+                agency = ctx.add_mention(
                     match.span(group), EntityType.ORGANIZATION, confidence=0.9, replace=True
                 )
+                unrelated |= {frozenset((agency.span, p.span)) for p in places if agency and p}
     yield from ()

@@ -154,3 +154,10 @@ def test_textacy_baseline_scores_beside_newsgraph() -> None:
     # "X shot Y" is a subject-verb-object triple the baseline labels Kill through verbs.tsv
     assert peer["per_type"]["relations"]["Kill"]["r"] > 0
     assert ours["relations"]["f1"] > peer["relations"]["f1"]
+
+
+def test_dateline_city_and_state_stay_apart_with_the_period() -> None:
+    tokens = ("TOPEKA", ",", "Kan", ".")
+    spans = {"city": (0, 1, "Loc"), "state": (2, 4, "Loc")}
+    assert with_conventions(spans, tokens, {"city", "state"}) == spans
+    assert set(with_conventions(spans, tokens).values()) == {(0, 3, "Loc")}
