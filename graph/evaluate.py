@@ -321,8 +321,8 @@ def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, 
     spans: dict[tuple[int, int], Span] = {}
     datelined: set[tuple[int, int]] = set()
     for mention in mentions:
-        if mention.antecedent is not None or not mention.name:
-            continue
+        if (mention.antecedent is not None and mention.role != "alias") or not mention.name:
+            continue  # an acronym in parentheses ("Khmer Rouge ( KR )") is a name CoNLL tags
         if mention.role in {"description", "position", "event"}:
             continue
         if mention.confidence < MIN_CONFIDENCE:

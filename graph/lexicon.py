@@ -289,6 +289,12 @@ def is_facility(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def news_agencies() -> frozenset[str]:
+    """Lower-cased names of news agencies a dateline credits ("AP", "Xinhua", "BTA")."""
+    return frozenset(row[0].lower() for row in _rows("news_agencies.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Words before a name that are not part of it ("Mr", "Gen", "Sir")."""
     return frozenset(row[0] for row in _rows("honorifics.txt", 1))

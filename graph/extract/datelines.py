@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from graph import lexicon
 from graph.extract import extractors
@@ -36,19 +35,13 @@ LEAD_IN = re.compile(r"\([ ]?[A-Z][a-z]+[ ]?\)[ ]*")  # "(Text)", "(Excerpts)" b
 PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
 
 
-@lru_cache(maxsize=1)
-def agencies() -> frozenset[str]:
-    """Lower-cased names of news agencies (graph/schema/news_agencies.txt)."""
-    return frozenset(row[0].lower() for row in lexicon._rows("news_agencies.txt", 1))
-
-
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _agency(credit: str | None) -> bool:
-    return bool(credit) and (credit.lower() in agencies() or _capitals(credit))
+    return bool(credit) and (credit.lower() in lexicon.news_agencies() or _capitals(credit))
 
 
 def _known_place(name: str) -> bool:
@@ -68,7 +61,7 @@ def is_dateline(match: re.Match[str]) -> bool:
     credit = agency or lead
     if lead and not agency and not _agency(lead) and not match.group("date"):
         return False  # "(Text) Moscow" alone is no dateline
-    if credit and credit.lower() in agencies():
+    if credit and credit.lower() in lexicon.news_agencies():
         return True
     if credit and _capitals(credit):
         return _capitals(city) or _known_place(city)

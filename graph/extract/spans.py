@@ -131,15 +131,36 @@ def _surname_in_parentheses(ctx: Context, mention: Mention, span: Span) -> bool:
 
 
 def _acronym_alias(ctx: Context, mention: Mention, span: Span) -> None:
-    """ "China Aviation Oil (CAO)": the acronym in parentheses is another name of the span."""
+    """ "China Aviation Oil (CAO)", "the Union of Democratic Forces (SDS)": the acronym in
+    parentheses is another name of the span, with its type, whatever NER made of it. An
+    organisation's acronym may come from another language; another kind of name needs its
+    initials ("East Asian Growth Area (EAGA)"), since "Houston (AP)", "U.S. (USTR)" are a
+    place and something else. A news agency's credit is never an alias."""
+    from graph.name_variants import acronym
+
     doc = ctx.doc
     i = span.end
-    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-        word = doc[i + 1]
-        if word.text.isupper() and word.is_alpha and 2 <= len(word.text) <= 8:
-            ctx.add_mention(
-                word, mention.type, antecedent=mention, role="alias", confidence=mention.confidence
-            )
+    if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"):
+        return
+    word = doc[i + 1]
+    if not (word.text.isupper() and word.is_alpha and 2 <= len(word.text) <= 8):
+        return
+    if word.lower_ in lexicon.news_agencies():
+        return
+    initials = acronym(mention.name or span.text) == word.text
+    if not initials and (mention.type is not EntityType.ORGANIZATION or len(span) < 2):
+        return
+    existing = ctx.mention_at(word)
+    if existing is not None and existing.type not in NAMED:
+        return
+    ctx.add_mention(
+        word,
+        mention.type,
+        antecedent=mention,
+        role="alias",
+        confidence=mention.confidence,
+        replace=True,
+    )
 
 
 PLACE_LINKS = {"on", "upon", "under", "le", "la", "en", "sur", "am", "an", "de"}

@@ -124,6 +124,42 @@ def test_an_acronym_in_parentheses_is_an_alias_of_the_name() -> None:
     assert not any(d.get("label") == "CAO" for _, d in graph.nodes(data=True))
 
 
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("Voters backed the Movement for Rights and Freedoms (DPS) in Kardzhali.", "DPS"),
+        ("Leaders of the Kenya African National Union (KANU) met in Nairobi.", "KANU"),
+        ("A study by the Congressional Budget Office (CBO) found the cost doubled.", "CBO"),
+        ("Members of the Workers' Party (PT) marched in Sao Paulo.", "PT"),
+        ("Farmers joined the Confederation of Peasant Workers (CSUTCB) in La Paz.", "CSUTCB"),
+    ],
+)
+def test_an_acronym_in_parentheses_is_a_name_of_the_same_entity(text: str, short: str) -> None:
+    ctx, _ = run(text)
+    [alias] = [m for m in ctx.mentions if m.text == short]
+    assert alias.role == "alias" and alias.type is EntityType.ORGANIZATION
+    (expansion,) = [m for m in ctx.mentions if m.span == alias.antecedent]
+    assert expansion.type is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("Rain fell on Houston (AP) all night.", "AP"),  # a credit, not another name
+        ("Officials in Washington (USTR) disagreed.", "USTR"),  # a place is not an office
+    ],
+)
+def test_no_alias_without_the_evidence(text: str, short: str) -> None:
+    ctx, _ = run(text)
+    assert not [m for m in ctx.mentions if m.text == short and m.role == "alias"]
+
+
+def test_a_name_broken_around_a_parenthesis_gets_no_alias() -> None:
+    ctx, _ = run("The Bulgarian Socialist (formerly Communist) Party won the election.")
+    assert not [m for m in ctx.mentions if m.role == "alias"]
+    assert "Communist) Party" not in {m.text for m in ctx.mentions}
+
+
 def test_an_organisation_name_runs_on_over_and() -> None:
     found = names_of("The Department for Education and Skills said adult literacy rose.")
     assert found.get("Department for Education and Skills") is EntityType.ORGANIZATION
