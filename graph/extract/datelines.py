@@ -6,6 +6,11 @@ directly: city (capitals allowed, several words), optional region or country, op
 the agency in parentheses, a dash or the end of the paragraph. The city and region become
 places, the agency an organisation. No relation is made: a dateline says where a story was
 filed, not where the agency is based.
+
+Monitoring services head a translated story with a credit line instead: the city and the
+source, after a document code, before the language and date ("LD2504174394 Moscow ITAR-TASS
+in English 1654 GMT 25 Apr 94", "Bangkok THE NATION"); the city is a place, the source an
+organisation.
 """
 
 from __future__ import annotations
@@ -83,6 +88,56 @@ def datelines(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+DOC_CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,12}[ ]+")
+CREDIT_TAIL = re.compile(
+    r"[ ]+in[ ][A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]"  # "in English", "in Serbo-Croatian"
+    r"(?:\d{4}[ ]GMT[ ])?\d{1,2}[ ][A-Z][a-z]{2,8}[ ]\d{2,4}\b"  # "1654 GMT 25 Apr 94"
+)
+LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_CREDIT_WORD = re.compile(r"^(?:[A-Z][A-Za-z.'\-]*|[A-Z0-9][A-Z0-9\-]*|de|del|da|of|i|y)$")
+
+
+def _credit_split(words: list[str], tail: bool) -> int:
+    """Where a credit line's city ends and its source begins, or 0: the longest known city
+    first, else mixed-case words before capitals ("Kiev SILSKI VISTI"); the city is never in
+    capitals ("LONDON BRIDGE" is a heading). Without the language and date after it, the
+    source must be in capitals or a known agency."""
+    if words[0].isupper():
+        return 0
+    for n in (3, 2, 1):
+        if len(words) > n and lexicon.is_city(" ".join(words[:n])):
+            break
+    else:
+        n = next((i for i, w in enumerate(words) if w.isupper()), 0)
+        if not 1 <= n <= 3:
+            return 0
+    source = " ".join(words[n:])
+    if not all(_CREDIT_WORD.match(w) for w in words) or not words[n][:1].isupper():
+        return 0
+    if not tail and not (source.lower() in lexicon.news_agencies() or _capitals(source)):
+        return 0
+    return n
+
+
+def credit_lines(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """(city span, source span) of each credit line opening a paragraph or following a
+    document code."""
+    starts = {m.end() for m in PARAGRAPH.finditer(text)} | {
+        m.end() for m in DOC_CODE.finditer(text)
+    }
+    for start in sorted(starts):
+        end_of_line = LINE_END.search(text, start).start()
+        tail = CREDIT_TAIL.search(text, start, end_of_line)
+        stop = tail.start() if tail else end_of_line
+        words = text[start:stop].split(" ")
+        if not 2 <= len(words) <= 9 or "" in words:
+            continue
+        n = _credit_split(words, tail is not None)
+        if n:
+            city_end = start + len(" ".join(words[:n]))
+            yield (start, city_end), (city_end + 1, stop)
+
+
 def _place_type(name: str) -> EntityType:
     return EntityType.COUNTRY if lexicon.country_name(name) else EntityType.PLACE
 
@@ -119,4 +174,9 @@ def dateline_mentions(ctx: Context) -> Iterator[RelationMention]:
                     match.span(group), EntityType.ORGANIZATION, confidence=0.9, replace=True
                 )
                 unrelated |= {frozenset((agency.span, p.span)) for p in places if agency and p}
+    for city, source in credit_lines(ctx.text):
+        place = ctx.add_mention(city, EntityType.PLACE, confidence=0.9, replace=True)
+        agency = ctx.add_mention(source, EntityType.ORGANIZATION, confidence=0.9, replace=True)
+        if place and agency:
+            unrelated.add(frozenset((place.span, agency.span)))
     yield from ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.datelines import datelines
+from graph.extract.datelines import credit_lines, datelines
 from graph.model import EntityType
 from tests.graph.extract.helpers import run
 
@@ -103,3 +103,43 @@ def test_dateline_mentions(
     assert by_text[agency].type is EntityType.ORGANIZATION
     # the dateline says where the story was filed, not where the agency is based
     assert not [r for r in relations if agency in {r.subject.text, r.object.text}]
+
+
+@pytest.mark.parametrize(
+    "text, city, source",
+    [
+        ("KB1203101594 Seoul YONHAP in English 1015 GMT 12 Mar 94", "Seoul", "YONHAP"),
+        ("Warsaw RZECZPOSPOLITA", "Warsaw", "RZECZPOSPOLITA"),
+        (
+            "Nairobi Radio Kenya Network in Swahili 1600 GMT 3 Jun 94",
+            "Nairobi",
+            "Radio Kenya Network",
+        ),
+        ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
+        ("AU0102150394 Vienna DER STANDARD in German 1 Feb 94 p 3", "Vienna", "DER STANDARD"),
+    ],
+)
+def test_credit_lines(text: str, city: str, source: str) -> None:
+    [((a, b), (c, d))] = list(credit_lines(text))
+    assert (text[a:b], text[c:d]) == (city, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milan Fashion Week",  # a heading: no capitals, no language and date
+        "LISBON METRO",
+        "Toronto Raptors win",
+        "Geneva talks in Spanish 12 May",  # lower-case words are no source
+    ],
+)
+def test_no_credit_line(text: str) -> None:
+    assert list(credit_lines(text)) == []
+
+
+def test_credit_line_mentions_and_no_relation() -> None:
+    ctx, relations = run("BK0302101594 Bangkok THE NATION in English 3 Feb 94 p 2")
+    by_text = {m.text: m.type for m in ctx.mentions}
+    assert by_text["Bangkok"] is EntityType.PLACE
+    assert by_text["THE NATION"] is EntityType.ORGANIZATION
+    assert not [r for r in relations if "THE NATION" in {r.subject.text, r.object.text}]
