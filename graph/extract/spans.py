@@ -39,6 +39,8 @@ def _trimmed(span: Span) -> Span | None:
     its end, or an unclosed parenthesis and what follows it."""
     start, end = span.start, span.end
     doc = span.doc
+    if _leading_verb(span):
+        start += 1
     opened = [t.i for t in span if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         end = opened[-1]
@@ -49,6 +51,35 @@ def _trimmed(span: Span) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+CLAUSE_DEPS = {"advcl", "csubj", "csubjpass", "pcomp", "ROOT"}
+
+
+def _leading_verb(span: Span) -> bool:
+    """ "Evaluating Juppe, the paper said ...": a sentence's first word, an -ing verb
+    capitalised only for its place, is no part of the name after it. The parse tells it from
+    a name ("Sterling Morrison", "Reading Festival"): a verb tag, a clause of its own, or the
+    name as its object."""
+    first = span[0]
+    if len(span) < 2 or not first.is_sent_start or not first.lower_.endswith("ing"):
+        return False
+    return (
+        first.tag_ == "VBG"
+        or first.dep_ in CLAUSE_DEPS
+        or any(c.dep_ in {"dobj", "obj"} and c.i < span.end for c in first.children)
+    )
+
+
+def _verb_split(span: Span) -> list[Span] | None:
+    """ "Arps said Popeyes": a lower-case verb inside a name ends one name and starts the
+    next; the parts that are capitalised are the names."""
+    cuts = [t.i for t in span[1:-1] if t.is_lower and t.pos_ == "VERB"]
+    if not cuts:
+        return None
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [p for p in parts if len(p) and p[0].text[:1].isupper()]
 
 
 def _junk(mention: Mention, span: Span) -> bool:
@@ -263,6 +294,8 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         elif trimmed is not None and (split := _acronym_place(trimmed)):
             pieces = list(split)
             acronym_first = True
+        elif trimmed is not None and (verb_parts := _verb_split(trimmed)) is not None:
+            pieces = verb_parts
         elif trimmed is not None and _teams_before_role(trimmed):
             pieces = _parts(trimmed, listed=True)
             teams = True

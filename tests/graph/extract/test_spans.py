@@ -191,3 +191,38 @@ def test_names_joined_by_and_before_a_sports_role_are_teams(text: str, teams: li
     found = names_of(text)
     for team in teams:
         assert found.get(team) is EntityType.ORGANIZATION, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Evaluating Juppe, the newspaper said the prime minister had failed.", "Juppe"),
+        ("Assessing Merkel's record, analysts were divided.", "Merkel"),
+        ("Criticizing Netanyahu, the columnist wrote from Haifa.", "Netanyahu"),
+    ],
+)
+def test_a_sentence_initial_verb_is_no_part_of_the_name(text: str, name: str) -> None:
+    found = names_of(text)
+    assert found.get(name) is EntityType.PERSON, sorted(found)
+    assert not [n for n in found if n.endswith(" " + name)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Sterling Morrison played guitar in the band.", "Sterling Morrison"),
+        ("Manning Marable wrote a biography of Malcolm X.", "Manning Marable"),
+    ],
+)
+def test_a_name_that_ends_in_ing_keeps_its_first_word(text: str, name: str) -> None:
+    assert name in names_of(text)
+
+
+def test_a_lower_case_verb_splits_a_span_into_names() -> None:
+    from graph import nlp
+    from graph.extract.spans import _verb_split
+
+    doc = nlp.load()("Arps said Popeyes would stay in Atlanta.")
+    assert [p.text for p in _verb_split(doc[0:3])] == ["Arps", "Popeyes"]
+    doc = nlp.load()("Gone with the Wind won eight Oscars.")
+    assert _verb_split(doc[0:4]) is None
