@@ -13,8 +13,9 @@ each choice was measured on the train split, not dev:
   writes most titles inside the name ("President Kennedy", "Ms. Toth") but not scoped ones
   ("Haitian President Jean Bertrand Aristide"), so the adapter widens a person's span over
   a title unless a capitalised word comes before it; a leading "the", a possessive and a
-  final period are never part of a name; a place written "City , ST" is one entity when
-  the state ends the sentence ("Amherst , Mass .", train: 43 joined, 7 apart) and two
+  final period are never part of a name (but a "THE" in capitals is, "THE NATION", train:
+  5 of 5, and so is the "The" of a city, "The Hague"); a place written "City , ST" is one
+  entity when the state ends the sentence ("Amherst , Mass .", train: 43 joined, 7 apart) and two
   otherwise ("Chattanooga , Tenn. ,"), so the adapter joins only the former; a dateline
   ("MEMPHIS , Tenn .", train: 11 of 12) keeps city and state apart and the state's period;
 - "Other" in CoNLL04 holds dates and measures ("26 Apr 94", "70 miles") and nationalities
@@ -337,15 +338,22 @@ def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, 
     return with_conventions(spans, record.tokens, datelined)
 
 
+LEADING_ARTICLES = {"the", "The", "a", "A", "an", "An"}  # "THE NATION", "THE HINDU" keep theirs
+
+
 def with_conventions(
     spans: dict[K, Span], tokens: tuple[str, ...], datelined: frozenset | set = frozenset()
 ) -> dict[K, Span]:
     """Token spans moved onto the dataset's conventions: titles before a person, "City , ST"
     joined where the dataset joins it (not in a dateline, the ``datelined`` keys, where the
     state keeps its period: "MEMPHIS , Tenn ."), "Other" spans it would not annotate left out."""
+    from graph import lexicon
+
     out: dict[K, Span] = {}
     for key, (first, last, ctype) in spans.items():
-        while first < last - 1 and tokens[first].lower() in {"the", "a", "an"}:
+        while first < last - 1 and tokens[first] in LEADING_ARTICLES:
+            if tokens[first] == "The" and lexicon.is_city(" ".join(tokens[first:last])):
+                break  # "The Hague"
             first += 1
         while last > first + 1 and tokens[last - 1] in {"'s", "'", ".", ","}:
             if key in datelined and tokens[last - 1] == ".":

@@ -295,6 +295,12 @@ def news_agencies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def broadcast_words() -> frozenset[str]:
+    """Words that name a broadcaster ("Radio", "Television", "Network")."""
+    return frozenset(row[0].lower() for row in _rows("broadcast_words.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Words before a name that are not part of it ("Mr", "Gen", "Sir")."""
     return frozenset(row[0] for row in _rows("honorifics.txt", 1))

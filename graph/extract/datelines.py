@@ -94,7 +94,7 @@ CREDIT_TAIL = re.compile(
     r"(?:\d{4}[ ]GMT[ ])?\d{1,2}[ ][A-Z][a-z]{2,8}[ ]\d{2,4}\b"  # "1654 GMT 25 Apr 94"
 )
 LINE_END = re.compile(r"[ \t]*(?:\n|$)")
-_CREDIT_WORD = re.compile(r"^(?:[A-Z][A-Za-z.'\-]*|[A-Z0-9][A-Z0-9\-]*|de|del|da|of|i|y)$")
+_CREDIT_WORD = re.compile(r"^(?:[A-Z][A-Za-z0-9.'\-]*|[A-Z0-9][A-Z0-9\-]*|de|del|da|of|i|y)$")
 
 
 def _credit_split(words: list[str], tail: bool) -> int:
@@ -114,7 +114,11 @@ def _credit_split(words: list[str], tail: bool) -> int:
     source = " ".join(words[n:])
     if not all(_CREDIT_WORD.match(w) for w in words) or not words[n][:1].isupper():
         return 0
-    if not tail and not (source.lower() in lexicon.news_agencies() or _capitals(source)):
+    if not tail and not (
+        source.lower() in lexicon.news_agencies()
+        or _capitals(source)
+        or any(w.lower() in lexicon.broadcast_words() for w in words[n:])
+    ):
         return 0
     return n
 
@@ -176,7 +180,13 @@ def dateline_mentions(ctx: Context) -> Iterator[RelationMention]:
                 unrelated |= {frozenset((agency.span, p.span)) for p in places if agency and p}
     for city, source in credit_lines(ctx.text):
         place = ctx.add_mention(city, EntityType.PLACE, confidence=0.9, replace=True)
-        agency = ctx.add_mention(source, EntityType.ORGANIZATION, confidence=0.9, replace=True)
+        agency = ctx.add_mention(
+            source,
+            EntityType.ORGANIZATION,
+            name=ctx.text[source[0] : source[1]],  # "THE NATION" keeps its article
+            confidence=0.9,
+            replace=True,
+        )
         if place and agency:
             unrelated.add(frozenset((place.span, agency.span)))
     yield from ()

@@ -161,3 +161,13 @@ def test_dateline_city_and_state_stay_apart_with_the_period() -> None:
     spans = {"city": (0, 1, "Loc"), "state": (2, 4, "Loc")}
     assert with_conventions(spans, tokens, {"city", "state"}) == spans
     assert set(with_conventions(spans, tokens).values()) == {(0, 3, "Loc")}
+
+
+def test_an_article_in_capitals_or_of_a_city_stays_in_the_name() -> None:
+    tokens = tuple("in THE STAR and The Hague and the Senate".split())
+    spans = {"paper": (1, 3, "Org"), "city": (4, 6, "Loc"), "senate": (7, 9, "Org")}
+    assert with_conventions(spans, tokens) == {
+        "paper": (1, 3, "Org"),
+        "city": (4, 6, "Loc"),
+        "senate": (8, 9, "Org"),
+    }

@@ -116,6 +116,8 @@ def test_dateline_mentions(
             "Radio Kenya Network",
         ),
         ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
+        ("Amman Radio Jordan Network", "Amman", "Radio Jordan Network"),
+        ("Lisbon RTP-2 Television", "Lisbon", "RTP-2 Television"),
         ("AU0102150394 Vienna DER STANDARD in German 1 Feb 94 p 3", "Vienna", "DER STANDARD"),
     ],
 )
@@ -142,4 +144,5 @@ def test_credit_line_mentions_and_no_relation() -> None:
     by_text = {m.text: m.type for m in ctx.mentions}
     assert by_text["Bangkok"] is EntityType.PLACE
     assert by_text["THE NATION"] is EntityType.ORGANIZATION
+    assert "THE NATION" in {m.name for m in ctx.mentions}
     assert not [r for r in relations if "THE NATION" in {r.subject.text, r.object.text}]
