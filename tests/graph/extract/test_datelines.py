@@ -146,3 +146,20 @@ def test_credit_line_mentions_and_no_relation() -> None:
     assert by_text["THE NATION"] is EntityType.ORGANIZATION
     assert "THE NATION" in {m.name for m in ctx.mentions}
     assert not [r for r in relations if "THE NATION" in {r.subject.text, r.object.text}]
+
+
+def test_dateline_after_a_headline_in_a_text_file() -> None:
+    from graph import nlp
+    from graph.extract import extract
+    from graph.ingest import make_article
+
+    article = make_article(
+        "Storm Batters Coast\n\nHAVANA, Cuba (Prensa Latina) — A hurricane cut power to "
+        "western provinces on Tuesday.\n"
+    )
+    assert article.title == "Storm Batters Coast"
+    [(article, doc)] = list(nlp.parse([article]))
+    found = {m.text: m for m in extract(article, doc).mentions}
+    assert found["HAVANA"].type in PLACES and found["HAVANA"].name == "Havana"
+    assert found["Cuba"].type is EntityType.COUNTRY
+    assert found["Prensa Latina"].type is EntityType.ORGANIZATION
