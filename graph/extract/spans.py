@@ -257,6 +257,32 @@ def _and_extended(ctx: Context, span: Span) -> Span:
     return doc[span.start : end + 2]
 
 
+def _head_extended(ctx: Context, mention: Mention, span: Span) -> Span:
+    """ "actor John Wilkes Booth", NER's "John Wilkes": a person's name runs on to the
+    capitalised word the whole span modifies as compounds, when no other name holds it, no
+    gazetteer knows it as a place and it is no organisation's form word."""
+    doc = span.doc
+    end = span.end
+    if mention.type is not EntityType.PERSON or end >= len(doc):
+        return span
+    head = doc[end]
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or not head.is_alpha:
+        return span
+    if not all(t.dep_ == "compound" and t.head.i == end for t in span):
+        return span
+    from graph.extract.entity_types import cues  # "John Smith Associates" is a firm
+
+    if head.lower_ in cues().form:
+        return span
+    if (
+        ctx.mention_at(head) is not None
+        or lexicon.is_city(head.text)
+        or lexicon.country_name(head.text)
+    ):
+        return span
+    return doc[span.start : end + 1]
+
+
 def _hyphen_prefixed(ctx: Context, span: Span) -> Span:
     """ "Anti-Terrorism Bill": a capitalised word hyphened onto the name belongs to it."""
     doc = span.doc
@@ -289,6 +315,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         acronym_first, split, teams = False, None, False
         if trimmed is not None:
             trimmed = _and_extended(ctx, _hyphen_prefixed(ctx, trimmed))
+            trimmed = _head_extended(ctx, mention, trimmed)
         if trimmed is not None and (split := _possessive_split(trimmed)):
             pieces = [split[0], *_parts(split[1], listed=True)]
         elif trimmed is not None and (split := _acronym_place(trimmed)):

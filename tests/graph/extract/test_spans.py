@@ -226,3 +226,14 @@ def test_a_lower_case_verb_splits_a_span_into_names() -> None:
     assert [p.text for p in _verb_split(doc[0:3])] == ["Arps", "Popeyes"]
     doc = nlp.load()("Gone with the Wind won eight Oscars.")
     assert _verb_split(doc[0:4]) is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("But actor John Wilkes Booth shot Lincoln during the third act.", "John Wilkes Booth"),
+        ("His brother John Henry Ivy of Tupelo was indicted.", "John Henry Ivy"),
+    ],
+)
+def test_a_person_runs_on_to_the_head_of_the_name(text: str, name: str) -> None:
+    assert names_of(text).get(name) is EntityType.PERSON
