@@ -90,8 +90,10 @@ def datelines(text: str) -> Iterator[re.Match[str]]:
 
 DOC_CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,12}[ ]+")
 CREDIT_TAIL = re.compile(
-    r"[ ]+in[ ][A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]"  # "in English", "in Serbo-Croatian"
-    r"(?:\d{4}[ ]GMT[ ])?\d{1,2}[ ][A-Z][a-z]{2,8}[ ]\d{2,4}\b"  # "1654 GMT 25 Apr 94"
+    r"[ ]+in[ ][A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+"  # "in English", "in Serbo-Croatian"
+    r"(?:No\.?[ ]\d+[ ]?,[ ]+)?(?:\d{4}[ ]GMT[ ])?"  # "No. 4, ", "1654 GMT "
+    r"(?:\d{1,2}(?:-\d{1,2})?[ ])?[A-Z][a-z]{2,8}[ ]\d{2,4}\b"  # "25 Apr 94", "Apr 94"
+    r"|[ ]+\d{1,2}[ ][A-Z][a-z]{2}[ ]\d{2}\b"  # no language: "30 Jan 94" only
 )
 LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _CREDIT_WORD = re.compile(r"^(?:[A-Z][A-Za-z0-9.'\-]*|[A-Z0-9][A-Z0-9\-]*|de|del|da|of|i|y)$")
@@ -100,8 +102,9 @@ _CREDIT_WORD = re.compile(r"^(?:[A-Z][A-Za-z0-9.'\-]*|[A-Z0-9][A-Z0-9\-]*|de|del
 def _credit_split(words: list[str], tail: bool) -> int:
     """Where a credit line's city ends and its source begins, or 0: the longest known city
     first, else mixed-case words before capitals ("Kiev SILSKI VISTI"); the city is never in
-    capitals ("LONDON BRIDGE" is a heading). Without the language and date after it, the
-    source must be in capitals or a known agency."""
+    capitals ("LONDON BRIDGE" is a heading). Without a language and date after it ("in
+    English 1654 GMT 25 Apr 94"), the source must start in capitals, be a known agency or
+    a broadcaster ("Beirut Radio Lebanon")."""
     if words[0].isupper():
         return 0
     for n in (3, 2, 1):
@@ -114,13 +117,12 @@ def _credit_split(words: list[str], tail: bool) -> int:
     source = " ".join(words[n:])
     if not all(_CREDIT_WORD.match(w) for w in words) or not words[n][:1].isupper():
         return 0
-    if not tail and not (
+    known = (
         source.lower() in lexicon.news_agencies()
-        or _capitals(source)
+        or _capitals(words[n])  # "XINHUA Domestic Service"
         or any(w.lower() in lexicon.broadcast_words() for w in words[n:])
-    ):
-        return 0
-    return n
+    )
+    return n if tail or known else 0
 
 
 def credit_lines(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
@@ -136,7 +138,7 @@ def credit_lines(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]
         words = text[start:stop].split(" ")
         if not 2 <= len(words) <= 9 or "" in words:
             continue
-        n = _credit_split(words, tail is not None)
+        n = _credit_split(words, tail is not None and " in " in tail.group())
         if n:
             city_end = start + len(" ".join(words[:n]))
             yield (start, city_end), (city_end + 1, stop)
@@ -146,7 +148,7 @@ def _place_type(name: str) -> EntityType:
     return EntityType.COUNTRY if lexicon.country_name(name) else EntityType.PLACE
 
 
-@extractors.register("datelines", order=13.5)
+@extractors.register("datelines", order=16.5)  # over what NER and the span rules made
 def dateline_mentions(ctx: Context) -> Iterator[RelationMention]:
     """The city, region and agency of each dateline, over whatever NER made of them; the
     agency and the places are noted as a pair no later extractor relates."""

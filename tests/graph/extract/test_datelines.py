@@ -118,6 +118,8 @@ def test_dateline_mentions(
         ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
         ("Amman Radio Jordan Network", "Amman", "Radio Jordan Network"),
         ("Lisbon RTP-2 Television", "Lisbon", "RTP-2 Television"),
+        ("Dublin THE IRISH PRESS 4 Mar 94 p 2", "Dublin", "THE IRISH PRESS"),
+        ("Hanoi NHAN DAN in Vietnamese No. 7, Jan 94 pp 3-5", "Hanoi", "NHAN DAN"),
         ("AU0102150394 Vienna DER STANDARD in German 1 Feb 94 p 3", "Vienna", "DER STANDARD"),
     ],
 )
@@ -131,6 +133,7 @@ def test_credit_lines(text: str, city: str, source: str) -> None:
     [
         "Milan Fashion Week",  # a heading: no capitals, no language and date
         "LISBON METRO",
+        "Tokyo Motor Show 12 Oct 15",
         "Toronto Raptors win",
         "Geneva talks in Spanish 12 May",  # lower-case words are no source
     ],
