@@ -12,11 +12,12 @@ each choice was measured on the train split, not dev:
 - spans: newsgraph keeps a title as a positionHeld fact and out of the name; the dataset
   writes most titles inside the name ("President Kennedy", "Ms. Toth") but not scoped ones
   ("Haitian President Jean Bertrand Aristide"), so the adapter widens a person's span over
-  a title unless a capitalised word comes before it; a leading "the", a possessive and a
-  final period are never part of a name (but a "THE" in capitals is, "THE NATION", train:
-  5 of 5, and so is the "The" of a city, "The Hague"); a place written "City , ST" is one
-  entity when the state ends the sentence ("Amherst , Mass .", train: 43 joined, 7 apart) and two
-  otherwise ("Chattanooga , Tenn. ,"), so the adapter joins only the former; a dateline
+  a title or honorific written with a capital (not "first lady", "professor") unless a
+  capitalised word comes before it; a leading "the", a possessive and a final period are
+  never part of a name (but a "THE" in capitals is, "THE NATION", train: 5 of 5, and so is
+  the "The" of a city, "The Hague"); a place written "City , ST" is one entity when the
+  state ends the sentence ("Amherst , Mass .", train: 43 joined, 7 apart) and two otherwise
+  ("Chattanooga , Tenn. ,"), so the adapter joins only the former; a dateline
   ("MEMPHIS , Tenn .", train: 11 of 12) keeps city and state apart and the state's period;
 - "Other" in CoNLL04 holds dates and measures ("26 Apr 94", "70 miles") and nationalities
   as nouns ("Croats"), not bare counts or years, weekdays or relative dates, so the adapter
@@ -251,8 +252,9 @@ def _widen_person(tokens: tuple[str, ...], first: int) -> int:
     original = first
     while first > 0:
         word = tokens[first - 1].lower().rstrip(".")
-        title = WIDEN == "titles" and tokens[first - 1][:1].isupper() and word in lexicon.titles()
-        if word in lexicon.honorifics() or title:
+        capital = tokens[first - 1][:1].isupper()  # "first lady", "professor" are no honorific
+        title = WIDEN == "titles" and capital and word in lexicon.titles()
+        if (capital and word in lexicon.honorifics()) or title:
             first -= 1
         else:
             break

@@ -171,3 +171,9 @@ def test_an_article_in_capitals_or_of_a_city_stays_in_the_name() -> None:
         "city": (4, 6, "Loc"),
         "senate": (8, 9, "Org"),
     }
+
+
+def test_a_lower_case_honorific_is_no_part_of_the_name() -> None:
+    tokens = tuple("the first lady Imelda Marcos and Dr. Ruth Lee".split())
+    spans = {"marcos": (3, 5, "Peop"), "lee": (7, 9, "Peop")}
+    assert with_conventions(spans, tokens) == {"marcos": (3, 5, "Peop"), "lee": (6, 9, "Peop")}
