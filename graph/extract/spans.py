@@ -194,6 +194,42 @@ def _acronym_alias(ctx: Context, mention: Mention, span: Span) -> None:
     )
 
 
+EXPANSION_LINKS = {"of", "the", "and", "for", "de", "del", "'s", "’s", "&"}
+
+
+def _expansion_alias(ctx: Context, mention: Mention, span: Span) -> None:
+    """ "the PRD (Party of the Democratic Revolution)", "CHP (Republican People's Party)":
+    an organisation's acronym followed by its expansion in parentheses; the expansion is
+    another name of it when its initials match or it has an organisation's form word."""
+    from graph.extract.entity_types import cues
+    from graph.name_variants import acronym, is_acronym
+
+    doc = ctx.doc
+    if mention.type is not EntityType.ORGANIZATION or len(span) != 1:
+        return
+    if not is_acronym(span.text) or span.end + 3 >= len(doc) or doc[span.end].text != "(":
+        return
+    close = next((t.i for t in doc[span.end + 1 : span.end + 10] if t.text == ")"), None)
+    if close is None or close - span.end < 3:
+        return
+    inner = doc[span.end + 1 : close]
+    if not inner[0].text[:1].isupper() or not all(
+        t.text[:1].isupper() or t.lower_ in EXPANSION_LINKS for t in inner
+    ):
+        return
+    formed = any(t.lower_ in cues().form for t in inner)
+    if not (formed or acronym(inner.text) == span.text):
+        return
+    ctx.add_mention(
+        inner,
+        EntityType.ORGANIZATION,
+        antecedent=mention,
+        role="alias",
+        confidence=mention.confidence,
+        replace=True,
+    )
+
+
 PLACE_LINKS = {"on", "upon", "under", "le", "la", "en", "sur", "am", "an", "de"}
 
 
@@ -301,6 +337,8 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
     for mention in list(ctx.mentions):
         if mention.type not in NAMED | {EntityType.DATE} or mention.role or mention.antecedent:
             continue
+        if mention not in ctx.mentions:
+            continue  # replaced by a name found around an earlier one
         tokens = ctx.mention_tokens(mention)
         if not tokens:
             continue
@@ -331,6 +369,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         if pieces == [span]:
             if not _surname_in_parentheses(ctx, mention, span):
                 _acronym_alias(ctx, mention, span)
+                _expansion_alias(ctx, mention, span)
             continue
         ctx.remove_mention(mention)
         types = [_type_of_part(ctx, p.text, mention.type) for p in pieces]
@@ -357,4 +396,5 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
             )
             if added is not None and len(pieces) == 1:
                 _acronym_alias(ctx, added, piece)
+                _expansion_alias(ctx, added, piece)
     yield from ()

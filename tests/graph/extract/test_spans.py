@@ -237,3 +237,33 @@ def test_a_lower_case_verb_splits_a_span_into_names() -> None:
 )
 def test_a_person_runs_on_to_the_head_of_the_name(text: str, name: str) -> None:
     assert names_of(text).get(name) is EntityType.PERSON
+
+
+@pytest.mark.parametrize(
+    "text, short, expansion",
+    [
+        (
+            "The MDC (Movement for Democratic Change) won in Harare.",
+            "MDC",
+            "Movement for Democratic Change",
+        ),
+        ("Talks with the EU (European Union) resumed in Brussels.", "EU", "European Union"),
+        (
+            "Cardenas, candidate of the PRD (Party of the Democratic Revolution), got 9 percent.",
+            "PRD",
+            "Party of the Democratic Revolution",
+        ),
+    ],
+)
+def test_an_expansion_in_parentheses_after_an_acronym_is_its_alias(
+    text: str, short: str, expansion: str
+) -> None:
+    ctx, _ = run(text)
+    [alias] = [m for m in ctx.mentions if m.text == expansion]
+    assert alias.role == "alias" and alias.type is EntityType.ORGANIZATION
+    assert [m.text for m in ctx.mentions if m.span == alias.antecedent] == [short]
+
+
+def test_a_place_in_parentheses_after_an_acronym_is_no_alias() -> None:
+    ctx, _ = run("The ANC (South Africa) said the vote was fair.")
+    assert not [m for m in ctx.mentions if m.role == "alias"]
