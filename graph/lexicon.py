@@ -283,8 +283,12 @@ def facility_nouns() -> frozenset[str]:
 
 
 def is_facility(name: str) -> bool:
-    """Whether a name is a site's, one a city may hold ("Tahrir Square")."""
+    """Whether a name is a site's, one a city may hold ("Tahrir Square", "the Museum of
+    Modern Art": the noun before "of")."""
     words = name.lower().split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+        return words[-1] in facility_nouns()
     return len(words) > 1 and words[-1] in facility_nouns()
 
 

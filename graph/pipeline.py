@@ -15,6 +15,8 @@ from graph.model import Article, ResolvedArticle
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from graph.corpus import CorpusLink
+
 
 def resolve_articles(
     articles: Iterable[Article],
@@ -163,6 +165,18 @@ def _resolved_stream(
     return resolve_articles(articles, jobs=jobs, **options)
 
 
+def _corpus_linked(
+    articles: Iterator[Article], engine: str, scheduler: str | None, jobs: int, **options: object
+) -> Iterator[CorpusLink]:
+    """Each resolved article with its entities rewritten onto those of the articles before
+    it (graph.corpus): the one loop ``build`` and ``build_files`` share."""
+    from graph.corpus import KnownEntities, resolve_against
+
+    known = KnownEntities()
+    for resolved in _resolved_stream(articles, engine, scheduler, jobs, **options):
+        yield resolve_against(resolved, known)
+
+
 def build(
     inputs: Iterable[str | Path | Article] | str | Path,
     *,
@@ -199,18 +213,16 @@ def build(
     ``engine`` "dask" parses and extracts on the dask scheduler at ``scheduler`` (else on a
     LocalCluster of ``jobs`` workers); resolution across articles and linking stay here.
     """
-    from graph.corpus import KnownEntities, merge_nodes, resolve_against
+    from graph.corpus import merge_nodes
     from graph.kg import add_article, new_graph
     from graph.link import link_graph, read_kb
 
-    stream = _checked_articles(inputs, on_error, date, progress, on_duplicate, on_notice)
     base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
     graph = new_graph()
-    known = KnownEntities()
-    for resolved in _resolved_stream(
+    stream = _checked_articles(inputs, on_error, date, progress, on_duplicate, on_notice)
+    for linked in _corpus_linked(
         stream, engine, scheduler, jobs, model=model, extractors=extractors, all_values=all_values
     ):
-        linked = resolve_against(resolved, known)
         add_article(graph, linked.article)
         for merge in linked.merges:
             merge_nodes(graph, merge)
@@ -255,16 +267,14 @@ def build_files(
     ``outdir`` is left as it was when no article could be read."""
     from exports import suffix
     from exports.outdir import output_folder
-    from graph.corpus import KnownEntities, resolve_against
     from graph.link import read_kb
     from graph.stream import StreamingGraph, spool_dir
 
     base = read_kb(kb) if kb is not None else None  # a bad file fails before any parsing
     stream = _checked_articles(inputs, on_error, date, progress, on_duplicate, on_notice)
-    known = KnownEntities()
     with spool_dir() as workdir:
         graph = StreamingGraph(Path(workdir))
-        for resolved in _resolved_stream(
+        for linked in _corpus_linked(
             stream,
             engine,
             scheduler,
@@ -273,7 +283,7 @@ def build_files(
             extractors=extractors,
             all_values=all_values,
         ):
-            graph.add(resolve_against(resolved, known))
+            graph.add(linked)
         if not graph.articles:
             return BuiltFiles(0, graph.summary(), ())
         with output_folder(outdir) as folder:

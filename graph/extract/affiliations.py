@@ -8,7 +8,9 @@ noun phrase that names them:
 - "Atlanta businessman Neil Estes", "X, a Netherlands businessman" -> livesIn / citizenOf,
   for the nouns of graph/schema/local_people_nouns.txt (offices are titles: "Texas Governor"
   is a jurisdiction, left to graph/extract/titles.py);
-- "X's hometown of Y", "Y, X's home town", "in his native Y" -> graph/schema/home_nouns.tsv.
+- "X's hometown of Y", "Y, X's home town", "in his native Y" -> graph/schema/home_nouns.tsv;
+- "Texas-born singer X", "Ohio born astronaut X" -> bornIn;
+- "Trudeau's Liberal Party" -> memberOfPoliticalParty.
 The fact is part of the description, not of the clause, so it is asserted whatever the
 verb's stance (as in graph/extract/descriptions.py). A pair an earlier extractor related,
 directly or through an office ("Prime Minister Gonzalez of Spain"), is left alone.
@@ -172,6 +174,34 @@ def _nouns_of(head: Token) -> list[Token]:
     return nouns
 
 
+def _local_places(noun: Token) -> list[Token]:
+    """The words before a noun that may name its place: "Atlanta businessman", and both
+    places of "a Tucson, Ariz., teacher" (the parser hangs "Tucson" from "Ariz.")."""
+    found = []
+    for child in noun.lefts:
+        if child.dep_ == "compound":
+            found.append(child)
+        elif child.dep_ == "nmod":
+            found.append(child)
+            found += [c for c in child.lefts if c.dep_ in {"nmod", "compound", "appos"}]
+    return found
+
+
+def _party_of_possessor(ctx: Context, mention: Mention, head: Token) -> Iterator[RelationMention]:
+    """ "Trudeau's Liberal Party": the possessor of a party is its member (its leader, often,
+    but the phrase does not say so)."""
+    if not is_party(mention):
+        return
+    for owner in (c for c in head.children if c.dep_ == "poss"):
+        person = ctx.mention_at(owner)
+        if person is None or person.type is not EntityType.PERSON or not _named(person):
+            continue
+        if _fits("memberOfPoliticalParty", person, mention) and not _related(ctx, person, mention):
+            yield ctx.relation(
+                person, "memberOfPoliticalParty", mention, [owner, head], confidence=0.7
+            )
+
+
 def _described(ctx: Context, mention: Mention, head: Token) -> Iterator[RelationMention]:
     for noun in _nouns_of(head):
         lemma = noun.lemma_.lower()
@@ -184,9 +214,9 @@ def _described(ctx: Context, mention: Mention, head: Token) -> Iterator[Relation
                         for t, m in _places(ctx, pobj)
                     ]
         if lemma in local_people_nouns():
-            for child in noun.lefts:
+            for child in _local_places(noun):
                 place = ctx.mention_at(child)
-                if child.dep_ != "compound" or place is None or not _named(place):
+                if place is None or not _named(place):
                     continue
                 if place.type in PLACES:
                     found.append(
@@ -256,6 +286,38 @@ def _homes(ctx: Context) -> Iterator[RelationMention]:
                 )
 
 
+BORN_GAP = 3
+"""At most this many words between "born" and the name: "Ohio-born former astronaut X"."""
+
+
+def _born_before(ctx: Context) -> Iterator[RelationMention]:
+    """bornIn from "Texas-born singer X", "Ohio born astronaut X": a named place, "born"
+    (hyphenated or not), then the person's name within a few words of nouns and adjectives.
+    A demonym ("Kenyan-born") is a nationality, left to graph/extract/nationality.py."""
+    doc = ctx.doc
+    for born in (t for t in doc if t.lower_ == "born" and t.i > 0):
+        before = doc[born.i - 1]
+        if before.text == "-" and born.i > 1:
+            before = doc[born.i - 2]
+        place = ctx.mention_at(before)
+        if place is None or place.type not in PLACES or not _named(place):
+            continue
+        if ctx.mention_tokens(place)[-1].i != before.i:
+            continue
+        for t in doc[born.i + 1 : born.i + 2 + BORN_GAP]:
+            person = ctx.mention_at(t)
+            if person is not None:
+                if person.type is EntityType.PERSON and _named(person):
+                    predicate = _fitting("bornIn", person, place)
+                    if predicate and not _related(ctx, person, place):
+                        yield ctx.relation(
+                            person, predicate, place, [before, born, t], confidence=0.7
+                        )
+                break
+            if t.pos_ not in {"NOUN", "ADJ", "PROPN"} and t.lower_ not in {"the", "this", "a"}:
+                break
+
+
 @extractors.register("affiliations", order=63)
 def affiliations(ctx: Context) -> Iterator[RelationMention]:
     """livesIn / worksFor / basedIn ... from "X of Y", "X, a resident of Y", "Y businessman X"."""
@@ -272,6 +334,8 @@ def affiliations(ctx: Context) -> Iterator[RelationMention]:
         ):
             continue  # "Ferraro, 50, of Bethany": an age, so a person NER typed otherwise
         yield from _of_phrase(ctx, mention, head)
+        yield from _party_of_possessor(ctx, mention, head)
         if mention.type is EntityType.PERSON:
             yield from _described(ctx, mention, head)
     yield from _homes(ctx)
+    yield from _born_before(ctx)

@@ -81,8 +81,10 @@ def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
     model = load_model()
     if model is None:
         return
-    related = {frozenset((r.subject.span, r.object.span)) for r in ctx.notes.get("relations", [])}
+    rules = ctx.notes.get("relations", [])
+    related = {frozenset((r.subject.span, r.object.span)) for r in rules}
     related |= ctx.notes.get("unrelated", set())  # pairs a rule knows are no fact (datelines)
+    killed = {r.object.span for r in rules if r.predicate == "kills"}
     for a, b, a_span, b_span in candidate_pairs(ctx.mentions, ctx.doc):
         if frozenset((a.span, b.span)) in related:
             continue
@@ -90,6 +92,8 @@ def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
         if chosen is None:
             continue
         head, tail, head_span, tail_span, decision = chosen
+        if decision.predicate == "kills" and tail.span in killed:
+            continue  # a rule named the killer ("Ruby shot Oswald, the assassin of Kennedy")
         if decision.predicate in PLACE_IN_COUNTRY and (
             city_elsewhere(head.name, tail.name)  # every city of that name is elsewhere
             or head.type is tail.type is EntityType.COUNTRY  # no country lies in another

@@ -4,7 +4,8 @@
   McKinley";
 - the killing: "the assassination of Franz Ferdinand by Gavrilo Princip", "Booth's murder of
   Lincoln", and who was convicted of it or charged with it ("Sirhan was convicted of
-  Kennedy's killing": asserted; "X was charged with the murder of Y": reported).
+  Kennedy's killing": asserted; "X was charged with the murder of Y": reported), also
+  with a killing verb ("Amir was convicted of assassinating Rabin").
 A description is asserted unless a modifier says otherwise ("the alleged killer": reported;
 "the would-be assassin": negated); the killing takes the stance of its clause.
 """
@@ -112,7 +113,7 @@ def _verdict(ctx: Context, noun: Token) -> tuple[Token, list[Token], Stance] | N
     charged with ...: "Sirhan was convicted of Kennedy's killing", "a jury convicted Ray of
     the murder of King" (the parser may hang the "of" on the object)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in VERDICT_PREPOSITIONS:
+    if noun.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in VERDICT_PREPOSITIONS:
         return None
     verb, killers = prep.head, []
     if verb.pos_ in {"PROPN", "NOUN"} and verb.dep_ == "dobj":
@@ -122,7 +123,19 @@ def _verdict(ctx: Context, noun: Token) -> tuple[Token, list[Token], Stance] | N
         return None
     links = {"nsubjpass"} if any(c.dep_ == "auxpass" for c in verb.children) else {"dobj"}
     killers = killers or [c for c in verb.children if c.dep_ in links]
+    if not killers and verb.dep_ == "acl":  # "Godse, the man convicted of killing Gandhi"
+        described = verb.head
+        killers = [described.head if described.dep_ == "appos" else described]
     return verb, killers, Stance(effect)
+
+
+def _verdict_people(
+    ctx: Context, verdict: Token, tokens: list[Token]
+) -> list[tuple[Token, Mention]]:
+    """The people a verdict is on; a participle on a name is on that name alone, not on
+    the names listed with it ("Chapman, convicted of killing Lennon; and Winans, ...")."""
+    found = _people(ctx, tokens)
+    return [(t, m) for t, m in found if t in tokens] if verdict.dep_ == "acl" else found
 
 
 def _events(ctx: Context, noun: Token) -> Iterator[RelationMention]:
@@ -131,10 +144,42 @@ def _events(ctx: Context, noun: Token) -> Iterator[RelationMention]:
     verdict = _verdict(ctx, noun)
     if verdict is not None:  # the one convicted is the killer, a possessor the victim
         anchor, tokens, modified = verdict
-        killers = _people(ctx, tokens)
+        killers = _verdict_people(ctx, anchor, tokens)
         victims = victims or _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
     else:
         killers = _killers_of_event(ctx, noun)
+    yield from _written(ctx, killers, victims, anchor, noun, modified)
+
+
+@lru_cache(maxsize=1)
+def killing_verbs() -> frozenset[str]:
+    """Verbs whose object is the victim after a verdict ("convicted of murdering Y"), from
+    graph/schema/killing_verbs.txt."""
+    return frozenset(row[0] for row in _rows("killing_verbs.txt", 1))
+
+
+def _gerunds(ctx: Context, verb: Token) -> Iterator[RelationMention]:
+    """ "Amir was convicted of assassinating Rabin", "X was charged with murdering Y": a
+    killing verb after a verdict's preposition, its object the victim."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.lemma_.lower() not in killing_verbs():
+        return
+    verdict = _verdict(ctx, verb)
+    if verdict is None:
+        return
+    anchor, tokens, modified = verdict
+    victims = _people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+    yield from _written(ctx, _verdict_people(ctx, anchor, tokens), victims, anchor, verb, modified)
+
+
+def _written(
+    ctx: Context,
+    killers: list[tuple[Token, Mention]],
+    victims: list[tuple[Token, Mention]],
+    anchor: Token,
+    noun: Token,
+    modified: Stance,
+) -> Iterator[RelationMention]:
+    """kills from each killer to each victim, in the stance of the anchor's clause."""
     if not victims or not killers:
         return
     stance, speaker = stance_of(ctx, anchor)
@@ -165,3 +210,5 @@ def killings(ctx: Context) -> Iterator[RelationMention]:
     for noun in ctx.doc:
         if noun.pos_ == "NOUN" and _kind(noun) == "event":
             yield from _events(ctx, noun)
+        elif noun.pos_ == "VERB":
+            yield from _gerunds(ctx, noun)

@@ -100,6 +100,8 @@ def _located_predicate(subject: Mention) -> str | None:
 def locative(ctx: Context) -> Iterator[RelationMention]:
     for token in ctx.doc:
         yield from _in_modifier(ctx, token)
+        yield from _comma_in(ctx, token)
+        yield from _one_of_parts(ctx, token)
         yield from _place_apposition(ctx, token)
         yield from _city_comma_country(ctx, token)
         yield from _capital(ctx, token)
@@ -284,6 +286,58 @@ def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
             continue
         yield ctx.relation(
             subject, predicate, place, [token.head, token, place_token], confidence=0.65
+        )
+
+
+def _one_of_parts(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "Bavaria is the largest of Germany's sixteen states", "Texas, one of America's
+    largest states": a place said to be one of a place's parts (graph/schema/place_nouns.txt)
+    lies in it."""
+    if token.lower_ != "of" or token.dep_ != "prep" or token.head.dep_ not in {"attr", "appos"}:
+        return
+    said = token.head
+    subject = said.head if said.dep_ == "appos" else None
+    if said.dep_ == "attr" and said.head.lemma_ == "be":
+        subject = next((c for c in said.head.children if c.dep_ == "nsubj"), None)
+    place = ctx.mention_of(subject) if subject is not None else None
+    if place is None or place.type not in PLACES:
+        return
+    if ctx.mention_at(said) is not None and said.lower_ != "one":  # "one" may be a number's
+        return
+    for parts in (c for c in token.children if c.dep_ == "pobj"):
+        if parts.tag_ not in {"NNS", "NNPS"} or parts.lemma_.lower() not in lexicon.place_nouns():
+            continue
+        for owner in (c for c in parts.children if c.dep_ == "poss"):
+            outer = ctx.mention_of(owner)
+            if outer is not None and outer.type in PLACES and outer.span != place.span:
+                yield ctx.relation(
+                    place, "locatedIn", outer, [subject, said, parts, owner], confidence=0.7
+                )
+
+
+def _comma_in(ctx: Context, token: Token) -> Iterator[RelationMention]:
+    """ "the Palace of Fine Arts, in San Francisco", "the Savannah River Plant, in Aiken,
+    S.C.": a site's name, a comma, then "in <place>", which the parser hangs on a word above
+    the name. Only a site (graph/schema/facility_nouns.txt): "works for Google, in London"
+    places the work, not Google."""
+    if token.dep_ != "prep" or token.lower_ != "in" or token.i < 2:
+        return
+    if ctx.doc[token.i - 1].text != ",":
+        return
+    site = ctx.mention_at(ctx.doc[token.i - 2])
+    if site is None or site.type not in PLACES | {EntityType.ORGANIZATION}:
+        return
+    tokens = ctx.mention_tokens(site)
+    if tokens[-1].i != token.i - 2 or not lexicon.is_facility(site.name):
+        return
+    if not token.head.left_edge.i <= tokens[0].i < token.head.right_edge.i + 1:
+        return
+    predicate = _located_predicate(site)
+    for place_token, place in _place_objects(ctx, token):
+        if site.type in PLACES and not _can_contain(place, site):
+            continue
+        yield ctx.relation(
+            site, predicate, place, [tokens[-1], token, place_token], confidence=0.65
         )
 
 

@@ -173,11 +173,17 @@ def relations(
         yield rel(person, "worksFor", held.government, 0.7)
     if j is None or held.status == "relational":
         return
+    if "party" in held.title.flags and not is_party(j):
+        return  # "a candidate for the Senate" is no member of the Senate
     team_place = kind in {"player", "captain"} and j.type not in ORG_TYPES
     if position is not None and position.role == "position" and not is_affiliation(held):
         if not team_place:  # "England captain": the captain of a team, not of the place
             yield rel(position, "appliesToJurisdiction", j, 0.85)
-    if j.type is EntityType.COUNTRY and (held.from_demonym or kind in STATE_OFFICES):
+    if (
+        j.type is EntityType.COUNTRY
+        and (held.from_demonym or kind in STATE_OFFICES)
+        and not _destination(ctx, held, j)
+    ):
         yield rel(person, "citizenOf", j, 0.6)  # "UK Foreign Secretary", "French President"
     if is_party(j):
         if now or kind == "shadow":
@@ -201,6 +207,13 @@ def relations(
     if kind in {"player", "captain"} and not national and other_kind(j.name):
         return  # "the Irish League midfielder", "a Premiership striker": a league, no team
     yield from _organisation_relations(held, j, rel, now, sole)
+
+
+def _destination(ctx: Context, held: Held, j: Mention) -> bool:
+    """Whether the country is where the office is sent ("the ambassador to Cuba", "envoy to
+    the UN"): the holder serves there and is no citizen of it."""
+    head = ctx.mention_head(j)
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head in held.title_tokens
 
 
 def _country_relations(held: Held, j: Mention, rel, sole: bool) -> Iterator[RelationMention]:  # noqa: ANN001

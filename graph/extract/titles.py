@@ -257,14 +257,17 @@ def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
 
 def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
     """ "the chairman of Microsoft", "a spokesman for Oxfam", "consultant at security firm
-    Sophos" (a name after a title and "at/for/of" is an organisation whatever NER typed it:
-    a product or concept has no staff)."""
+    Sophos", "a colonel in the Indian Army", "a lobbyist with the API" (only an organisation
+    after "in" or "with"). A name after a title and "at/for/of" is an organisation whatever
+    NER typed it: a product or concept has no staff."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to", "in", "with"}:
             for pobj in child.children:
                 mention = ctx.mention_of(pobj)
                 if pobj.dep_ != "pobj" or mention is None:
                     continue
+                if child.lower_ in {"in", "with"} and mention.type not in ORG_TYPES:
+                    continue  # "a colonel in the army", not "a lawyer in Leeds"
                 firm = any(
                     c.dep_ == "compound" and c.lemma_ in lexicon.collective_nouns()
                     for c in pobj.children
@@ -318,14 +321,20 @@ def _appositive_titles(ctx: Context, person: Mention, head: Token) -> Held | Non
 
 
 def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
-    """ "Judy Boynton was finance chief", "Lagarde is the president of the ECB"."""
-    verb = head.head
-    if head.dep_ != "nsubj" or verb.lemma_ != "be":
-        return None
-    for attr in (c for c in verb.children if c.dep_ == "attr"):
-        held = _noun_titles(ctx, person, attr)
-        if held is not None:
-            return held
+    """ "Judy Boynton was finance chief", "Lagarde is the president of the ECB", and in a
+    relative clause on the name: "Ann Lee, who is a colonel in the army"."""
+    verbs = [head.head] if head.dep_ == "nsubj" else []
+    verbs += [
+        c
+        for c in head.children
+        if c.dep_ == "relcl"
+        and any(s.dep_ == "nsubj" and s.lower_ in {"who", "that"} for s in c.children)
+    ]
+    for verb in (v for v in verbs if v.lemma_ == "be"):
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            held = _noun_titles(ctx, person, attr)
+            if held is not None:
+                return held
     return None
 
 

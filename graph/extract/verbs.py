@@ -131,6 +131,14 @@ def _subjects(
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         agents = [
             p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ] or [  # "was shot and mortally wounded by X": the last verb's agent is both verbs'
+            p
+            for v in verb.children
+            if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ == "VBN"
+            for c in v.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
         ]
         return _mentions(ctx, agents, "subject")
     if verb.dep_ in {"acl", "relcl"}:
@@ -183,12 +191,30 @@ def _governing_verb(verb: Token) -> Token | None:
     return None
 
 
+def _said_of(verb: Token) -> Token:
+    """The verb whose stance a clause takes: its own, or for a relative clause on a noun said
+    of a name, the copula's ("Kaya was not the man who killed Dink")."""
+    noun = verb.head
+    if verb.dep_ == "relcl" and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return noun.head
+    return verb
+
+
 def _antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
     """Tokens with a relative pronoun replaced by the noun its clause modifies ("Badenoch,
-    who leads the party"; "the coalition, which Israel did not join")."""
+    who leads the party"; "the coalition, which Israel did not join"), or by the name that
+    noun is in apposition to ("Pablo Ruiz, the man who murdered X": Ruiz) or said to be
+    ("Kaya was the gunman who killed Dink": Kaya)."""
     if verb.dep_ != "relcl":
         return tokens
-    return [verb.head if t.tag_ in RELATIVE_TAGS else t for t in tokens]
+    noun = verb.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    elif noun.dep_ == "attr" and noun.pos_ == "NOUN" and noun.head.lemma_ == "be":
+        # "Kaya was the gunman who killed Dink": the copula's subject
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        noun = subjects[0] if subjects else noun
+    return [noun if t.tag_ in RELATIVE_TAGS else t for t in tokens]
 
 
 def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, Mention]]:
@@ -279,7 +305,7 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
     for verb in ctx.doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in senses:
             continue
-        stance, speaker = stance_of(ctx, verb)
+        stance, speaker = stance_of(ctx, _said_of(verb))
         for sense in senses[verb.lemma_.lower()]:
             predicate = sense.predicate
             objects = _objects(ctx, verb, sense)

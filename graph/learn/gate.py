@@ -26,7 +26,14 @@ def cues() -> dict[str, frozenset[str]]:
     """Predicate -> its cue lemmas and structural cues."""
     from graph.vocab import check_predicate
 
-    return {check_predicate(p): frozenset(c.split()) for p, c in _rows("relation_cues.tsv", 2)}
+    return {check_predicate(p): frozenset(c.split()) for p, c, _ in _rows("relation_cues.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def blockers() -> dict[str, frozenset[str]]:
+    """Predicate -> words that, on the pair's path, say it is not that relation ("a patient
+    at X", "a candidate for X" works for no X)."""
+    return {p: frozenset(b.split()) for p, _, b in _rows("relation_cues.tsv", 3) if b}
 
 
 def _modifies(a: Span, b: Span, deps: set[str]) -> bool:
@@ -74,5 +81,8 @@ def present(head: Span, tail: Span) -> frozenset[str]:
 
 
 def supported(predicate: str, found: frozenset[str]) -> bool:
-    """Whether a cue of the predicate is among a pair's cues (``present``)."""
+    """Whether a cue of the predicate, and none of its blockers, is among a pair's cues
+    (``present``)."""
+    if blockers().get(predicate, frozenset()) & found:
+        return False
     return bool(cues().get(predicate, frozenset()) & found)

@@ -127,3 +127,76 @@ def test_a_pronoun_home_is_the_antecedent_s() -> None:
     _, relations = run("Michael Henley went missing near his hometown of Grants, New Mexico.")
     homes = [r for r in relations if r.evidence.extractor == "affiliations"]
     assert {(r.subject.text, r.object.name) for r in homes} >= {("his", "Grants")}
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "Texas-born singer Beyonce Knowles performed in London.",
+            ("Beyonce Knowles", "bornIn", "Texas"),
+        ),
+        (
+            "Ohio born astronaut Neil Armstrong flew to the Moon.",
+            ("Neil Armstrong", "bornIn", "Ohio"),
+        ),
+        (
+            "London-born designer Stella Moss opened a shop in Paris.",
+            ("Stella Moss", "bornIn", "London"),
+        ),
+    ],
+)
+def test_a_place_born_person_was_born_there(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most Ohio voters were born after 1980, Sam Lee said.",
+        "Ahmed said the United States had agreed to the plan.",
+        "Putin met Macron in Paris on Monday.",
+        "She is a critic of Amazon, Jane Ford said.",
+    ],
+)
+def test_no_birthplace_without_place_born_before_the_name(text: str) -> None:
+    assert not [f for f in _facts(text) if f[1] == "bornIn"]
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "Trudeau's Liberal Party won the vote.",
+            ("Trudeau", "memberOfPoliticalParty", "Liberal Party"),
+        ),
+        (
+            "Voters rejected Boris Johnson's Conservative Party.",
+            ("Boris Johnson", "memberOfPoliticalParty", "Conservative Party"),
+        ),
+        (
+            "Maria Ruiz, a Tucson, Ariz., teacher, won the prize.",
+            ("Maria Ruiz", "livesIn", "Tucson"),
+        ),
+        (
+            "John Carter, a Bristol, England, lawyer, filed the suit.",
+            ("John Carter", "livesIn", "Bristol"),
+        ),
+    ],
+)
+def test_a_party_possessor_and_a_local_noun_after_city_and_state(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama's criticism of the Republican Party was sharp.",
+        "Ahmed said the Labour Party had agreed to the plan.",
+        "Kemal Aydin, a critic of the Labour Party, spoke in Ankara.",
+    ],
+)
+def test_no_party_membership_without_the_possessive(text: str) -> None:
+    assert not [f for f in _facts(text) if f[1] == "memberOfPoliticalParty"]

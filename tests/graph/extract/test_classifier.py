@@ -23,7 +23,8 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     "text, triple",
     [
         (
-            "David Kim, an engineer at Samsung, designed the chip.",
+            # "designer" is no title in graph/schema/titles.tsv: the rules leave it to the model
+            "David Kim, a designer at Samsung, made the chip.",
             ("David Kim", "worksFor", "Samsung"),
         ),
         (
@@ -87,3 +88,32 @@ def test_the_classifier_never_puts_a_country_in_another(text: str) -> None:
         and r.subject.type is r.object.type is EntityType.COUNTRY
     ]  # fmt: skip
     assert located == []
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("In 1995, Ali Reza shot Omar Zaki, the convicted killer of Judge Amal Nour.", "Amal Nour"),
+        (
+            "In 1986, gunman Piet Kruger shot and mortally wounded Jan Berg, the accused assassin "
+            "of Mayor Willem Dekker.",
+            "Willem Dekker",
+        ),
+    ],
+)
+def test_classifier_names_no_second_killer_of_a_victim_the_rules_gave_one(
+    text: str, victim: str
+) -> None:
+    assert not [t for t in triples(text) if t[1] == "kills" and t[2] == victim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "David Peterson, 37, a mental patient at Connecticut Valley Hospital, was charged.",
+        "Maria Lopez, a candidate for the Senate, spoke in Madrid.",
+        "Tom Hill, a student at Oxford University, won the prize.",
+    ],
+)
+def test_classifier_writes_no_employer_where_a_blocker_says_otherwise(text: str) -> None:
+    assert not [t for t in triples(text) if t[1] == "worksFor"]

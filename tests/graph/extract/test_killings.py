@@ -78,3 +78,50 @@ def test_killing_from_nouns(text: str, fact: tuple[str, str, str]) -> None:
 )
 def test_no_killing(text: str) -> None:
     assert not _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "Yigal Amir was convicted of assassinating Yitzhak Rabin.",
+            ("Yigal Amir", "Yitzhak Rabin", "asserted"),
+        ),
+        (
+            "Nathuram Godse, the man convicted of killing Gandhi, was hanged in 1949.",
+            ("Nathuram Godse", "Gandhi", "asserted"),
+        ),
+        ("Carlos Ruiz was acquitted of killing Ana Mora.", ("Carlos Ruiz", "Ana Mora", "negated")),
+        (
+            "Omar Khan was sentenced to death for the murder of Daniel Pearl.",
+            ("Omar Khan", "Daniel Pearl", "asserted"),
+        ),
+        (
+            "Kemal Aydin was tried for the killing of Hrant Dink.",
+            ("Kemal Aydin", "Hrant Dink", "reported"),
+        ),
+    ],
+)
+def test_a_verdict_on_a_killing_verb_or_noun(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mehmet Ali Agca was sentenced to life for shooting Pope John Paul II.",
+        "Kemal Aydin was praised for helping Hrant Dink.",
+        "Ahmed said the United States had agreed to the plan.",
+        "Putin met Macron in Paris on Monday.",
+    ],
+)
+def test_no_killing_from_a_verdict_on_another_deed(text: str) -> None:
+    assert _facts(text) == set()
+
+
+def test_a_verdict_participle_is_on_its_own_name_only() -> None:
+    facts = _facts(
+        "Mark Ryan, convicted of killing John Moss; and Tom Wills, a former bank clerk "
+        "convicted of fraud."
+    )
+    assert ("Tom Wills", "John Moss", "asserted") not in facts

@@ -49,3 +49,113 @@ def test_a_person_after_a_possessive_country_is_no_organisation_of_it() -> None:
         for r in relations
         if r.evidence.extractor == "locative" and r.subject.name == "Marco Bortolami"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, place, outer",
+    [
+        (
+            "Sri Lanka, an island nation in the Indian Ocean, held elections.",
+            "Sri Lanka",
+            "Indian Ocean",
+        ),
+        ("Malta, a republic in the Mediterranean, joined the EU.", "Malta", "Mediterranean"),
+    ],
+)
+def test_a_country_described_as_a_nation_in_a_region_lies_in_it(
+    text: str, place: str, outer: str
+) -> None:
+    _, relations = run(text)
+    assert (place, "locatedIn", outer) in {
+        (r.subject.name, r.predicate, r.object.name) for r in relations
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar, a country in turmoil, said the talks failed.",
+        "Dolly Jones, a country singer in Nashville, died.",
+        "Kenya said the United States had agreed to the plan.",
+    ],
+)
+def test_no_place_from_a_description_that_names_none(text: str) -> None:
+    _, relations = run(text)
+    assert not [
+        r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, site, place",
+    [
+        (
+            "Workers at the Hanford Site, in Richland, Wash., went on strike.",
+            "Hanford Site",
+            "Richland",
+        ),
+        (
+            "A fire damaged the Museum of Modern Art, in New York.",
+            "Museum of Modern Art",
+            "New York",
+        ),
+        (
+            "Students at the University of Ghana, in Accra, protested.",
+            "University of Ghana",
+            "Accra",
+        ),
+        ("Putin met Macron at the Elysee Palace, in Paris, on Monday.", "Elysee Palace", "Paris"),
+    ],
+)
+def test_a_site_set_off_by_a_comma_lies_in_the_place_after_it(
+    text: str, site: str, place: str
+) -> None:
+    _, relations = run(text)
+    assert (site, place) in {
+        (r.subject.name, r.object.name)
+        for r in relations
+        if r.predicate in {"locatedIn", "basedIn"}
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested a man who works for Google, in London.",
+        "Shares of Siemens, in Frankfurt trading, fell.",
+    ],
+)
+def test_no_place_for_an_organisation_that_is_no_site(text: str) -> None:
+    _, relations = run(text)
+    assert not [r for r in relations if r.predicate in {"locatedIn", "basedIn"}]
+
+
+@pytest.mark.parametrize(
+    "text, place, outer",
+    [
+        ("Bavaria is the largest of Germany's sixteen states.", "Bavaria", "Germany"),
+        ("Texas, one of America's largest states, voted on Tuesday.", "Texas", "United States"),
+    ],
+)
+def test_one_of_a_places_parts_lies_in_it(text: str, place: str, outer: str) -> None:
+    _, relations = run(text)
+    assert (place, "locatedIn", outer) in {
+        (r.subject.name, r.predicate, r.object.name)
+        for r in relations
+        if r.evidence.extractor == "locative"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya is one of Africa's fastest-growing economies.",
+        "Smith is one of Britain's richest men.",
+        "Putin met Macron in Paris on Monday.",
+    ],
+)
+def test_no_containment_from_one_of_things_that_are_no_places(text: str) -> None:
+    _, relations = run(text)
+    assert not [
+        r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
+    ]

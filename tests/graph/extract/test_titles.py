@@ -26,7 +26,7 @@ def test_titles_table_uses_known_kinds_scopes_and_flags() -> None:
     for words, title in lexicon.titles().items():
         assert title.kind in KINDS, words
         assert title.scope in {"", "place", "org"}, words
-        known = {"bare", "portfolio", "role", "national", "government", "board", "posted"}
+        known = {"bare", "portfolio", "role", "national", "government", "board", "posted", "party"}
         assert title.flags <= known, words
 
 
@@ -119,3 +119,97 @@ def test_abbreviated_us_titles(text: str, holder: str, jurisdiction: str) -> Non
         and r.object.name == jurisdiction
         for r in relations
     )
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    _, relations = run(text)
+    return {(r.subject.name, r.predicate, r.object.name) for r in relations}
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Tom Baker was acting treasurer at the University of Toronto when the fraud began.",
+            ("Tom Baker", "worksFor", "University of Toronto"),
+        ),
+        (
+            "Mrs. Patel, who is a colonel in the Indian Army, declined to comment.",
+            ("Patel", "memberOf", "Indian Army"),
+        ),
+        (
+            "Jan Novak, a lobbyist with the European Roundtable, said the rule was unfair.",
+            ("Jan Novak", "worksFor", "European Roundtable"),
+        ),
+        (
+            "Maria Silva, an analyst with Itau Unibanco, said rates would fall.",
+            ("Maria Silva", "worksFor", "Itau Unibanco"),
+        ),
+        ("Siemens lawyer Klaus Roth denied the claim.", ("Klaus Roth", "worksFor", "Siemens")),
+        ("NBC anchorman Tom Brokaw interviewed the president.", ("Tom Brokaw", "worksFor", "NBC")),
+    ],
+)
+def test_a_job_title_with_its_organisation_is_employment(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        # a place after "in" is where the job is done, not an employer
+        (
+            "Yuki Sato, a lawyer in Osaka, said the case was closed.",
+            ("Yuki Sato", "worksFor", "Osaka"),
+        ),
+        ("Kenji Ito, who is a critic of Sony, spoke in Tokyo.", ("Kenji Ito", "worksFor", "Sony")),
+        (
+            "Ahmed said the United States had agreed to the plan.",
+            ("Ahmed", "worksFor", "United States"),
+        ),
+        ("Putin met Macron in Paris on Monday.", ("Putin", "worksFor", "Paris")),
+    ],
+)
+def test_no_employment_without_a_job_title_and_an_organisation(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple not in _triples(text)
+
+
+def test_a_local_lawyer_still_lives_in_the_place() -> None:
+    assert ("Neil Estes", "livesIn", "Atlanta") in _triples(
+        "Atlanta lawyer Neil Estes filed the suit."
+    )
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Labour Party candidate Sadiq Khan won the vote.",
+            ("Sadiq Khan", "memberOfPoliticalParty", "Labour Party"),
+        ),
+        (
+            "Ernesto Zedillo, candidate of the Institutional Revolutionary Party, led the poll.",
+            ("Ernesto Zedillo", "memberOfPoliticalParty", "Institutional Revolutionary Party"),
+        ),
+        ("Ryanair pilot Sean Murphy landed safely.", ("Sean Murphy", "worksFor", "Ryanair")),
+        ("FBI agent Lisa Monroe testified on Monday.", ("Lisa Monroe", "worksFor", "FBI")),
+        (
+            "Dana Ortiz, a Google employee, filed the complaint.",
+            ("Dana Ortiz", "worksFor", "Google"),
+        ),
+    ],
+)
+def test_candidates_of_parties_and_staff_of_organisations(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _triples(text)
+
+
+def test_a_candidate_for_a_body_is_no_member_of_it_by_title() -> None:
+    _, relations = run("Maria Lopez, a candidate for the Senate, spoke in Madrid.")
+    assert not [
+        r for r in relations if r.evidence.extractor == "titles" and r.object.name == "Senate"
+    ]

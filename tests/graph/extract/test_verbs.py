@@ -91,3 +91,105 @@ def test_leaving_is_negated_membership() -> None:
     ctx, relations = run("Germany left the League of Nations in 1933.")
     [rel] = [r for r in relations if r.predicate == "memberOf"]
     assert rel.stance is Stance.NEGATED
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Dmitri Ivanov served eight years in the Duma before he retired.",
+            ("Dmitri Ivanov", "memberOf", "Duma", "asserted"),
+        ),
+        (
+            "Ruth Bader served on the Supreme Court for 27 years.",
+            ("Ruth Bader", "memberOf", "Supreme Court", "asserted"),
+        ),
+        (
+            "Li Wei teaches at Peking University.",
+            ("Li Wei", "worksFor", "Peking University", "asserted"),
+        ),
+        (
+            "John Smith operates the Gateway Cinema in Leeds.",
+            ("John Smith", "leaderOf", "Gateway Cinema", "asserted"),
+        ),
+    ],
+)
+def test_serving_teaching_and_operating(text: str, triple: tuple[str, str, str, str]) -> None:
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hassan Ali served in Iraq and Afghanistan.",  # a place is no body to belong to
+        "Karim Aziz served dinner in the Ritz Hotel.",
+        "Ahmed said the United States had agreed to the plan.",
+        "Putin met Macron in Paris on Monday.",
+    ],
+)
+def test_no_membership_from_serving_in_a_place_or_a_meal(text: str) -> None:
+    assert not [t for t in _triples(text) if t[1] in {"memberOf", "worksFor", "leaderOf"}]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "A Madrid crowd watched as Luis Ortega shot Pablo Ruiz, the man who had murdered "
+            "Senator Ana Vidal.",
+            ("Pablo Ruiz", "kills", "Ana Vidal", "asserted"),
+        ),
+        (
+            "Anna Berg, the woman who founded Ikea, died.",
+            ("Ikea", "foundedBy", "Anna Berg", "asserted"),
+        ),
+        (
+            "Sara Lind, the analyst who criticised Google, resigned.",
+            ("Sara Lind", "criticises", "Google", "asserted"),
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_noun_in_apposition_is_said_of_the_name(
+    text: str, triple: tuple[str, str, str, str]
+) -> None:
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Mehmet Kaya was the gunman who killed Hrant Dink in 2007.",
+            ("Kaya", "kills", "Hrant Dink", "asserted"),
+        ),
+        (
+            "Kaya was not the man who killed Hrant Dink, his lawyer said.",
+            ("Kaya", "kills", "Hrant Dink", "negated"),
+        ),
+        (
+            "Police said Kaya was the gunman who killed Hrant Dink.",
+            ("Kaya", "kills", "Hrant Dink", "reported"),
+        ),
+        (
+            # coordinated passives share the last one's agent
+            "Olof Palme was shot and mortally wounded by Christer Pettersson in 1986.",
+            ("Christer Pettersson", "kills", "Olof Palme", "asserted"),
+        ),
+    ],
+)
+def test_a_relative_clause_on_what_a_name_is_said_to_be(
+    text: str, triple: tuple[str, str, str, str]
+) -> None:
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaya was not the man who killed Hrant Dink, his lawyer said.",
+        "The bank was robbed and the guard was shot by Tom Hale.",
+        "Nadia Haddad was arrested and charged by police in Beirut.",
+    ],
+)
+def test_no_asserted_killing_through_a_negated_copula_or_another_clause(text: str) -> None:
+    assert not [t for t in _triples(text) if t[1] == "kills" and t[3] == "asserted"]

@@ -38,6 +38,20 @@ def pair(sentence: str, head: str, tail: str):  # noqa: ANN201
         ("Volvo chief executive Jim Rowan spoke.", "Jim Rowan", "Volvo", "worksFor", True),
         ("Lena Berg criticised Nordbank on Friday.", "Lena Berg", "Nordbank", "worksFor", False),
         (
+            "Omar Said, a patient at Cairo University Hospital, recovered.",
+            "Omar Said",
+            "Cairo University Hospital",
+            "worksFor",
+            False,
+        ),
+        (
+            "Lena Berg, a student at Uppsala University, won the prize.",
+            "Lena Berg",
+            "Uppsala University",
+            "worksFor",
+            False,
+        ),
+        (
             "The Munich-based insurer Allianz reported a loss.",
             "Allianz",
             "Munich",
