@@ -12,10 +12,13 @@ each choice was measured on the train split, not dev:
 - spans: newsgraph keeps a title as a positionHeld fact and out of the name; the dataset
   writes most titles inside the name ("President Kennedy", "Ms. Toth") but not scoped ones
   ("Haitian President Jean Bertrand Aristide"), so the adapter widens a person's span over
-  a title unless a capitalised word comes before it; a leading "the", a possessive and a
-  final period are never part of a name; a place written "City , ST" is one entity when
-  the state ends the sentence ("Amherst , Mass .", train: 43 joined, 7 apart) and two
-  otherwise ("Chattanooga , Tenn. ,"), so the adapter joins only the former;
+  a title or honorific written with a capital (not "first lady", "professor") unless a
+  capitalised word comes before it; a leading "the", a possessive and a final period are
+  never part of a name (but a "THE" in capitals is, "THE NATION", train: 5 of 5, and so is
+  the "The" of a city, "The Hague"); a place written "City , ST" is one entity when the
+  state ends the sentence ("Amherst , Mass .", train: 43 joined, 7 apart) and two otherwise
+  ("Chattanooga , Tenn. ,"), so the adapter joins only the former; a dateline
+  ("MEMPHIS , Tenn .", train: 11 of 12) keeps city and state apart and the state's period;
 - "Other" in CoNLL04 holds dates and measures ("26 Apr 94", "70 miles") and nationalities
   as nouns ("Croats"), not bare counts or years, weekdays or relative dates, so the adapter
   drops those (the graph keeps them);
@@ -249,8 +252,9 @@ def _widen_person(tokens: tuple[str, ...], first: int) -> int:
     original = first
     while first > 0:
         word = tokens[first - 1].lower().rstrip(".")
-        title = WIDEN == "titles" and tokens[first - 1][:1].isupper() and word in lexicon.titles()
-        if word in lexicon.honorifics() or title:
+        capital = tokens[first - 1][:1].isupper()  # "first lady", "professor" are no honorific
+        title = WIDEN == "titles" and capital and word in lexicon.titles()
+        if (capital and word in lexicon.honorifics()) or title:
             first -= 1
         else:
             break
@@ -318,9 +322,10 @@ def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, 
     dataset's conventions (module docstring); mentions CoNLL04 would not annotate are left out."""
     _, starts = _token_offsets(record.tokens)
     spans: dict[tuple[int, int], Span] = {}
+    datelined: set[tuple[int, int]] = set()
     for mention in mentions:
-        if mention.antecedent is not None or not mention.name:
-            continue
+        if (mention.antecedent is not None and mention.role != "alias") or not mention.name:
+            continue  # an acronym in parentheses ("Khmer Rouge ( KR )") is a name CoNLL tags
         if mention.role in {"description", "position", "event"}:
             continue
         if mention.confidence < MIN_CONFIDENCE:
@@ -330,24 +335,39 @@ def conll_spans(mentions: Iterable[Mention], record: Record) -> dict[tuple[int, 
             continue
         first, last = _token_span(starts, record.tokens, mention.start, mention.end)
         spans[mention.span] = (first, last, ctype)
-    return with_conventions(spans, record.tokens)
+        if mention.extractor == "datelines":
+            datelined.add(mention.span)
+    return with_conventions(spans, record.tokens, datelined)
 
 
-def with_conventions(spans: dict[K, Span], tokens: tuple[str, ...]) -> dict[K, Span]:
+LEADING_ARTICLES = {"the", "The", "a", "A", "an", "An"}  # "THE NATION", "THE HINDU" keep theirs
+
+
+def with_conventions(
+    spans: dict[K, Span], tokens: tuple[str, ...], datelined: frozenset | set = frozenset()
+) -> dict[K, Span]:
     """Token spans moved onto the dataset's conventions: titles before a person, "City , ST"
-    joined where the dataset joins it, "Other" spans it would not annotate left out."""
+    joined where the dataset joins it (not in a dateline, the ``datelined`` keys, where the
+    state keeps its period: "MEMPHIS , Tenn ."), "Other" spans it would not annotate left out."""
+    from graph import lexicon
+
     out: dict[K, Span] = {}
     for key, (first, last, ctype) in spans.items():
-        while first < last - 1 and tokens[first].lower() in {"the", "a", "an"}:
+        while first < last - 1 and tokens[first] in LEADING_ARTICLES:
+            if tokens[first] == "The" and lexicon.is_city(" ".join(tokens[first:last])):
+                break  # "The Hague"
             first += 1
         while last > first + 1 and tokens[last - 1] in {"'s", "'", ".", ","}:
+            if key in datelined and tokens[last - 1] == ".":
+                break
             last -= 1
         if ctype == "Peop" and WIDEN:
             first = _widen_person(tokens, first)
         if ctype == "Other" and not _conll_other(list(tokens[first:last])):
             continue
         out[key] = (first, last, ctype)
-    joined = _join_city_state(set(out.values()), tokens)
+    joined = _join_city_state({v for k, v in out.items() if k not in datelined}, tokens)
+    joined |= {v for k, v in out.items() if k in datelined}
     for key, value in list(out.items()):
         if value not in joined:
             # the city (or state) of a joined "City , ST" now stands for the joined span

@@ -57,6 +57,11 @@ def clean_text(text: str) -> str:
     return _UNSAFE_CHARS.sub(lambda m: " " if m.group() < "\ud800" else "\ufffd", text)
 
 
+DATELINE_END = re.compile(r"\s(--?|–|—)\s*$")
+"""A first line ending in a dash is a wire story's dateline ("LIMA, Peru (AP) -"), not its
+headline."""
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
@@ -97,7 +102,12 @@ def make_article(
         offset += len(line) + 1
     if detect_title:
         match = re.match(r"\s*([^\n]{1,200})\n\s*\n", body)
-        if match and not re.search(r"[.!?:;,]\W*$", match.group(1).strip()):
+        if match and (
+            re.search(r"[.!?:;,]\W*$", match.group(1).strip())
+            or DATELINE_END.search(match.group(1))  # "LIMA, Peru (AP) -" opens the story
+        ):
+            match = None
+        if match:
             headline = match.group(1).strip().lstrip("#").strip()  # a Markdown heading
             title = title or headline
             if headline == title:

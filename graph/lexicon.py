@@ -293,6 +293,18 @@ def is_facility(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def news_agencies() -> frozenset[str]:
+    """Lower-cased names of news agencies a dateline credits ("AP", "Xinhua", "BTA")."""
+    return frozenset(row[0].lower() for row in _rows("news_agencies.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def broadcast_words() -> frozenset[str]:
+    """Words that name a broadcaster ("Radio", "Television", "Network")."""
+    return frozenset(row[0].lower() for row in _rows("broadcast_words.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Words before a name that are not part of it ("Mr", "Gen", "Sir")."""
     return frozenset(row[0] for row in _rows("honorifics.txt", 1))

@@ -83,6 +83,7 @@ def relation_classifier(ctx: Context) -> Iterator[RelationMention]:
         return
     rules = ctx.notes.get("relations", [])
     related = {frozenset((r.subject.span, r.object.span)) for r in rules}
+    related |= ctx.notes.get("unrelated", set())  # pairs a rule knows are no fact (datelines)
     killed = {r.object.span for r in rules if r.predicate == "kills"}
     for a, b, a_span, b_span in candidate_pairs(ctx.mentions, ctx.doc):
         if frozenset((a.span, b.span)) in related:

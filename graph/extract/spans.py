@@ -39,6 +39,8 @@ def _trimmed(span: Span) -> Span | None:
     its end, or an unclosed parenthesis and what follows it."""
     start, end = span.start, span.end
     doc = span.doc
+    if _leading_verb(span):
+        start += 1
     opened = [t.i for t in span if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         end = opened[-1]
@@ -49,6 +51,35 @@ def _trimmed(span: Span) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+CLAUSE_DEPS = {"advcl", "csubj", "csubjpass", "pcomp", "ROOT"}
+
+
+def _leading_verb(span: Span) -> bool:
+    """ "Evaluating Juppe, the paper said ...": a sentence's first word, an -ing verb
+    capitalised only for its place, is no part of the name after it. The parse tells it from
+    a name ("Sterling Morrison", "Reading Festival"): a verb tag, a clause of its own, or the
+    name as its object."""
+    first = span[0]
+    if len(span) < 2 or not first.is_sent_start or not first.lower_.endswith("ing"):
+        return False
+    return (
+        first.tag_ == "VBG"
+        or first.dep_ in CLAUSE_DEPS
+        or any(c.dep_ in {"dobj", "obj"} and c.i < span.end for c in first.children)
+    )
+
+
+def _verb_split(span: Span) -> list[Span] | None:
+    """ "Arps said Popeyes": a lower-case verb inside a name ends one name and starts the
+    next; the parts that are capitalised are the names."""
+    cuts = [t.i for t in span[1:-1] if t.is_lower and t.pos_ == "VERB"]
+    if not cuts:
+        return None
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [p for p in parts if len(p) and p[0].text[:1].isupper()]
 
 
 def _junk(mention: Mention, span: Span) -> bool:
@@ -131,15 +162,72 @@ def _surname_in_parentheses(ctx: Context, mention: Mention, span: Span) -> bool:
 
 
 def _acronym_alias(ctx: Context, mention: Mention, span: Span) -> None:
-    """ "China Aviation Oil (CAO)": the acronym in parentheses is another name of the span."""
+    """ "China Aviation Oil (CAO)", "the Union of Democratic Forces (SDS)": the acronym in
+    parentheses is another name of the span, with its type, whatever NER made of it. An
+    organisation's acronym may come from another language; another kind of name needs its
+    initials ("East Asian Growth Area (EAGA)"), since "Houston (AP)", "U.S. (USTR)" are a
+    place and something else. A news agency's credit is never an alias."""
+    from graph.name_variants import acronym
+
     doc = ctx.doc
     i = span.end
-    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-        word = doc[i + 1]
-        if word.text.isupper() and word.is_alpha and 2 <= len(word.text) <= 8:
-            ctx.add_mention(
-                word, mention.type, antecedent=mention, role="alias", confidence=mention.confidence
-            )
+    if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"):
+        return
+    word = doc[i + 1]
+    if not (word.text.isupper() and word.is_alpha and 2 <= len(word.text) <= 8):
+        return
+    if word.lower_ in lexicon.news_agencies():
+        return
+    initials = acronym(mention.name or span.text) == word.text
+    if not initials and (mention.type is not EntityType.ORGANIZATION or len(span) < 2):
+        return
+    existing = ctx.mention_at(word)
+    if existing is not None and existing.type not in NAMED:
+        return
+    ctx.add_mention(
+        word,
+        mention.type,
+        antecedent=mention,
+        role="alias",
+        confidence=mention.confidence,
+        replace=True,
+    )
+
+
+EXPANSION_LINKS = {"of", "the", "and", "for", "de", "del", "'s", "’s", "&"}
+
+
+def _expansion_alias(ctx: Context, mention: Mention, span: Span) -> None:
+    """ "the PRD (Party of the Democratic Revolution)", "CHP (Republican People's Party)":
+    an organisation's acronym followed by its expansion in parentheses; the expansion is
+    another name of it when its initials match or it has an organisation's form word."""
+    from graph.extract.entity_types import cues
+    from graph.name_variants import acronym, is_acronym
+
+    doc = ctx.doc
+    if mention.type is not EntityType.ORGANIZATION or len(span) != 1:
+        return
+    if not is_acronym(span.text) or span.end + 3 >= len(doc) or doc[span.end].text != "(":
+        return
+    close = next((t.i for t in doc[span.end + 1 : span.end + 10] if t.text == ")"), None)
+    if close is None or close - span.end < 3:
+        return
+    inner = doc[span.end + 1 : close]
+    if not inner[0].text[:1].isupper() or not all(
+        t.text[:1].isupper() or t.lower_ in EXPANSION_LINKS for t in inner
+    ):
+        return
+    formed = any(t.lower_ in cues().form for t in inner)
+    if not (formed or acronym(inner.text) == span.text):
+        return
+    ctx.add_mention(
+        inner,
+        EntityType.ORGANIZATION,
+        antecedent=mention,
+        role="alias",
+        confidence=mention.confidence,
+        replace=True,
+    )
 
 
 PLACE_LINKS = {"on", "upon", "under", "le", "la", "en", "sur", "am", "an", "de"}
@@ -205,6 +293,32 @@ def _and_extended(ctx: Context, span: Span) -> Span:
     return doc[span.start : end + 2]
 
 
+def _head_extended(ctx: Context, mention: Mention, span: Span) -> Span:
+    """ "actor John Wilkes Booth", NER's "John Wilkes": a person's name runs on to the
+    capitalised word the whole span modifies as compounds, when no other name holds it, no
+    gazetteer knows it as a place and it is no organisation's form word."""
+    doc = span.doc
+    end = span.end
+    if mention.type is not EntityType.PERSON or end >= len(doc):
+        return span
+    head = doc[end]
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or not head.is_alpha:
+        return span
+    if not all(t.dep_ == "compound" and t.head.i == end for t in span):
+        return span
+    from graph.extract.entity_types import cues  # "John Smith Associates" is a firm
+
+    if head.lower_ in cues().form:
+        return span
+    if (
+        ctx.mention_at(head) is not None
+        or lexicon.is_city(head.text)
+        or lexicon.country_name(head.text)
+    ):
+        return span
+    return doc[span.start : end + 1]
+
+
 def _hyphen_prefixed(ctx: Context, span: Span) -> Span:
     """ "Anti-Terrorism Bill": a capitalised word hyphened onto the name belongs to it."""
     doc = span.doc
@@ -223,6 +337,8 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
     for mention in list(ctx.mentions):
         if mention.type not in NAMED | {EntityType.DATE} or mention.role or mention.antecedent:
             continue
+        if mention not in ctx.mentions:
+            continue  # replaced by a name found around an earlier one
         tokens = ctx.mention_tokens(mention)
         if not tokens:
             continue
@@ -237,11 +353,14 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         acronym_first, split, teams = False, None, False
         if trimmed is not None:
             trimmed = _and_extended(ctx, _hyphen_prefixed(ctx, trimmed))
+            trimmed = _head_extended(ctx, mention, trimmed)
         if trimmed is not None and (split := _possessive_split(trimmed)):
             pieces = [split[0], *_parts(split[1], listed=True)]
         elif trimmed is not None and (split := _acronym_place(trimmed)):
             pieces = list(split)
             acronym_first = True
+        elif trimmed is not None and (verb_parts := _verb_split(trimmed)) is not None:
+            pieces = verb_parts
         elif trimmed is not None and _teams_before_role(trimmed):
             pieces = _parts(trimmed, listed=True)
             teams = True
@@ -250,6 +369,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         if pieces == [span]:
             if not _surname_in_parentheses(ctx, mention, span):
                 _acronym_alias(ctx, mention, span)
+                _expansion_alias(ctx, mention, span)
             continue
         ctx.remove_mention(mention)
         types = [_type_of_part(ctx, p.text, mention.type) for p in pieces]
@@ -276,4 +396,5 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
             )
             if added is not None and len(pieces) == 1:
                 _acronym_alias(ctx, added, piece)
+                _expansion_alias(ctx, added, piece)
     yield from ()

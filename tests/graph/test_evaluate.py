@@ -154,3 +154,26 @@ def test_textacy_baseline_scores_beside_newsgraph() -> None:
     # "X shot Y" is a subject-verb-object triple the baseline labels Kill through verbs.tsv
     assert peer["per_type"]["relations"]["Kill"]["r"] > 0
     assert ours["relations"]["f1"] > peer["relations"]["f1"]
+
+
+def test_dateline_city_and_state_stay_apart_with_the_period() -> None:
+    tokens = ("TOPEKA", ",", "Kan", ".")
+    spans = {"city": (0, 1, "Loc"), "state": (2, 4, "Loc")}
+    assert with_conventions(spans, tokens, {"city", "state"}) == spans
+    assert set(with_conventions(spans, tokens).values()) == {(0, 3, "Loc")}
+
+
+def test_an_article_in_capitals_or_of_a_city_stays_in_the_name() -> None:
+    tokens = tuple("in THE STAR and The Hague and the Senate".split())
+    spans = {"paper": (1, 3, "Org"), "city": (4, 6, "Loc"), "senate": (7, 9, "Org")}
+    assert with_conventions(spans, tokens) == {
+        "paper": (1, 3, "Org"),
+        "city": (4, 6, "Loc"),
+        "senate": (8, 9, "Org"),
+    }
+
+
+def test_a_lower_case_honorific_is_no_part_of_the_name() -> None:
+    tokens = tuple("the first lady Imelda Marcos and Dr. Ruth Lee".split())
+    spans = {"marcos": (3, 5, "Peop"), "lee": (7, 9, "Peop")}
+    assert with_conventions(spans, tokens) == {"marcos": (3, 5, "Peop"), "lee": (6, 9, "Peop")}

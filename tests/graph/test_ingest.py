@@ -196,6 +196,9 @@ def test_html_metadata_is_read() -> None:
         ("Headline without a blank line\nBody continues.", ""),
         ("x" * 250 + "\n\nBody.", ""),
         ("One paragraph only, no headline at all.", ""),
+        ("LIMA, Peru (AP) —\n\nMiners went on strike.", ""),  # a dateline is body text
+        ("WELLINGTON (Reuters) --\n\nThe central bank cut rates.", ""),
+        ("Vote Count Begins (Updated)\n\nBody.", "Vote Count Begins (Updated)"),
     ],
 )
 def test_headline_detection(text: str, headline: str) -> None:

@@ -124,6 +124,42 @@ def test_an_acronym_in_parentheses_is_an_alias_of_the_name() -> None:
     assert not any(d.get("label") == "CAO" for _, d in graph.nodes(data=True))
 
 
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("Voters backed the Movement for Rights and Freedoms (DPS) in Kardzhali.", "DPS"),
+        ("Leaders of the Kenya African National Union (KANU) met in Nairobi.", "KANU"),
+        ("A study by the Congressional Budget Office (CBO) found the cost doubled.", "CBO"),
+        ("Members of the Workers' Party (PT) marched in Sao Paulo.", "PT"),
+        ("Farmers joined the Confederation of Peasant Workers (CSUTCB) in La Paz.", "CSUTCB"),
+    ],
+)
+def test_an_acronym_in_parentheses_is_a_name_of_the_same_entity(text: str, short: str) -> None:
+    ctx, _ = run(text)
+    [alias] = [m for m in ctx.mentions if m.text == short]
+    assert alias.role == "alias" and alias.type is EntityType.ORGANIZATION
+    (expansion,) = [m for m in ctx.mentions if m.span == alias.antecedent]
+    assert expansion.type is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("Rain fell on Houston (AP) all night.", "AP"),  # a credit, not another name
+        ("Officials in Washington (USTR) disagreed.", "USTR"),  # a place is not an office
+    ],
+)
+def test_no_alias_without_the_evidence(text: str, short: str) -> None:
+    ctx, _ = run(text)
+    assert not [m for m in ctx.mentions if m.text == short and m.role == "alias"]
+
+
+def test_a_name_broken_around_a_parenthesis_gets_no_alias() -> None:
+    ctx, _ = run("The Bulgarian Socialist (formerly Communist) Party won the election.")
+    assert not [m for m in ctx.mentions if m.role == "alias"]
+    assert "Communist) Party" not in {m.text for m in ctx.mentions}
+
+
 def test_an_organisation_name_runs_on_over_and() -> None:
     found = names_of("The Department for Education and Skills said adult literacy rose.")
     assert found.get("Department for Education and Skills") is EntityType.ORGANIZATION
@@ -155,3 +191,79 @@ def test_names_joined_by_and_before_a_sports_role_are_teams(text: str, teams: li
     found = names_of(text)
     for team in teams:
         assert found.get(team) is EntityType.ORGANIZATION, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Evaluating Juppe, the newspaper said the prime minister had failed.", "Juppe"),
+        ("Assessing Merkel's record, analysts were divided.", "Merkel"),
+        ("Criticizing Netanyahu, the columnist wrote from Haifa.", "Netanyahu"),
+    ],
+)
+def test_a_sentence_initial_verb_is_no_part_of_the_name(text: str, name: str) -> None:
+    found = names_of(text)
+    assert found.get(name) is EntityType.PERSON, sorted(found)
+    assert not [n for n in found if n.endswith(" " + name)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Sterling Morrison played guitar in the band.", "Sterling Morrison"),
+        ("Manning Marable wrote a biography of Malcolm X.", "Manning Marable"),
+    ],
+)
+def test_a_name_that_ends_in_ing_keeps_its_first_word(text: str, name: str) -> None:
+    assert name in names_of(text)
+
+
+def test_a_lower_case_verb_splits_a_span_into_names() -> None:
+    from graph import nlp
+    from graph.extract.spans import _verb_split
+
+    doc = nlp.load()("Arps said Popeyes would stay in Atlanta.")
+    assert [p.text for p in _verb_split(doc[0:3])] == ["Arps", "Popeyes"]
+    doc = nlp.load()("Gone with the Wind won eight Oscars.")
+    assert _verb_split(doc[0:4]) is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("But actor John Wilkes Booth shot Lincoln during the third act.", "John Wilkes Booth"),
+        ("His brother John Henry Ivy of Tupelo was indicted.", "John Henry Ivy"),
+    ],
+)
+def test_a_person_runs_on_to_the_head_of_the_name(text: str, name: str) -> None:
+    assert names_of(text).get(name) is EntityType.PERSON
+
+
+@pytest.mark.parametrize(
+    "text, short, expansion",
+    [
+        (
+            "The MDC (Movement for Democratic Change) won in Harare.",
+            "MDC",
+            "Movement for Democratic Change",
+        ),
+        ("Talks with the EU (European Union) resumed in Brussels.", "EU", "European Union"),
+        (
+            "Cardenas, candidate of the PRD (Party of the Democratic Revolution), got 9 percent.",
+            "PRD",
+            "Party of the Democratic Revolution",
+        ),
+    ],
+)
+def test_an_expansion_in_parentheses_after_an_acronym_is_its_alias(
+    text: str, short: str, expansion: str
+) -> None:
+    ctx, _ = run(text)
+    [alias] = [m for m in ctx.mentions if m.text == expansion]
+    assert alias.role == "alias" and alias.type is EntityType.ORGANIZATION
+    assert [m.text for m in ctx.mentions if m.span == alias.antecedent] == [short]
+
+
+def test_a_place_in_parentheses_after_an_acronym_is_no_alias() -> None:
+    ctx, _ = run("The ANC (South Africa) said the vote was fair.")
+    assert not [m for m in ctx.mentions if m.role == "alias"]
