@@ -4,6 +4,7 @@ and helpers to turn spaCy tokens into plain Mention / Evidence / RelationMention
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -59,12 +60,19 @@ class Context:
             for token in sent:
                 self._sentence_of[token.i] = number
         self.text = doc.text  # Doc.text is rebuilt on every access: keep one copy
+        self._starts: list[int] | None = None  # each token's first character, for tokens_from
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
 
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of.get(token.i, 0)
+
+    def tokens_from(self, start: int, end: int) -> range:
+        """The indices of the tokens that start at a character in [start, end]."""
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        return range(bisect_left(self._starts, start), bisect_right(self._starts, end))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping a character range (a mention's span)."""

@@ -82,11 +82,8 @@ def quotes(ctx: Context) -> list[Quote]:
     inside = {i for s, e, _ in marks for i in range(s, e)}
     previous: tuple[int, bool] | None = None  # where the last quote ended, and if unclosed
     for start, end, unclosed in marks:
-        sentences = {
-            ctx.sentence_index(t)
-            for t in ctx.doc
-            if start - 2 <= t.idx <= end + 1  # the quote and the words touching it
-        }
+        # the quote and the words touching it
+        sentences = {ctx.sentence_index(ctx.doc[i]) for i in ctx.tokens_from(start - 2, end + 1)}
         if not sentences:
             previous = (end, unclosed)
             continue

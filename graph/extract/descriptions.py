@@ -87,10 +87,22 @@ def nouns() -> tuple[Noun, ...]:
     return tuple(sorted(found, key=lambda n: -len(n.words)))
 
 
+@lru_cache(maxsize=1)
+def _nouns_ending() -> dict[str, tuple[Noun, ...]]:
+    """nouns() by the word they end with, singular or plural, in nouns() order: a token
+    is tried against its own few, not every noun (this ran at every token)."""
+    table: dict[str, list[Noun]] = {}
+    for noun in nouns():
+        for word in dict.fromkeys((noun.words[-1], noun.plural_last)):
+            if word != "-":
+                table.setdefault(word, []).append(noun)
+    return {word: tuple(found) for word, found in table.items()}
+
+
 def _noun_at(ctx: Context, last: Token) -> tuple[int, bool, Noun] | None:
     """(first token index, plural, noun) of an organisation noun phrase ending at ``last``."""
     doc = ctx.doc
-    for noun in nouns():
+    for noun in _nouns_ending().get(last.lower_, ()):
         start = last.i - len(noun.words) + 1
         if start < 0:
             continue

@@ -3,7 +3,8 @@ a firm's units and headquarters, who plays whom, who makes a product, performs, 
 stars in a work, who won an award.
 
 Every way of saying one is a row of graph/schema/organisation_patterns.tsv: a cue word and a
-dependency path from it to each side, compiled into one spaCy DependencyMatcher. The code
+dependency path from it to each side, compiled into DependencyMatcher patterns and matched by
+graph/extract/dependency_paths.py (the same matches, faster). The code
 holds the mechanisms the rows share: conjuncts and relative pronouns, the product or work a
 noun like "phone" or "album" names (graph/schema/product_nouns.tsv), the ontology's domain
 and range, and the stance (graph/extract/stance.py, plus "a bid is proposed" and "the bid
@@ -17,13 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from graph import lexicon
 from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.dependency_paths import PathMatcher
 from graph.extract.descriptions import ROLE as DESCRIBED
 from graph.extract.entity_types import form_type
 from graph.extract.stance import stance_of
@@ -171,15 +172,14 @@ def _compile(pattern: Pattern, key: str) -> list[dict]:
     return [anchor, *nodes]
 
 
-def matcher(vocab) -> DependencyMatcher:  # type: ignore[no-untyped-def]
-    """One DependencyMatcher over every row (matching the cue by lemma or by word)."""
-    found = DependencyMatcher(vocab)
-    for name, pattern in patterns().items():
+def matcher(table: dict[str, Pattern]) -> PathMatcher:
+    """One matcher over every row of a table (matching the cue by lemma or by word)."""
+    found = PathMatcher()
+    for name, pattern in table.items():
         found.add(name, [_compile(pattern, "LEMMA"), _compile(pattern, "LOWER")])
     return found
 
 
-_MATCHERS: dict[int, DependencyMatcher] = {}
 _LAST: list = [None, ()]
 """The last doc matched and its matches: the two passes (organisations, then
 organisations_described) read the same doc, and the matcher is most of their cost."""
@@ -187,53 +187,36 @@ organisations_described) read the same doc, and the matcher is most of their cos
 
 def _matches(doc: Doc) -> list[tuple[Pattern, dict[str, Token]]]:
     if _LAST[0] is not doc:
-        _LAST[:] = [doc, _match(doc)]
+        _LAST[:] = [doc, list(row_matches(_matcher(), patterns(), doc))]
     return _LAST[1]
 
 
-def _match(doc: Doc) -> list[tuple[Pattern, dict[str, Token]]]:
-    key = id(doc.vocab)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = matcher(doc.vocab)
-    dep_matcher = _MATCHERS[key]
+@lru_cache(maxsize=1)
+def _matcher() -> PathMatcher:
+    return matcher(patterns())
+
+
+def row_matches(
+    path_matcher: PathMatcher, table: dict[str, Pattern], doc: Doc
+) -> Iterator[tuple[Pattern, dict[str, Token]]]:
+    """Each row's matches in a doc, once per (row, cue, subject, object), its tokens by node
+    ("anchor", "subject", "object", ...; a side the row gives as "." is the cue)."""
     seen = set()
-    found = []
-    for match_id, token_ids in sentence_matches(dep_matcher, doc, _cue_words()):
-        name = doc.vocab.strings[match_id]
-        pattern = patterns()[name]
-        labels = _labels(name)
-        tokens = {label: doc[i] for label, i in zip(labels, token_ids, strict=True)}
+    for name, token_ids in path_matcher(doc):
+        pattern = table[name]
+        tokens = {label: doc[i] for label, i in zip(_labels(pattern), token_ids, strict=True)}
         anchor = tokens["anchor"]
         tokens.setdefault("subject", anchor)
         tokens.setdefault("object", anchor)
         signature = (name, tokens["anchor"].i, tokens["subject"].i, tokens["object"].i)
         if signature not in seen:
             seen.add(signature)
-            found.append((pattern, tokens))
-    return found
-
-
-def sentence_matches(
-    dep_matcher: DependencyMatcher, doc: Doc, cues: frozenset[str]
-) -> Iterator[tuple[int, list[int]]]:
-    """A DependencyMatcher's matches, sentence by sentence, only in sentences holding a cue
-    word (as lemma or lower-case form): a parse's arcs never leave their sentence, and the
-    matcher's cost grows with every token it is run over."""
-    for sent in doc.sents:
-        if not any(t.lemma_ in cues or t.lower_ in cues for t in sent):
-            continue
-        for match_id, token_ids in dep_matcher(sent):
-            yield match_id, [sent.start + i for i in token_ids]
-
-
-@lru_cache(maxsize=1)
-def _cue_words() -> frozenset[str]:
-    return frozenset(word for pattern in patterns().values() for word in pattern.anchor)
+            yield pattern, tokens
 
 
 @cache
-def _labels(name: str) -> tuple[str, ...]:
-    return tuple(node["RIGHT_ID"] for node in _compile(patterns()[name], "LEMMA"))
+def _labels(pattern: Pattern) -> tuple[str, ...]:
+    return tuple(node["RIGHT_ID"] for node in _compile(pattern, "LEMMA"))
 
 
 # ---- sides --------------------------------------------------------------------------

@@ -4,9 +4,9 @@
 (proposed, never a bare triple), "turned down bids for X" (he is theirs); and the teams a
 player plays against ("made his debut against Wales", "scored against Arsenal").
 
-Every way of saying one is a row of graph/schema/transfer_patterns.tsv, compiled like
-organisation_patterns.tsv (graph/extract/organisations.py) into one DependencyMatcher and
-given its stance the same way. The player side takes a person, through a pronoun's or a
+Every way of saying one is a row of graph/schema/transfer_patterns.tsv, compiled and
+matched like organisation_patterns.tsv (graph/extract/organisations.py) and given its
+stance the same way. The player side takes a person, through a pronoun's or a
 description's antecedent, who holds no office in the article (a manager joining a club is
 not its player); the team side an organisation the article shows as a team
 (graph/extract/sports.py), "the club" through its antecedent. "A move to London" names no
@@ -18,19 +18,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from graph.errors import SchemaError
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
+from graph.extract.dependency_paths import PathMatcher
 from graph.extract.organisations import (
     Pattern,
-    _compile,
     _person_noun,
     _side_tokens,
     _stance,
-    sentence_matches,
+    matcher,
+    row_matches,
 )
 from graph.extract.salience import person_key
 from graph.extract.sports import could_be_club, is_team, roles, team_names
@@ -87,28 +87,13 @@ def _clubs_allowed() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(TABLE, 8) if row[7] == "club")
 
 
-_MATCHERS: dict[int, DependencyMatcher] = {}
-
-
 def _matches(doc: Doc) -> Iterator[tuple[Pattern, dict[str, Token]]]:
-    key = id(doc.vocab)
-    if key not in _MATCHERS:
-        matcher = DependencyMatcher(doc.vocab)
-        for name, pattern in patterns().items():
-            matcher.add(name, [_compile(pattern, "LEMMA"), _compile(pattern, "LOWER")])
-        _MATCHERS[key] = matcher
-    seen = set()
-    cues = frozenset(word for pattern in patterns().values() for word in pattern.anchor)
-    for match_id, token_ids in sentence_matches(_MATCHERS[key], doc, cues):
-        pattern = patterns()[doc.vocab.strings[match_id]]
-        labels = [node["RIGHT_ID"] for node in _compile(pattern, "LEMMA")]
-        tokens = {label: doc[i] for label, i in zip(labels, token_ids, strict=True)}
-        tokens.setdefault("subject", tokens["anchor"])
-        tokens.setdefault("object", tokens["anchor"])
-        signature = (pattern.name, tokens["anchor"].i, tokens["subject"].i, tokens["object"].i)
-        if signature not in seen:
-            seen.add(signature)
-            yield pattern, tokens
+    return row_matches(_matcher(), patterns(), doc)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> PathMatcher:
+    return matcher(patterns())
 
 
 def _side(

@@ -1,0 +1,175 @@
+"""A faster stand-in for spaCy's DependencyMatcher over patterns that are paths from one
+anchor token: each step a child (``>``) or the head (``<``), each node tested on its lemma,
+lower-case form, part of speech or dependency label (``{"IN": [...]}``).
+
+spaCy's DependencyMatcher runs every node of every pattern as a token pattern over every
+token of the text, then joins the results: with the organisation rows that was about 20 ms a
+sentence, most of a build's extraction. Here a sentence looks up the patterns whose anchor
+word it holds and walks the parse from each anchor, so the cost follows the cue words.
+The matches, and their order, are the DependencyMatcher's (tests compare the two): by
+pattern in the order added, then each pattern's alternatives, then the matched tokens in
+text order, node by node. A sentence that is not one parse tree (its order of matches
+depends on the matcher's internals there) goes to spaCy's own DependencyMatcher.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.errors import SchemaError
+
+if TYPE_CHECKING:
+    from spacy.matcher import DependencyMatcher
+    from spacy.tokens import Doc, Span, Token
+
+ATTRIBUTES = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_", "DEP": "dep_"}
+"""The token attributes a node may test, by their DependencyMatcher name."""
+INDEXED = ("LEMMA", "LOWER")
+"""Anchor attributes a sentence is searched by (a pattern's anchor must test one)."""
+
+Test = tuple[str, frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One node after the anchor: reached from node ``left`` by ``op``, then tested."""
+
+    left: int
+    op: str
+    tests: tuple[Test, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One alternative of one pattern, compiled; ``order`` is its place among all added."""
+
+    order: int
+    key: str
+    anchor: tuple[Test, ...]
+    steps: tuple[Step, ...]
+
+
+def _tests(attrs: dict, where: str) -> tuple[Test, ...]:
+    tests = []
+    for name, value in attrs.items():
+        if name not in ATTRIBUTES or not isinstance(value, dict) or set(value) != {"IN"}:
+            raise SchemaError(
+                f"{where}: cannot match {name}={value!r} (expected one of "
+                f"{sorted(ATTRIBUTES)} with {{'IN': [...]}})"
+            )
+        tests.append((ATTRIBUTES[name], frozenset(value["IN"])))
+    return tuple(tests)
+
+
+def _passes(token: Token, tests: tuple[Test, ...]) -> bool:
+    return all(getattr(token, attr) in allowed for attr, allowed in tests)
+
+
+class PathMatcher:
+    """Patterns in DependencyMatcher's format (``add(key, [pattern, ...])``); called on a
+    doc, the (key, token indices) the DependencyMatcher finds sentence by sentence."""
+
+    def __init__(self) -> None:
+        self._rules: list[Rule] = []
+        self._raw: list[tuple[str, list[list[dict]]]] = []
+        self._index: dict[str, dict[str, list[Rule]]] = {a: defaultdict(list) for a in INDEXED}
+        self._spacy: dict[int, DependencyMatcher] = {}
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        self._raw.append((key, patterns))
+        for pattern in patterns:
+            where = f"pattern {key!r}"
+            anchor, *rest = pattern
+            ids = {anchor["RIGHT_ID"]: 0}
+            steps = []
+            for node in rest:
+                if node.get("REL_OP") not in {">", "<"} or node.get("LEFT_ID") not in ids:
+                    raise SchemaError(f"{where}: a step must be '>' or '<' from a node before it")
+                steps.append(
+                    Step(
+                        ids[node["LEFT_ID"]],
+                        node["REL_OP"],
+                        _tests(node.get("RIGHT_ATTRS", {}), where),
+                    )
+                )
+                ids[node["RIGHT_ID"]] = len(ids)
+            attrs = anchor.get("RIGHT_ATTRS", {})
+            indexed = [a for a in INDEXED if a in attrs]
+            if not indexed:
+                raise SchemaError(f"{where}: the anchor must test one of {INDEXED}")
+            rule = Rule(len(self._rules), key, _tests(attrs, where), tuple(steps))
+            self._rules.append(rule)
+            for word in dict.fromkeys(attrs[indexed[0]]["IN"]):  # a word listed twice is one
+                self._index[indexed[0]][word].append(rule)
+
+    def __call__(self, doc: Doc) -> Iterator[tuple[str, list[int]]]:
+        for sent in doc.sents:
+            yield from self.sentence(doc, sent)
+
+    def sentence(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
+        """The matches in one sentence, as doc token indices."""
+        lemmas, lowers = self._index["LEMMA"], self._index["LOWER"]
+        found: list[tuple[int, int, Rule]] = []
+        for token in sent:
+            for rule in (*lemmas.get(token.lemma_, ()), *lowers.get(token.lower_, ())):
+                found.append((rule.order, token.i, rule))
+        if not found:
+            return
+        if not _one_tree(sent):
+            yield from self._spacy_matches(doc, sent)
+            return
+        found.sort(key=lambda item: item[:2])
+        for _, i, rule in found:
+            anchor = doc[i]
+            if _passes(anchor, rule.anchor):
+                for nodes in _walk(rule.steps, [anchor], 0, sent):
+                    yield rule.key, [t.i for t in nodes]
+
+    def _spacy_matches(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
+        from spacy.matcher import DependencyMatcher
+
+        key = id(doc.vocab)
+        if key not in self._spacy:
+            self._spacy[key] = DependencyMatcher(doc.vocab)
+            for name, patterns in self._raw:
+                self._spacy[key].add(name, patterns)
+        for match_id, token_ids in self._spacy[key](sent):
+            yield doc.vocab.strings[match_id], [sent.start + i for i in token_ids]
+
+
+def _walk(
+    steps: tuple[Step, ...], nodes: list[Token], at: int, sent: Span
+) -> Iterator[list[Token]]:
+    """Every way to place the steps from ``at`` on, nodes in text order step by step (the
+    order of DependencyMatcher's product of candidates), inside the sentence (spaCy's
+    matcher sees a copy of it alone)."""
+    if at == len(steps):
+        yield nodes
+        return
+    step = steps[at]
+    left = nodes[step.left]
+    if step.op == ">":
+        candidates = [
+            c for c in left.children if sent.start <= c.i < sent.end and _passes(c, step.tests)
+        ]
+    else:
+        head = left.head
+        candidates = [head] if head.i != left.i and _passes(head, step.tests) else []
+    for token in candidates:
+        yield from _walk(steps, [*nodes, token], at + 1, sent)
+
+
+def _one_tree(sent: Span) -> bool:
+    """The sentence is one parse tree: one root, no arc leaving it."""
+    roots = 0
+    start, end = sent.start, sent.end
+    for token in sent:
+        head = token.head.i
+        if head == token.i:
+            roots += 1
+        elif not start <= head < end:
+            return False
+    return roots == 1
