@@ -296,7 +296,7 @@ def _and_extended(ctx: Context, span: Span) -> Span:
 def _head_extended(ctx: Context, mention: Mention, span: Span) -> Span:
     """ "actor John Wilkes Booth", NER's "John Wilkes": a person's name runs on to the
     capitalised word the whole span modifies as compounds, when no other name holds it, no
-    gazetteer knows it as a place and it is no organisation's form word."""
+    gazetteer knows it as a place and it is no organisation's form word nor a title."""
     doc = span.doc
     end = span.end
     if mention.type is not EntityType.PERSON or end >= len(doc):
@@ -308,7 +308,9 @@ def _head_extended(ctx: Context, mention: Mention, span: Span) -> Span:
         return span
     from graph.extract.entity_types import cues  # "John Smith Associates" is a firm
 
-    if head.lower_ in cues().form:
+    if head.lower_ in cues().form or head.lower_ in lexicon.titles():
+        return span  # "Ugandan President Yoweri Museveni": a title is no part of the name
+    if len(span) == 1 and lexicon.demonym_country(span.text):
         return span
     if (
         ctx.mention_at(head) is not None

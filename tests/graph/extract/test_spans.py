@@ -240,6 +240,17 @@ def test_a_person_runs_on_to_the_head_of_the_name(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("William Ruto met Ugandan President Yoweri Museveni in Kampala.", "Ugandan President"),
+        ("Chilean Minister Ana Soto spoke in Lima on Monday.", "Chilean Minister"),
+    ],
+)
+def test_a_name_does_not_run_on_to_a_title(text: str, wrong: str) -> None:
+    assert wrong not in names_of(text)
+
+
+@pytest.mark.parametrize(
     "text, short, expansion",
     [
         (
