@@ -4,9 +4,6 @@ run time; scikit-learn is only needed to train."""
 
 from __future__ import annotations
 
-import gzip
-import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +12,7 @@ from spacy.tokens import Span
 
 from graph.learn.features import pair_features
 from graph.learn.gate import present, supported
+from graph.learn.linear import read_model, softmax
 
 MODEL = Path(__file__).resolve().parent / "relations.json.gz"
 NONE = "NONE"
@@ -23,23 +21,12 @@ NONE = "NONE"
 @lru_cache(maxsize=2)
 def load_model(path: Path = MODEL) -> dict | None:
     """The model as saved (labels, intercept, weights, per-relation thresholds), or None."""
-    if not path.exists():
-        return None
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+    return read_model(path)
 
 
 def probabilities(model: dict, features: dict[str, float]) -> dict[str, float]:
     """The softmax probability of each label (NONE included) for a pair's features."""
-    scores = list(model["intercept"])
-    for name, value in features.items():
-        weights = model["weights"].get(name)
-        if weights is not None:
-            scores = [s + w * value for s, w in zip(scores, weights, strict=True)]
-    top = max(scores)
-    exp = [math.exp(s - top) for s in scores]
-    total = sum(exp)
-    return {label: e / total for label, e in zip(model["labels"], exp, strict=True)}
+    return softmax(model, features, "labels")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,6 @@ confident and disagrees with NER."""
 
 from __future__ import annotations
 
-import gzip
-import json
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +15,7 @@ from spacy.tokens import Span
 
 from graph import lexicon
 from graph.extract.coref_lexicon import given_names
+from graph.learn.linear import read_model, softmax
 
 MODEL = Path(__file__).resolve().parent / "types.json.gz"
 LABELS = {"PERSON": "P", "ORG": "O", "GPE": "L", "LOC": "L", "FAC": "L", "NORP": "X"}
@@ -68,23 +66,12 @@ def features(span: Span, label: str) -> dict[str, float]:
 @lru_cache(maxsize=2)
 def load_model(path: Path = MODEL) -> dict | None:
     """The model as saved (classes, intercept, weights, threshold), or None."""
-    if not path.exists():
-        return None
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+    return read_model(path)
 
 
 def probabilities(model: dict, found: dict[str, float]) -> dict[str, float]:
     """The softmax probability of each class for one name's features."""
-    scores = list(model["intercept"])
-    for name, value in found.items():
-        weights = model["weights"].get(name)
-        if weights is not None:
-            scores = [s + w * value for s, w in zip(scores, weights, strict=True)]
-    top = max(scores)
-    exp = [math.exp(s - top) for s in scores]
-    total = sum(exp)
-    return {c: e / total for c, e in zip(model["classes"], exp, strict=True)}
+    return softmax(model, found, "classes")
 
 
 def corrected_class(span: Span, label: str, model: dict | None = None) -> str | None:
