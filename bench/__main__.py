@@ -1,7 +1,7 @@
 """``python -m bench``: one table of side-by-side ratios (issue 10), see bench/table.py.
 
 Usage: python -m bench [--quick] [--articles N] [--rss-sizes SMALL LARGE]
-                       [--store-sizes SMALL LARGE] [--repeat R] [--json]
+                       [--store-sizes SMALL LARGE] [--repeat R] [--only PART ...] [--json]
 """
 
 from __future__ import annotations
@@ -57,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
         help="rounds of the build/parse/jobs runs, order alternating; the fastest is kept "
         "(default 1)",
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=list(table.SECTIONS),
+        default=[],
+        metavar="PART",
+        help=f"run only these parts of the table ({', '.join(table.SECTIONS)}; default all)",
+    )
     parser.add_argument("--json", action="store_true", help="also write bench/results/*.json")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
@@ -81,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(f"bench: {time.perf_counter() - started:6.0f} s  {message}", file=sys.stderr)
 
-    rows, raw = table.measure(settings, log)
+    rows, raw = table.measure(settings, log, tuple(args.only))
     command = shlex.join(["python", "-m", "bench", *(sys.argv[1:] if argv is None else argv)])
     print(table.format_table(rows))
     if args.json:

@@ -440,13 +440,22 @@ def bulk_rows(ctx: Context) -> list[Row]:
     return rows
 
 
-SECTIONS: list[Callable[[Context], list[Row]]] = [speed_rows, memory_rows, bulk_rows, store_rows]
+SECTIONS: dict[str, Callable[[Context], list[Row]]] = {
+    "speed": speed_rows,
+    "memory": memory_rows,
+    "bulk": bulk_rows,
+    "store": store_rows,
+}
+"""The table's parts by the name ``--only`` takes, in the order they run."""
 
 
 def measure(
-    settings: Settings, log: Callable[[str], None] = lambda _m: None
+    settings: Settings,
+    log: Callable[[str], None] = lambda _m: None,
+    only: tuple[str, ...] = (),
 ) -> tuple[list[Row], dict]:
-    """All the rows, and the raw measurements behind them."""
+    """The rows of the sections named in ``only`` (all when empty), and the raw
+    measurements behind them."""
     import os
 
     with tempfile.TemporaryDirectory(prefix="ng-bench-table-") as tmp:
@@ -455,7 +464,9 @@ def measure(
         ctx.raw["cores"] = len(os.sched_getaffinity(0))
         rows: list[Row] = []
         try:
-            for section in SECTIONS:
+            for name, section in SECTIONS.items():
+                if only and name not in only:
+                    continue
                 done = section(ctx)
                 log(f"{section.__name__}:\n{format_table(done)}")  # kept if a later one fails
                 rows += done

@@ -125,3 +125,13 @@ def test_the_table_at_tiny_sizes(tmp_path: Path) -> None:
     assert sum(shares) == pytest.approx(1.0, abs=0.01)
     assert "4 articles" in next(r.sizes for r in rows if r.what.startswith("peak RSS"))
     json.dumps(table.to_json(rows, raw, settings, "python -m bench"), default=str)
+
+
+@pytest.mark.slow
+def test_only_runs_the_parts_named(tmp_path: Path) -> None:
+    corpus = table.sample(WIRES, 2, tmp_path)
+    settings = table.Settings(rss_sizes=(1, 2), corpus=corpus)
+    rows, raw = table.measure(settings, only=("memory",))
+    assert [r.what for r in rows] == ["peak RSS at 2 / at 1 articles"]
+    assert set(raw["peak_rss_mb"]) == {1, 2}
+    assert "stage_split" not in raw
