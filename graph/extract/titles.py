@@ -95,6 +95,11 @@ def describe(
         if token.tag_ == "POS" or (token.text == "-" and not token.whitespace_):
             i -= 1
             continue
+        if jurisdiction is None and token.text == ")":
+            opened = _bracketed_name(ctx, i, stop)
+            if opened is not None:
+                i = opened - 1  # "CHP (Republican People's Party) leader": the name before
+                continue
         if mention is None and low in modifiers:
             effects.add(modifiers[low])
             i -= 1
@@ -173,6 +178,27 @@ def describe(
         title = replace(title, kind="deputy")
     status = "former" if "former" in effects else "indefinite" if indefinite else ""
     return _held(person, title, tokens, jurisdiction, demonym, bool(portfolio), status)
+
+
+def _bracketed_name(ctx: Context, close: int, stop: int) -> int | None:
+    """The "(" of a bracket closing at ``close`` that glosses the organisation named right
+    before it ("the PRD (Party of the Democratic Revolution)", "Welfare Party (RP)"), so the
+    walk back from a title can step over the gloss to that organisation; None otherwise."""
+    doc = ctx.doc
+    for j in range(close - 1, max(stop, close - 8), -1):
+        if doc[j].text == "(":
+            inside = doc[j + 1 : close]
+            before = ctx.mention_at(doc[j - 1]) if j - 1 >= stop else None
+            if not inside or before is None or before.type not in ORG_TYPES:
+                return None
+            named = {ctx.mention_at(t) for t in inside}
+            glossed = (len(named) == 1 and None not in named and named.pop().type in ORG_TYPES) or (
+                len(inside) == 1 and inside[0].is_upper
+            )
+            return j if glossed else None
+        if doc[j].is_punct and doc[j].tag_ != "POS":
+            return None
+    return None
 
 
 def _with_portfolio(

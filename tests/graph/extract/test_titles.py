@@ -213,3 +213,49 @@ def test_a_candidate_for_a_body_is_no_member_of_it_by_title() -> None:
     assert not [
         r for r in relations if r.evidence.extractor == "titles" and r.object.name == "Senate"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "CHP (Republican People's Party) leader Deniz Baykal spoke in Ankara.",
+            ("Deniz Baykal", "leaderOf", "CHP"),
+        ),
+        (
+            "Siemens (SIE) chief executive Hans Muller spoke.",
+            ("Hans Muller", "worksFor", "Siemens"),
+        ),
+        (
+            "The BJP (Bharatiya Janata Party) president Amit Shah visited Delhi.",
+            ("Amit Shah", "leaderOf", "BJP"),
+        ),
+        (
+            "The Liberal Party (PL) spokesman Paulo Gomes spoke in Brasilia.",
+            ("Paulo Gomes", "spokespersonOf", "Liberal Party"),
+        ),
+    ],
+)
+def test_a_bracketed_gloss_between_organisation_and_title(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, person, organisation",
+    [
+        # the bracket is no name of the organisation: the title stands alone
+        (
+            "The shares of Renault (up 3 percent) chief executive Luca de Meo sold.",
+            "Luca de Meo",
+            "Renault",
+        ),
+        ("Rosneft (Moscow) chief Igor Sechin spoke on Friday.", "Igor Sechin", "Rosneft"),
+        ("Fans of Arsenal (London) striker Bukayo Saka cheered.", "Bukayo Saka", "Arsenal"),
+    ],
+)
+def test_a_bracket_that_is_no_gloss_stops_the_title(
+    text: str, person: str, organisation: str
+) -> None:
+    assert not [t for t in _triples(text) if t[0] == person and t[2] == organisation]
