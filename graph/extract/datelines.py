@@ -95,6 +95,8 @@ CREDIT_TAIL = re.compile(
     r"(?:\d{1,2}(?:-\d{1,2})?[ ])?[A-Z][a-z]{2,8}[ ]\d{2,4}\b"  # "25 Apr 94", "Apr 94"
     r"|[ ]+\d{1,2}[ ][A-Z][a-z]{2}[ ]\d{2}\b"  # no language: "30 Jan 94" only
 )
+CREDIT_LINE_CONFIDENCE = 0.8
+"""A credit line is a fixed format; what can go wrong is reading a heading as one."""
 LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _CREDIT_WORD = re.compile(r"^(?:[A-Z][A-Za-z0-9.'\-]*|[A-Z0-9][A-Z0-9\-]*|de|del|da|of|i|y)$")
 
@@ -151,7 +153,8 @@ def _place_type(name: str) -> EntityType:
 @extractors.register("datelines", order=16.5)  # over what NER and the span rules made
 def dateline_mentions(ctx: Context) -> Iterator[RelationMention]:
     """The city, region and agency of each dateline, over whatever NER made of them; the
-    agency and the places are noted as a pair no later extractor relates."""
+    agency and the places are noted as a pair no later extractor relates. A credit line's
+    source is based in its city."""
     unrelated: set[frozenset] = ctx.notes.setdefault("unrelated", set())  # type: ignore[assignment]
     for match in datelines(ctx.text):
         city, region = match.group("city"), match.group("region")
@@ -191,4 +194,5 @@ def dateline_mentions(ctx: Context) -> Iterator[RelationMention]:
         )
         if place and agency:
             unrelated.add(frozenset((place.span, agency.span)))
-    yield from ()
+            tokens = ctx.mention_tokens(agency) + ctx.mention_tokens(place)
+            yield ctx.relation(agency, "basedIn", place, tokens, confidence=CREDIT_LINE_CONFIDENCE)

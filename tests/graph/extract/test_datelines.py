@@ -142,13 +142,24 @@ def test_no_credit_line(text: str) -> None:
     assert list(credit_lines(text)) == []
 
 
-def test_credit_line_mentions_and_no_relation() -> None:
-    ctx, relations = run("BK0302101594 Bangkok THE NATION in English 3 Feb 94 p 2")
+@pytest.mark.parametrize(
+    "text, city, source",
+    [
+        ("BK0302101594 Bangkok THE NATION in English 3 Feb 94 p 2", "Bangkok", "THE NATION"),
+        ("Nairobi Radio Kenya Network in Swahili 1600 GMT 3 Jun 94", "Nairobi", "Radio Kenya Network"),
+        ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
+        ("LD1103120095 Warsaw PAP in Polish 1130 GMT 11 Mar 95", "Warsaw", "PAP"),
+    ],
+)
+def test_credit_line_source_is_based_in_its_city(text: str, city: str, source: str) -> None:
+    ctx, relations = run(text)
     by_text = {m.text: m.type for m in ctx.mentions}
-    assert by_text["Bangkok"] is EntityType.PLACE
-    assert by_text["THE NATION"] is EntityType.ORGANIZATION
-    assert "THE NATION" in {m.name for m in ctx.mentions}
-    assert not [r for r in relations if "THE NATION" in {r.subject.text, r.object.text}]
+    assert by_text[city] is EntityType.PLACE
+    assert by_text[source] is EntityType.ORGANIZATION
+    assert source in {m.name for m in ctx.mentions}
+    assert [(r.subject.text, r.predicate, r.object.text) for r in relations] == [
+        (source, "basedIn", city)
+    ]
 
 
 def test_dateline_after_a_headline_in_a_text_file() -> None:
