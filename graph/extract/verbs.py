@@ -35,6 +35,9 @@ EVENT_NOUN = {
     "kills": "killing",
     "signs": "signing",
 }
+VICTIM_FIRST = {"kills": "of", "attacks": "on"}
+"""Events named after who suffered them, as news names them: "the killing of Lennon by
+Chapman", not "killing of Chapman", which says Chapman was killed."""
 NOT_ACTORS = {EntityType.POSITION, EntityType.DATE}
 STANCES = {"criticises", "opposes", "supports"}
 """Attitudes: their target may be what an entity did or holds (see _stand_in)."""
@@ -93,6 +96,17 @@ def _stand_in(ctx: Context, item: Token, role: str) -> Mention | None:
     return None
 
 
+def _listed(ctx: Context, token: Token) -> list[Token]:
+    """An argument and its conjuncts, and the names listed in its appositive ("by her
+    bodyguards Satwant Singh and Beant Singh": both names, not only the first)."""
+    items = conjuncts(token)
+    for item in list(items):
+        for child in item.children:
+            if child.dep_ == "appos" and ctx.mention_at(child) is not None:
+                items += conjuncts(child)[1:]
+    return items
+
+
 def _mentions(
     ctx: Context, tokens: list[Token], role: str = "object"
 ) -> list[tuple[Token, Mention]]:
@@ -100,7 +114,7 @@ def _mentions(
     "object" or "stance" (the object of criticising, opposing, backing: see _stand_in)."""
     found = []
     for token in tokens:
-        for item in conjuncts(token):
+        for item in _listed(ctx, token):
             mention = _named(ctx, item)
             if mention is None and item.dep_ == "poss":
                 continue
@@ -446,10 +460,12 @@ def _event(
         return
     if any(m.type is EntityType.EVENT for pair in pairs for m in pair):
         return  # "signed a deal in Rome": the deal is the event (graph.extract.events)
-    first, second = pairs[0]
-    label = f"{EVENT_NOUN[predicate]} of {ctx.referent(first).name or first.text}"
+    first, second = (ctx.referent(m).name or m.text for m in pairs[0])
+    label = f"{EVENT_NOUN[predicate]} of {first}"
     if predicate in {"meets", "visits"}:
-        label += f" and {ctx.referent(second).name or second.text}"
+        label += f" and {second}"
+    elif predicate in VICTIM_FIRST:
+        label = f"{EVENT_NOUN[predicate]} {VICTIM_FIRST[predicate]} {second} by {first}"
     event = ctx.add_mention(verb, EntityType.EVENT, name=label, confidence=0.6, role="event")
     if event is None:
         return
