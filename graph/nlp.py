@@ -89,14 +89,20 @@ def parse(
     nlp = load(model)
     done: list[Doc] = []
     stream = nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (article, number, count) in stream:
-        if count == 1:
-            yield article, doc
-            continue
-        done.append(doc)
-        if number == count - 1:
-            yield article, Doc.from_docs(done, ensure_whitespace=False)
-            done = []
+    try:
+        for doc, (article, number, count) in stream:
+            if count == 1:
+                yield article, doc
+                continue
+            done.append(doc)
+            if number == count - 1:
+                yield article, Doc.from_docs(done, ensure_whitespace=False)
+                done = []
+    finally:
+        # A consumer that stops early (an error downstream) closes this generator; closing
+        # spaCy's stops its worker processes, which would otherwise wait for more texts
+        # and keep the interpreter from exiting.
+        stream.close()
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:

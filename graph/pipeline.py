@@ -33,8 +33,11 @@ def resolve_articles(
     from graph import nlp
 
     parsed = nlp.parse(articles, model=model, batch_size=batch_size, n_process=jobs)
-    for article, doc in parsed:
-        yield resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
+    try:
+        for article, doc in parsed:
+            yield resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
+    finally:
+        parsed.close()  # stops the parsing workers when extraction fails (graph.nlp.parse)
 
 
 def resolve_parsed(

@@ -77,10 +77,20 @@ def shape_type(name: str) -> EntityType | None:
 
 
 def _is_killing_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and any(
-        s.predicate == "kills" and not s.prep and not s.reverse
-        for s in lexicon.verb_senses().get(token.lemma_.lower(), ())
+    """A verb of killing or of a harm that killed ("shot Ngata dead"), or a shooting, whose
+    named patient is someone ("the soldiers shot Ngata")."""
+    from graph.extract.verbs import PATIENT_VERBS, to_death  # verbs imports nothing of this module
+
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in PATIENT_VERBS or any(
+        s.predicate == "kills"
+        and not s.reverse
+        and (not s.prep or (s.prep == "to-death" and to_death(token)))
+        for s in lexicon.verb_senses().get(lemma, ())
     )
+
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,22 @@ EVENT_NOUN = {
 VICTIM_FIRST = {"kills": "of", "attacks": "on"}
 """Events named after who suffered them, as news names them: "the killing of Lennon by
 Chapman", not "killing of Chapman", which says Chapman was killed."""
+PHYSICAL_ATTACKS = {"shoot", "stab", "raid", "bomb", "shell", "shooting", "stabbing", "bombing"}
+"""Attack verbs that are never words ("attack" and "target" may be: "Musk attacked Biden")."""
+PATIENT_VERBS = {"shoot", "stab"}
+"""Verbs of harm whose named object is someone, killed when the sentence tells a death."""
+DEATH_WORDS = {
+    ("die", "VERB"),
+    ("death", "NOUN"),
+    ("killing", "NOUN"),
+    ("murder", "NOUN"),
+    ("assassination", "NOUN"),
+    ("slaying", "NOUN"),
+    ("fatal", "ADJ"),
+}
+DIRECT = {"", "to-death"}
+"""verbs.tsv senses whose object is the direct one (or a passive's subject): no preposition,
+or a marker the verb must carry ("to-death": "stabbed X to death")."""
 NOT_ACTORS = {EntityType.POSITION, EntityType.DATE}
 STANCES = {"criticises", "opposes", "supports"}
 """Attitudes: their target may be what an entity did or holds (see _stand_in)."""
@@ -231,13 +247,43 @@ def _antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
     return [noun if t.tag_ in RELATIVE_TAGS else t for t in tokens]
 
 
+def _death_told(verb: Token) -> bool:
+    """Whether the sentence of a shooting or stabbing tells of a death ("X had shot Kennedy
+    and no agency was involved in the killing", "was shot by Y and died in hospital")."""
+    return any(
+        (t.lemma_.lower(), t.pos_) in DEATH_WORDS for t in verb.sent if t.i != verb.i
+    )
+
+
+def to_death(verb: Token) -> bool:
+    """Whether the verb's harm killed: "stabbed X to death", "beaten to death", "shot dead",
+    "fatally shot"."""
+    if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "dead":
+        return True  # "shot dead Franz Ferdinand", whatever the parser made of "dead"
+    for child in verb.children:
+        if child.lower_ == "dead" and child.dep_ in {"oprd", "acomp", "advmod", "xcomp", "ccomp"}:
+            return True
+        if child.dep_ == "advmod" and child.lower_ in {"fatally", "mortally"}:
+            return True
+        if child.dep_ == "conj" and child.pos_ == "VERB" and to_death(child):
+            return True  # "shot and mortally wounded"
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(p.dep_ == "pobj" and p.lower_ == "death" for p in child.children):
+                return True
+    return False
+
+
 def _objects(ctx: Context, verb: Token, sense: VerbSense) -> list[tuple[Token, Mention]]:
     if sense.prep == "hostage":
         if not any(c.lower_ == "hostage" for c in verb.children):
             return []
         return _mentions(ctx, [c for c in verb.children if c.dep_ == "dobj"])
     role = ROLES.get(sense.predicate, "object")
-    if not sense.prep:
+    if sense.prep == "to-death" and not (
+        to_death(verb) or (sense.lemma in PATIENT_VERBS and _death_told(verb))
+    ):
+        return []  # "stabbed him in the arm" is no killing
+    if sense.prep in DIRECT:
         direct = _antecedents(verb, [c for c in verb.children if c.dep_ == "dobj"]) or [
             # "operates the Paris and Lisbon bourses" with "bourses" read as a verb: a clause
             # whose head word is a name is the object noun phrase
@@ -329,7 +375,7 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                     for t, m in objects
                     if m.type is EntityType.PERSON and ctx.mention_at(t) is m
                 ]
-            subjects = _subjects(ctx, verb, prepositional=bool(sense.prep))
+            subjects = _subjects(ctx, verb, prepositional=sense.prep not in DIRECT)
             if not objects and _reciprocal(verb, sense) and len(subjects) > 1:
                 subjects, objects = subjects[:1], subjects[1:]  # "Harris and Trump met"
             if not objects:
@@ -351,7 +397,7 @@ def verb_relations(ctx: Context) -> Iterator[RelationMention]:
                 for o_token, obj in objects:
                     head, tail = (obj, subject) if sense.reverse else (subject, obj)
                     head, tail = _organisations_expected(ctx, predicate, head, tail, sense)
-                    said = _verbal_attack(ctx, predicate, s_token, head, tail)
+                    said = _verbal_attack(ctx, predicate, s_token, head, tail, sense.lemma)
                     if head.span == tail.span or not _fits(
                         said or predicate, head, tail, sense.types
                     ):
@@ -380,7 +426,7 @@ def _reciprocal(verb: Token, sense: VerbSense) -> bool:
     coordinated subjects to each other."""
     return (
         sense.predicate in RECIPROCAL
-        and not sense.prep
+        and sense.prep in DIRECT
         and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
     )
 
@@ -409,7 +455,7 @@ def _advocated(
 
 
 def _verbal_attack(
-    ctx: Context, predicate: str, s_token: Token, subject: Mention, obj: Mention
+    ctx: Context, predicate: str, s_token: Token, subject: Mention, obj: Mention, word: str = ""
 ) -> str | None:
     """ "criticises" when an attack is one of words: a named person attacking a person or an
     organisation, with no harm or weapon in the sentence ("Musk attacked Biden over the tax
@@ -417,6 +463,8 @@ def _verbal_attack(
     killed Jones", "Smith attacked Jones with a knife")."""
     if predicate != "attacks" or subject.type is not EntityType.PERSON:
         return None
+    if word in PHYSICAL_ATTACKS:
+        return None  # "Moore shot Ford" (``word``: the verb's or noun's lemma) was no speech
     if ctx.mention_at(s_token) is not subject or obj.type not in {
         EntityType.PERSON,
         EntityType.ORGANIZATION,

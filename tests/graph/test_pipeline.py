@@ -75,3 +75,29 @@ def test_build_keeps_one_article_of_an_id_and_never_merges_two() -> None:
         build([first, second], link=False)
     with pytest.raises(ValueError, match="on_duplicate"):
         build([first], on_duplicate="merge")
+
+
+FAILING_EXTRACTION = """
+import graph.pipeline as pipeline
+from graph.ingest import make_article
+
+def failing(article, doc, **options):
+    raise RuntimeError("extraction failed")
+
+pipeline.resolve_parsed = failing
+articles = [make_article(f"Report {n}. Ruto met Museveni in Kampala.", id=f"r{n}") for n in range(6)]
+list(pipeline.resolve_articles(articles, jobs=2, batch_size=2))
+"""
+
+
+def test_a_failure_downstream_stops_the_parsing_workers() -> None:
+    """With --jobs 2 an error in extraction used to leave spaCy's workers waiting for texts,
+    and the interpreter waited for them at exit: the process never ended."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", FAILING_EXTRACTION], capture_output=True, text=True, timeout=240
+    )
+    assert run.returncode == 1
+    assert "RuntimeError: extraction failed" in run.stderr
