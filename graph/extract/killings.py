@@ -78,9 +78,19 @@ def _victims_of_agent(ctx: Context, noun: Token, head: Token) -> list[tuple[Toke
     return _people(ctx, tokens)
 
 
+def _described_by(head: Token) -> list[Token]:
+    """The nouns that describe a name: those of ``_nouns_of`` and the noun the name stands in
+    apposition to ("Rabin's killer, Yigal Amir, is serving ...": the parser hangs the name on
+    the noun)."""
+    nouns = _nouns_of(head)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        nouns.append(head.head)
+    return nouns
+
+
 def _agents(ctx: Context, mention: Mention) -> Iterator[RelationMention]:
     head = ctx.mention_head(mention)
-    for noun in _nouns_of(head):
+    for noun in _described_by(head):
         if _kind(noun) != "agent":
             continue
         stance = _modifier_stance(ctx, noun)
@@ -88,6 +98,31 @@ def _agents(ctx: Context, mention: Mention) -> Iterator[RelationMention]:
             if victim.span != mention.span and _fits(PREDICATE, mention, victim):
                 yield ctx.relation(
                     mention, PREDICATE, victim, [head, noun, token], confidence=0.7, stance=stance
+                )
+
+
+def _named_after_victim(ctx: Context, noun: Token) -> Iterator[RelationMention]:
+    """ "The alleged killer of Jo Cox, Thomas Mair, appeared": the parser hangs the killer's
+    name on the victim's. Only a name in apposition to a name: in "the killer of the MP,
+    Jo Cox" the name is the victim's own."""
+    for victim_token, victim in _people(ctx, _of(noun)):
+        if ctx.mention_at(victim_token) is None:
+            continue  # the victim is a noun ("the MP"): its appositive names it
+        for child in victim_token.children:
+            killer = ctx.mention_at(child) if child.dep_ == "appos" else None
+            if (
+                killer is not None
+                and killer.type is EntityType.PERSON
+                and _named(killer)
+                and killer.span != victim.span
+            ):
+                yield ctx.relation(
+                    killer,
+                    PREDICATE,
+                    victim,
+                    [child, noun, victim_token],
+                    confidence=0.65,
+                    stance=_modifier_stance(ctx, noun),
                 )
 
 
@@ -208,6 +243,8 @@ def killings(ctx: Context) -> Iterator[RelationMention]:
         if mention.type is EntityType.PERSON and _named(mention) and ctx.mention_tokens(mention):
             yield from _agents(ctx, mention)
     for noun in ctx.doc:
+        if noun.pos_ == "NOUN" and _kind(noun) == "agent":
+            yield from _named_after_victim(ctx, noun)
         if noun.pos_ == "NOUN" and _kind(noun) == "event":
             yield from _events(ctx, noun)
         elif noun.pos_ == "VERB":
