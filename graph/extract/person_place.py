@@ -92,7 +92,6 @@ def _is_killing_verb(token: Token) -> bool:
     )
 
 
-
 @lru_cache(maxsize=1)
 def _killing_nouns() -> frozenset[str]:
     """The killers' and killings' nouns of graph/schema/killing_nouns.tsv ("assassin",

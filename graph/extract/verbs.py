@@ -250,9 +250,7 @@ def _antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
 def _death_told(verb: Token) -> bool:
     """Whether the sentence of a shooting or stabbing tells of a death ("X had shot Kennedy
     and no agency was involved in the killing", "was shot by Y and died in hospital")."""
-    return any(
-        (t.lemma_.lower(), t.pos_) in DEATH_WORDS for t in verb.sent if t.i != verb.i
-    )
+    return any((t.lemma_.lower(), t.pos_) in DEATH_WORDS for t in verb.sent if t.i != verb.i)
 
 
 def to_death(verb: Token) -> bool:

@@ -177,3 +177,28 @@ def test_a_lower_case_honorific_is_no_part_of_the_name() -> None:
     tokens = tuple("the first lady Imelda Marcos and Dr. Ruth Lee".split())
     spans = {"marcos": (3, 5, "Peop"), "lee": (7, 9, "Peop")}
     assert with_conventions(spans, tokens) == {"marcos": (3, 5, "Peop"), "lee": (6, 9, "Peop")}
+
+
+@pytest.mark.parametrize(
+    "tokens, relation",
+    [
+        # CoNLL04 annotates an owner as working for the firm (train: "X, owner of Y" and
+        # "X, who owned Y" are Work_For)
+        (
+            "Lou Ray , owner of the Smokehouse Cafe , said business was down .",
+            ("Work_For", (0, 2, "Peop"), (6, 8, "Org")),
+        ),
+        # a monitoring credit line: the source is based in its city
+        (
+            "LD1103120095 Warsaw PAP in Polish 1130 GMT 11 Mar 95",
+            ("OrgBased_In", (2, 3, "Org"), (1, 2, "Loc")),
+        ),
+    ],
+)
+def test_graph_facts_under_conll_labels(tokens: str, relation: tuple) -> None:
+    from graph.evaluate import predict_newsgraph
+
+    words = tuple(tokens.split())
+    record = Record(words, frozenset({relation[1], relation[2]}), frozenset({relation}))
+    [(_, relations)] = predict_newsgraph([record])
+    assert relation in relations

@@ -85,7 +85,7 @@ def failing(article, doc, **options):
     raise RuntimeError("extraction failed")
 
 pipeline.resolve_parsed = failing
-articles = [make_article(f"Report {n}. Ruto met Museveni in Kampala.", id=f"r{n}") for n in range(6)]
+articles = [make_article(f"Report {n}. Ruto met Museveni.", id=f"r{n}") for n in range(6)]
 list(pipeline.resolve_articles(articles, jobs=2, batch_size=2))
 """
 

@@ -146,7 +146,11 @@ def test_no_credit_line(text: str) -> None:
     "text, city, source",
     [
         ("BK0302101594 Bangkok THE NATION in English 3 Feb 94 p 2", "Bangkok", "THE NATION"),
-        ("Nairobi Radio Kenya Network in Swahili 1600 GMT 3 Jun 94", "Nairobi", "Radio Kenya Network"),
+        (
+            "Nairobi Radio Kenya Network in Swahili 1600 GMT 3 Jun 94",
+            "Nairobi",
+            "Radio Kenya Network",
+        ),
         ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
         ("LD1103120095 Warsaw PAP in Polish 1130 GMT 11 Mar 95", "Warsaw", "PAP"),
     ],
