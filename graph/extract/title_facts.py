@@ -72,10 +72,13 @@ def same_person(a: Mention, b: Mention) -> bool:
 
 
 def is_party(mention: Mention) -> bool:
-    """A political party: a listed short name ("Tory") or a name ending in "Party"."""
+    """A political party: a listed short name ("Tory"), a name ending in "Party" or one
+    opening with "Party of" ("the Party of Regions", "Party of the Democratic Revolution")."""
     name = mention.name.lower().strip()
     return mention.type in ORG_TYPES and (
-        name in lexicon.party_words() or name.endswith(" party") or name.endswith(" parties")
+        name in lexicon.party_words()
+        or name.endswith((" party", " parties"))
+        or name.startswith("party of ")
     )
 
 
