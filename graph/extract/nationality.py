@@ -24,6 +24,9 @@ from graph.extract.title_facts import is_party
 from graph.model import EntityType, Mention, RelationMention
 
 MAX_WORDS = 4
+CITIZEN_NOUNS = {"citizen", "national"}
+"""The words that make a country's name before a person's name say whose citizen they are
+("US citizen Paul Whelan"); others do not ("Russia expert Fiona Hill", "Iran envoy X")."""
 HYPHEN_ORIGIN = {"born"}
 """The one word after "<demonym>-" that says what the name is ("Kenyan-born"); "-based",
 "-backed", "-led" say where it works or who supports or leads it (graph/extract/locative.py)."""
@@ -52,6 +55,7 @@ def _demonym_before(ctx: Context, first: Token, person: bool) -> Mention | None:
     ("French actress"), a "-born" ("Colombian-born") and name words the model left out."""
     doc = ctx.doc
     words = 0
+    between: list[Token] = []
     i = first.i - 1
     while i >= 0 and words <= MAX_WORDS:
         token = doc[i]
@@ -63,8 +67,9 @@ def _demonym_before(ctx: Context, first: Token, person: bool) -> Mention | None:
             continue
         if mention is not None or token.text[:1].isupper():
             country = _country_of(ctx, token)
-            if country is None and not person and mention is not None:
-                country = mention if mention.type is EntityType.COUNTRY else None
+            if country is None and mention is not None and mention.type is EntityType.COUNTRY:
+                if not person or (between and all(t.lemma_ in CITIZEN_NOUNS for t in between)):
+                    country = mention  # "UK retailer Tesco"; of a person "US citizen X" only
             if country is not None:
                 return country
             if mention is None and token.pos_ == "PROPN" and token.head.i >= first.i and not words:
@@ -78,6 +83,7 @@ def _demonym_before(ctx: Context, first: Token, person: bool) -> Mention | None:
         if not person and token.lower_ in lexicon.titles():
             return None
         words += 1
+        between.append(token)
         i -= 1
     return None
 
