@@ -28,10 +28,18 @@ def resolve_articles(
     all_values: bool = False,
 ) -> Iterator[ResolvedArticle]:
     """Stream resolved articles; memory stays bounded by ``batch_size`` parsed docs.
-    ``jobs`` > 1 parses in that many processes; the results are the same. Dates and
-    quantities no relation uses are left out unless ``all_values``."""
+    ``jobs`` > 1 parses and extracts in that many processes (graph/engine_local.py); the
+    results are the same. Dates and quantities no relation uses are left out unless
+    ``all_values``."""
     from graph import nlp
 
+    if jobs > 1:
+        from graph import engine_local
+
+        yield from engine_local.resolve_articles(
+            articles, workers=jobs, model=model, extractors=extractors, all_values=all_values
+        )
+        return
     parsed = nlp.parse(articles, model=model, batch_size=batch_size, n_process=jobs)
     try:
         for article, doc in parsed:
