@@ -62,7 +62,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         type=positive_int,
         default=cores(),
         metavar="N",
-        help="processes that parse (default: the cores available, here %(default)s); "
+        help="processes that parse and extract (default: the cores available, here %(default)s); "
         "the graph is the same whatever N",
     )
     p.add_argument(
