@@ -12,7 +12,7 @@ from graph.learn.features import path
 from graph.lexicon import _rows
 
 STRUCTURAL = {"<comma>", "<compound>", "<poss>", "<appos>"}
-MODIFIERS = {"amod", "compound", "npadvmod", "advmod", "nmod"}
+MODIFIERS = {"amod", "compound", "npadvmod", "advmod", "nmod", "oprd"}
 SHORT_PATH = 2
 """A preposition is a cue only on a path of at most this many words between the names."""
 LONG_PATH = 4

@@ -74,6 +74,8 @@ def pair(sentence: str, head: str, tail: str):  # noqa: ANN201
             True,
         ),
         ("Sergei Petrov met Ivan Orlov in Minsk.", "Ivan Orlov", "Sergei Petrov", "kills", False),
+        # a shooting is no killing unless the death is told
+        ("Sergei Petrov was shot by Ivan Orlov.", "Ivan Orlov", "Sergei Petrov", "kills", False),
         # a cue of another noun, or a preposition far along the path, does not count
         (
             "Nordbank looks committed, said one Oslo-based trader.",
