@@ -57,10 +57,15 @@ class Context:
         self._sentence_of: dict[int, int] = {}
         self.sentences: list[Span] = list(doc.sents)
         for number, sent in enumerate(self.sentences):
-            for token in sent:
-                self._sentence_of[token.i] = number
+            self._sentence_of.update(dict.fromkeys(range(sent.start, sent.end), number))
         self.text = doc.text  # Doc.text is rebuilt on every access: keep one copy
+        self.tokens: list[Token] = list(doc)
+        """The doc's tokens, made once: ``doc[i]`` and iterating a doc make new ones each time."""
         self._starts: list[int] | None = None  # each token's first character, for tokens_from
+        self._spans: dict[tuple[int, int], tuple[int, int] | None] = {}
+        """Token range of each character range asked for (mentions are asked for again and
+        again): ``doc.char_span``'s, None where it found none."""
+        self._heads: dict[tuple[int, int], Token] = {}
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
 
@@ -71,22 +76,33 @@ class Context:
     def tokens_from(self, start: int, end: int) -> range:
         """The indices of the tokens that start at a character in [start, end]."""
         if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
+            self._starts = [t.idx for t in self.tokens]
         return range(bisect_left(self._starts, start), bisect_right(self._starts, end))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping a character range (a mention's span)."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return list(span) if span is not None else []
+        key = (start, end)
+        if key not in self._spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._spans[key] = (span.start, span.end) if span is not None else None
+        found = self._spans[key]
+        return self.tokens[found[0] : found[1]] if found is not None else []
 
     def mention_tokens(self, mention: Mention) -> list[Token]:
         return self.tokens_in(mention.start, mention.end)
 
     def mention_head(self, mention: Mention) -> Token:
         """The syntactic head of a mention: its token whose head lies outside it."""
-        tokens = self.mention_tokens(mention)
-        inside = {t.i for t in tokens}
-        return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+        key = (mention.start, mention.end)
+        head = self._heads.get(key)
+        if head is None:
+            tokens = self.mention_tokens(mention)
+            inside = {t.i for t in tokens}
+            head = next(
+                (t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1]
+            )
+            self._heads[key] = head
+        return head
 
     def mention_at(self, token: Token) -> Mention | None:
         """The mention covering this token, if any."""
@@ -161,6 +177,8 @@ class Context:
 
     def referent(self, mention: Mention) -> Mention:
         """The named mention a pronoun or description finally refers to (itself if named)."""
+        if mention.antecedent is None:
+            return mention  # most are named: no need to index the mentions
         by_span = {m.span: m for m in self.mentions}
         seen = set()
         while mention.antecedent is not None and mention.antecedent in by_span:

@@ -19,3 +19,37 @@ from tests.graph.extract.helpers import run
 def test_tokens_from_are_the_tokens_starting_in_the_range(start, end, words) -> None:  # noqa: ANN001
     ctx, _ = run("Ada met Bo in Oslo.")
     assert [ctx.doc[i].text for i in ctx.tokens_from(start, end)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Ada met Bo in Oslo.", 8, 10),  # one word
+        ("Ada met Bo in Oslo.", 9, 16),  # inside "Bo" to inside "Oslo": expanded
+        ("Kenji Sato flew to Osaka on Monday.", 0, 10),
+        ("Kenji Sato flew to Osaka on Monday.", 19, 19),  # empty: no token
+    ],
+)
+def test_tokens_in_are_char_spans_and_a_fresh_list_each_time(text, start, end) -> None:  # noqa: ANN001
+    ctx, _ = run(text)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    expected = [t.i for t in span] if span is not None else []
+    first = ctx.tokens_in(start, end)
+    assert [t.i for t in first] == expected
+    first.clear()  # a caller's edit does not reach the next caller
+    assert [t.i for t in ctx.tokens_in(start, end)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "head"),
+    [
+        ("The Bank of England raised rates.", "Bank of England", "Bank"),
+        ("Prime Minister Narendra Modi visited Dhaka.", "Narendra Modi", "Modi"),
+    ],
+)
+def test_mention_head_is_the_word_whose_head_lies_outside(text, name, head) -> None:  # noqa: ANN001
+    ctx, _ = run(text)
+    [mention] = [m for m in ctx.mentions if m.name == name]
+    assert ctx.mention_head(mention).text == head
+    assert ctx.mention_head(mention).text == head  # asked again
+    assert ctx.tokens[ctx.mention_head(mention).i].text == head
