@@ -55,7 +55,7 @@ def _state(token: Token) -> tuple[str, Token] | None:
 
 @extractors.register("attitudes", order=61)
 def attitudes(ctx: Context) -> Iterator[RelationMention]:
-    for token in ctx.doc:
+    for token in ctx.tokens:
         roles = _roles(token)
         if "act" in roles or "act-by" in roles:
             yield from _demanded(ctx, token, roles)

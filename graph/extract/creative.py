@@ -73,7 +73,7 @@ def _works_after_cues(ctx: Context) -> None:
     nothing else."""
     table = cues()
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         etype = table.before.get(token.lower_)
         if etype not in CREATIVE or not token.is_lower or token.i + 1 >= len(doc):
             continue
@@ -173,7 +173,7 @@ def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-
 def creative_works(ctx: Context) -> Iterator[RelationMention]:
     """Work and product mentions from their nouns (see the module docstring)."""
     _works_after_cues(ctx)
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.text[:1].isupper() or token.like_num:
             model = _model_name(ctx, token)
             if model is not None:

@@ -157,7 +157,7 @@ def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
 def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Capitalised proper-noun phrases that NER left out ("the Islamic State") become
     organisation mentions with lower confidence."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.pos_ != "PROPN" or token.dep_ == "compound" or ctx.mention_at(token):
             continue
         if not token.text[:1].isupper() or ctx.sentence_index(token) is None:
@@ -198,7 +198,7 @@ def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
     mentions (a demonym stands for its country); the relation they imply is added by the
     locative extractor."""
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         match = HYPHEN_MODIFIER.match(token.text)
         if match:
             span, name, verb = (
@@ -238,7 +238,7 @@ def propagate_names(ctx: Context) -> Iterator[RelationMention]:
     for person in people:
         surnames.setdefault(person.name.split()[-1], set()).add(person.name)
     names = {m.name: m.type for m in ctx.mentions if m.extractor == "ner" and m.name}
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
         existing = ctx.mention_at(token)

@@ -258,7 +258,7 @@ def _unnamed_organisations(ctx: Context) -> None:
     names an organisation, and so does every other bare occurrence of it."""
     table = cues()
     found: set[str] = set()
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or ctx.mention_at(token):
             continue
         nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
@@ -284,7 +284,7 @@ def _unnamed_organisations(ctx: Context) -> None:
         )
         if EntityType.ORGANIZATION in (after, before):
             found.add(token.text)
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.text in found and not ctx.mention_at(token) and token.pos_ == "PROPN":
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
     _formed_names(ctx)
@@ -335,7 +335,7 @@ def _names_a_team(ctx: Context) -> bool:
     place after "against" or "beaten by" is a team too."""
     team = cues().team_after
     return any(
-        t.lower_ in team and t.i > 0 and _place_name(ctx, t.nbor(-1)) for t in ctx.doc if t.is_lower
+        t.lower_ in team and t.i > 0 and _place_name(ctx, t.nbor(-1)) for t in ctx.tokens if t.is_lower
     )
 
 

@@ -98,7 +98,7 @@ def _located_predicate(subject: Mention) -> str | None:
 
 @extractors.register("locative", order=50)
 def locative(ctx: Context) -> Iterator[RelationMention]:
-    for token in ctx.doc:
+    for token in ctx.tokens:
         yield from _in_modifier(ctx, token)
         yield from _comma_in(ctx, token)
         yield from _one_of_parts(ctx, token)
@@ -498,7 +498,7 @@ def _organisation_above(ctx: Context, token: Token, hops: int = 4) -> Mention | 
 def membership(ctx: Context) -> Iterator[RelationMention]:
     """ "a coalition of France and Britain", "including X" -> memberOf; "excluding X" ->
     excludedFrom plus a negated memberOf."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         word = token.lower_
         if token.dep_ not in {"prep", "acl", "advcl"} or word not in EXCLUDING | INCLUDING | {"of"}:
             continue

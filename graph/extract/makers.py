@@ -64,7 +64,7 @@ class Named:
 def _named_things(ctx: Context) -> Iterator[Named]:
     """Every product or work noun with the name it types (see the module docstring)."""
     doc = ctx.doc
-    for noun in doc:
+    for noun in ctx.tokens:
         thing = thing_of(noun)
         if thing is None or thing.type is EntityType.EVENT or not noun.is_lower:
             continue

@@ -99,7 +99,7 @@ def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
     """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS", "the
     meeting between Modi and Xi"."""
     table = lexicon.nominal_relations()
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.pos_ != "NOUN":
             continue
         yield from _joint_meeting(ctx, noun)
@@ -323,7 +323,7 @@ def _without_conjoined_clauses(token: Token, ctx: Context | None = None) -> Iter
 @extractors.register("proposals", order=64)
 def proposals(ctx: Context) -> Iterator[RelationMention]:
     """ "X proposed ...", "X put forward a proposition to expand the coalition" -> proposes."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lemma_.lower() not in PROPOSAL_FRAMES or token.pos_ not in {"VERB", "NOUN"}:
             continue
         if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY_FRAMES:

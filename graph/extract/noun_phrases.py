@@ -91,7 +91,7 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Organisation-like noun phrases, with same-head definite descriptions linked back."""
     nouns = lexicon.collective_nouns()
     chains: dict[str, list[tuple[Mention, set[str]]]] = {}
-    for head in ctx.doc:
+    for head in ctx.tokens:
         lemma = head.lemma_.lower()
         if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in nouns:
             continue
@@ -158,7 +158,7 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
 @extractors.register("demonym_groups", order=22)
 def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
     """ "thirty French citizens" -> Group "French citizens" citizenOf France, with its count."""
-    for head in ctx.doc:
+    for head in ctx.tokens:
         if head.pos_ != "NOUN" or head.tag_ != "NNS" or ctx.mention_at(head) is not None:
             continue
         demonym = next(

@@ -647,7 +647,7 @@ def _versus(ctx: Context) -> Iterator[RelationMention]:
     """ "Liverpool v Everton", "England vs Wales": a fixture between two sides of which one
     at least is named after a place (a court case, "Roe v Wade", is between people)."""
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         if token.lower_ not in VERSUS or token.i == 0 or token.i + 1 >= len(doc):
             continue
         left = []

@@ -237,7 +237,7 @@ def _hyphenated_places(ctx: Context) -> None:
     """ "Stockton-on-Tees", "Newcastle-under-Lyme": a name run on by "-on-" and a capitalised
     word is one place, however NER cut it."""
     doc = ctx.doc
-    for t in doc:
+    for t in ctx.tokens:
         if t.i + 4 >= len(doc) or not t.text[:1].isupper():
             continue
         dash, link, dash2, tail = doc[t.i + 1 : t.i + 5]
