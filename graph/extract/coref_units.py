@@ -15,6 +15,7 @@ from graph.extract.coref_lexicon import collective_heads, given_names, sexed_wor
 from graph.model import EntityType, Mention
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+CANDIDATE_POS = {"NOUN", "PROPN", "PRON"}
 LOCATIVE = {"in", "at", "near"}
 NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 KIND_OF_TYPE = {
@@ -71,6 +72,7 @@ class People:
             words = m.name.split()
             if len(words) > 1:
                 self._full.setdefault(words[-1].lower(), set()).add(m.name.lower())
+        self._text_sex: dict[tuple[int, int, str], str] = {}
         self.sex: dict[str, str] = {}
         for m in named:
             sex = self.sex_from_text(m)
@@ -93,7 +95,15 @@ class People:
         return next(iter(full)) if full and len(full) == 1 else name
 
     def sex_from_text(self, mention: Mention) -> str:
-        """ "m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
+        """ "m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""
+        (read once per mention: the text does not change, and candidates are asked for again
+        for every pronoun after them)."""
+        key = (mention.start, mention.end, mention.name)
+        if key not in self._text_sex:
+            self._text_sex[key] = self._sex_from_text(mention)
+        return self._text_sex[key]
+
+    def _sex_from_text(self, mention: Mention) -> str:
         words = sexed_words()
         tokens = self.ctx.mention_tokens(mention)
         if not tokens:
@@ -206,12 +216,11 @@ def units_before(ctx: Context, pronoun: Token, people: People, back: int) -> lis
     here = ctx.sentence_index(pronoun)
     found: list[Unit] = []
     seen: set[object] = set()
+    nouns = _nouns(ctx)
     for number in range(max(0, here - back), here + 1):
-        for token in ctx.sentences[number]:
+        for token in nouns[number]:
             if token.i >= pronoun.i:
                 break
-            if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
-                continue
             covering = ctx.mention_at(token)
             if covering is not None and ctx.mention_head(covering).i != token.i:
                 continue
@@ -229,3 +238,16 @@ def units_before(ctx: Context, pronoun: Token, people: People, back: int) -> lis
             if conjuncts and token.dep_ != "conj":
                 found.append(Unit(token, None, f"&{token.i}", "coordination", "", number))
     return found
+
+
+def _nouns(ctx: Context) -> list[list[Token]]:
+    """Each sentence's nouns, names and pronouns, the words a candidate can be headed by
+    (found once an article: every pronoun looks through the sentences before it)."""
+    found = ctx.notes.get("coref.nouns")
+    if found is None:
+        tokens = ctx.tokens
+        found = [
+            [t for t in tokens[s.start : s.end] if t.pos_ in CANDIDATE_POS] for s in ctx.sentences
+        ]
+        ctx.notes["coref.nouns"] = found
+    return found  # type: ignore[return-value]
