@@ -13,8 +13,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -99,17 +100,8 @@ def _located_predicate(subject: Mention) -> str | None:
 @extractors.register("locative", order=50)
 def locative(ctx: Context) -> Iterator[RelationMention]:
     for token in ctx.tokens:
-        yield from _in_modifier(ctx, token)
-        yield from _comma_in(ctx, token)
-        yield from _one_of_parts(ctx, token)
-        yield from _place_apposition(ctx, token)
-        yield from _city_comma_country(ctx, token)
-        yield from _capital(ctx, token)
-        yield from _participle(ctx, token)
-        yield from _hyphenated(ctx, token)
-        yield from _described_place(ctx, token)
-        yield from _national_organisation(ctx, token)
-        yield from _possessive_country(ctx, token)
+        for rule in _rules_for(token.dep_):
+            yield from rule(ctx, token)
     for mention in list(ctx.mentions):
         yield from _country_in_name(ctx, mention)
 
@@ -440,6 +432,8 @@ def _participle(ctx: Context, token: Token) -> Iterator[RelationMention]:
 
 def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """ "the U.S.-led coalition" -> ledBy; "London-based Barclays" -> basedIn."""
+    if "-" not in token.text and token.lower_ not in HYPHEN_PREDICATE:
+        return  # neither "Kabul-based" nor "Kabul - based"
     match = HYPHEN.match(token.text)
     if match:
         verb, named = match.group("verb"), ctx.mention_at(token)
@@ -547,3 +541,28 @@ def membership(ctx: Context) -> Iterator[RelationMention]:
                 )
             else:
                 yield ctx.relation(member, "memberOf", organisation, evidence, confidence=0.7)
+
+
+TokenRule = Callable[[Context, Token], Iterator[RelationMention]]
+TOKEN_RULES: tuple[tuple[TokenRule, frozenset[str] | None], ...] = (
+    (_in_modifier, frozenset({"prep"})),
+    (_comma_in, frozenset({"prep"})),
+    (_one_of_parts, frozenset({"prep"})),
+    (_place_apposition, frozenset({"appos", "npadvmod"})),
+    (_city_comma_country, frozenset({"conj"})),
+    (_capital, None),
+    (_participle, frozenset({"acl", "relcl", "advcl"})),
+    (_hyphenated, None),
+    (_described_place, frozenset({"appos"})),
+    (_national_organisation, frozenset({"amod", "compound", "nmod"})),
+    (_possessive_country, frozenset({"poss"})),
+)
+"""The rules locative tries on each word, in order, with the dependency labels each one's
+first test asks of the word (None: any)."""
+
+
+@lru_cache(maxsize=None)
+def _rules_for(dep: str) -> tuple[TokenRule, ...]:
+    """The rules, in TOKEN_RULES' order, that can fire on a word with this label: the others
+    would return at their first test."""
+    return tuple(rule for rule, deps in TOKEN_RULES if deps is None or dep in deps)
