@@ -77,9 +77,12 @@ class PathMatcher:
         self._raw: list[tuple[str, list[list[dict]]]] = []
         self._index: dict[str, dict[str, list[Rule]]] = {a: defaultdict(list) for a in INDEXED}
         self._spacy: dict[int, DependencyMatcher] = {}
+        self._by_id: tuple[dict[int, list[Rule]], dict[int, list[Rule]]] | None = None
+        self._doc_ids: tuple[Doc | None, list[int], list[int]] = (None, [], [])
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         self._raw.append((key, patterns))
+        self._by_id = None
         for pattern in patterns:
             where = f"pattern {key!r}"
             anchor, *rest = pattern
@@ -111,11 +114,16 @@ class PathMatcher:
 
     def sentence(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
         """The matches in one sentence, as doc token indices."""
-        lemmas, lowers = self._index["LEMMA"], self._index["LOWER"]
+        lemmas, lowers = self._rules_by_id()
+        lemma_ids, lower_ids = self._word_ids(doc)
         found: list[tuple[int, int, Rule]] = []
-        for token in sent:
-            for rule in (*lemmas.get(token.lemma_, ()), *lowers.get(token.lower_, ())):
-                found.append((rule.order, token.i, rule))
+        for i in range(sent.start, sent.end):
+            rules = lemmas.get(lemma_ids[i])
+            if rules is not None:
+                found.extend((rule.order, i, rule) for rule in rules)
+            rules = lowers.get(lower_ids[i])
+            if rules is not None:
+                found.extend((rule.order, i, rule) for rule in rules)
         if not found:
             return
         if not _one_tree(sent):
@@ -127,6 +135,28 @@ class PathMatcher:
             if _passes(anchor, rule.anchor):
                 for nodes in _walk(rule.steps, [anchor], 0, sent):
                     yield rule.key, [t.i for t in nodes]
+
+    def _rules_by_id(self) -> tuple[dict[int, list[Rule]], dict[int, list[Rule]]]:
+        """The anchor index by the words' string ids, which the doc holds as numbers."""
+        if self._by_id is None:
+            from spacy.strings import get_string_id
+
+            lemmas, lowers = (
+                {get_string_id(word): rules for word, rules in self._index[a].items() if rules}
+                for a in INDEXED
+            )
+            self._by_id = (lemmas, lowers)
+        return self._by_id
+
+    def _word_ids(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Each token's lemma and lower-case ids, read once per doc from its arrays rather
+        than a Token and two strings per word for every sentence and matcher."""
+        if self._doc_ids[0] is not doc:
+            from spacy.attrs import LEMMA, LOWER
+
+            ids = doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else [[], []]
+            self._doc_ids = (doc, ids[0], ids[1])
+        return self._doc_ids[1], self._doc_ids[2]
 
     def _spacy_matches(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
         from spacy.matcher import DependencyMatcher
