@@ -83,7 +83,8 @@ def thing_of(token: Token) -> Thing | None:
     word modifies it ("operating system"; "system" alone says nothing)."""
     table = things()
     lemma = token.lemma_.lower()
-    for child in token.lefts:
+    endings = _row_endings()
+    for child in token.lefts if lemma in endings or token.lower_ in endings else ():
         if child.dep_ in {"compound", "amod", "nmod"}:
             pair = f"{child.lower_} {lemma}"
             found = table.get(pair) or table.get(f"{child.lower_} {token.lower_}")
@@ -93,6 +94,13 @@ def thing_of(token: Token) -> Thing | None:
     if found is None and token.lower_.endswith("s"):
         found = table.get(token.lower_[:-1])  # "the Independent Spirit Awards", "Emmys"
     return found
+
+
+@lru_cache(maxsize=1)
+def _row_endings() -> frozenset[str]:
+    """What follows a space in a row of product_nouns.tsv ("system" of "operating system"):
+    a noun that is none of them has no two-word row, so its modifiers need no look."""
+    return frozenset(row[i + 1 :] for row in things() for i, c in enumerate(row) if c == " ")
 
 
 @lru_cache(maxsize=1)
