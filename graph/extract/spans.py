@@ -240,7 +240,7 @@ def _hyphenated_places(ctx: Context) -> None:
     for t in ctx.tokens:
         if t.i + 4 >= len(doc) or not t.text[:1].isupper():
             continue
-        dash, link, dash2, tail = doc[t.i + 1 : t.i + 5]
+        dash, link, dash2, tail = ctx.tokens[t.i + 1 : t.i + 5]
         if (
             dash.text == dash2.text == "-"
             and link.lower_ in PLACE_LINKS
