@@ -58,7 +58,9 @@ class Context:
         self.sentences: list[Span] = list(doc.sents)
         for number, sent in enumerate(self.sentences):
             self._sentence_of.update(dict.fromkeys(range(sent.start, sent.end), number))
-        self.text = doc.text  # Doc.text is rebuilt on every access: keep one copy
+        self.text = article.content
+        """The doc's text: the doc is of ``article.content`` (graph.nlp.parse, and every caller
+        of extract), and Doc.text is rebuilt from the tokens on every access."""
         self.tokens: list[Token] = list(doc)
         """The doc's tokens, made once: ``doc[i]`` and iterating a doc make new ones each time."""
         self._starts: list[int] | None = None  # each token's first character, for tokens_from
@@ -66,6 +68,7 @@ class Context:
         """Token range of each character range asked for (mentions are asked for again and
         again): ``doc.char_span``'s, None where it found none."""
         self._heads: dict[tuple[int, int], Token] = {}
+        self._sentence_texts: dict[int, tuple[str, int]] = {}
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
 
@@ -212,16 +215,26 @@ class Context:
         tokens = list(tokens)
         first = min(tokens, key=lambda t: t.i)
         last = max(tokens, key=lambda t: t.i)
-        sent = self.sentences[self.sentence_index(first)]
+        sentence, sentence_start = self._sentence_text(self.sentence_index(first))
         return Evidence(
             article_id=self.article.id,
-            sentence=sent.text.strip(),
-            sentence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            sentence=sentence,
+            sentence_start=sentence_start,
             start=first.idx,
             end=last.idx + len(last),
             extractor=self.current,
             confidence=round(confidence, 3),
         )
+
+    def _sentence_text(self, number: int) -> tuple[str, int]:
+        """A sentence's text without its outer spaces and where that starts (once each)."""
+        found = self._sentence_texts.get(number)
+        if found is None:
+            sent = self.sentences[number]
+            text = self.text[sent.start_char : sent.end_char]
+            found = (text.strip(), sent.start_char + (len(text) - len(text.lstrip())))
+            self._sentence_texts[number] = found
+        return found
 
     def relation(
         self,
