@@ -202,11 +202,12 @@ class Resolver:
             return None
         here = self.ctx.sentence_index(pronoun)
         spoken = [q for q in self.quotes if q.speaker is not None and q.speaker.i == pronoun.i]
+        above = {pronoun.i} | {t.i for t in pronoun.ancestors}  # whose subtree holds it
         units = [
             u
             for u in units_before(self.ctx, pronoun, self.people, MAX_SENTENCES_BACK)
             if u.key not in excluded_keys
-            and pronoun not in u.token.subtree
+            and u.token.i not in above
             and not any(q.start < u.token.idx < q.end for q in spoken)  # "“...X...,” he said"
         ]
         for number in range(here, here - MAX_SENTENCES_BACK - 1, -1):
