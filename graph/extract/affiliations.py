@@ -264,7 +264,8 @@ def _home_places(ctx: Context, noun: Token) -> list[tuple[Token, Mention]]:
 
 def _homes(ctx: Context) -> Iterator[RelationMention]:
     """livesIn / bornIn from "X's hometown of Y", "Y, X's home town", "his native Y"."""
-    for noun in ctx.tokens:
+    owned = {t.head.i for t in ctx.tokens if t.dep_ == "poss" and t.head.i != t.i}
+    for noun in (ctx.tokens[i] for i in sorted(owned)):  # the words with an owner
         owners = [c for c in noun.children if c.dep_ == "poss"]
         if not owners:
             continue
