@@ -199,6 +199,8 @@ def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
     locative extractor."""
     doc = ctx.doc
     for token in ctx.tokens:
+        if "-" not in token.text and token.lower_ not in HYPHEN_VERBS:
+            continue  # neither "U.S.-led" nor "London - based"
         match = HYPHEN_MODIFIER.match(token.text)
         if match:
             span, name, verb = (
