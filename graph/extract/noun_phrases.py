@@ -92,9 +92,9 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     nouns = lexicon.collective_nouns()
     chains: dict[str, list[tuple[Mention, set[str]]]] = {}
     for head in ctx.tokens:
-        lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in nouns:
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lemma_.lower() not in nouns:
             continue
+        lemma = head.lemma_.lower()
         if ctx.mention_at(head) is not None or _is_named_elsewhere(ctx, head):
             continue
         mods = _modifiers(ctx, head)
@@ -203,12 +203,14 @@ def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
 @extractors.register("quoted_concepts", order=24)
 def quoted_concepts(ctx: Context) -> Iterator[RelationMention]:
     """A short noun phrase in quotation marks is a key phrase the article names."""
-    doc = ctx.doc
-    for i, token in enumerate(doc):
+    doc, tokens = ctx.doc, ctx.tokens
+    for i, token in enumerate(tokens):
         closing = QUOTES.get(token.text)
         if closing is None:
             continue
-        end = next((j for j in range(i + 1, min(i + 7, len(doc))) if doc[j].text == closing), None)
+        end = next(
+            (j for j in range(i + 1, min(i + 7, len(doc))) if tokens[j].text == closing), None
+        )
         if end is None or end - i < 2:
             continue
         inner = doc[i + 1 : end]
