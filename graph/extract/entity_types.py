@@ -284,7 +284,7 @@ def _unnamed_organisations(ctx: Context) -> None:
         )
         if EntityType.ORGANIZATION in (after, before):
             found.add(token.text)
-    for token in ctx.tokens:
+    for token in ctx.tokens if found else ():
         if token.text in found and not ctx.mention_at(token) and token.pos_ == "PROPN":
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
     _formed_names(ctx)
