@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.model import Article, EntityType, Evidence, Mention, RelationMention, Stance
@@ -29,8 +30,10 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
-    """A mention's name without possessive ending, leading 'the' and outer punctuation."""
+    """A mention's name without possessive ending, leading 'the' and outer punctuation (kept
+    per text: every mention is named through it, and names recur)."""
     name = " ".join(text.split())
     for ending in POSSESSIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending):
