@@ -72,6 +72,7 @@ class Context:
         again): ``doc.char_span``'s, None where it found none."""
         self._heads: dict[tuple[int, int], Token] = {}
         self._sentence_texts: dict[int, tuple[str, int]] = {}
+        self._orths: list[int] | None = None
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
 
@@ -84,6 +85,18 @@ class Context:
         if self._starts is None:
             self._starts = [t.idx for t in self.tokens]
         return range(bisect_left(self._starts, start), bisect_right(self._starts, end))
+
+    def with_text(self, text: str) -> list[int]:
+        """The indices of the tokens whose text is exactly ``text``, in order (from the doc's
+        word ids: no Token or string is made for the others)."""
+        if self._orths is None:
+            from spacy.attrs import ORTH
+
+            self._orths = self.doc.to_array([ORTH]).ravel().tolist() if len(self.doc) else []
+        from spacy.strings import get_string_id
+
+        wanted = get_string_id(text)
+        return [i for i, orth in enumerate(self._orths) if orth == wanted]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping a character range (a mention's span)."""

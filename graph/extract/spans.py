@@ -237,7 +237,8 @@ def _hyphenated_places(ctx: Context) -> None:
     """ "Stockton-on-Tees", "Newcastle-under-Lyme": a name run on by "-on-" and a capitalised
     word is one place, however NER cut it."""
     doc = ctx.doc
-    for t in ctx.tokens:
+    before_dash = sorted({i - 1 for i in ctx.with_text("-") if i > 0})
+    for t in (ctx.tokens[i] for i in before_dash):  # the words a dash follows
         if t.i + 4 >= len(doc) or not t.text[:1].isupper():
             continue
         dash, link, dash2, tail = ctx.tokens[t.i + 1 : t.i + 5]

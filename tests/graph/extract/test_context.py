@@ -53,3 +53,16 @@ def test_mention_head_is_the_word_whose_head_lies_outside(text, name, head) -> N
     assert ctx.mention_head(mention).text == head
     assert ctx.mention_head(mention).text == head  # asked again
     assert ctx.tokens[ctx.mention_head(mention).i].text == head
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Stockton-on-Tees beat Newcastle-under-Lyme - again.", "-"),
+        ("The Hague, The Bronx and the Gambia.", "The"),
+        ("Ada met Bo in Oslo.", "Paris"),
+    ],
+)
+def test_with_text_are_the_tokens_of_exactly_that_text(text, word) -> None:  # noqa: ANN001
+    ctx, _ = run(text)
+    assert ctx.with_text(word) == [t.i for t in ctx.doc if t.text == word]
