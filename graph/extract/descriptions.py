@@ -207,9 +207,11 @@ def _singular(ctx: Context, first: int, last: int, plural: bool) -> str:
 
 @extractors.register("descriptions", order=57)
 def place_organisations(ctx: Context) -> Iterator[RelationMention]:
-    doc = ctx.doc
+    doc, endings = ctx.doc, _nouns_ending()
     for last in ctx.tokens:
-        if last.i + 1 < len(doc) and doc[last.i + 1].pos_ in {"NOUN", "PROPN"}:
+        if last.lower_ not in endings:
+            continue  # no organisation noun ends here (what _noun_at looks up first)
+        if last.i + 1 < len(doc) and ctx.tokens[last.i + 1].pos_ in {"NOUN", "PROPN"}:
             continue  # "the London office building", "the Paris police chief"
         found = _noun_at(ctx, last)
         if found is None:
