@@ -14,7 +14,7 @@ from graph.extract import extractors
 from graph.extract.context import Context
 from graph.extract.stance import stance_of
 from graph.learn.features import COARSE, path
-from graph.learn.gate import present, supported
+from graph.learn.gate import present, present_both, supported
 from graph.learn.labels import fits
 from graph.learn.model import Decision, decide, load_model
 from graph.lexicon import city_elsewhere
@@ -71,11 +71,14 @@ def best(
     is not scored: the model's answer there could only be dropped (on BBC news, 234 of 6,352
     directions reach the model)."""
     found = []
-    for head, tail, h, t in ((a, b, a_span, b_span), (b, a, b_span, a_span)):
+    both: tuple[frozenset[str], frozenset[str]] | None = None  # each direction's cues
+    for n, (head, tail, h, t) in enumerate(((a, b, a_span, b_span), (b, a, b_span, a_span))):
         relations = writable(model, head.type, tail.type)
         if not relations:
             continue
-        cues = present(h, t)
+        if both is None:
+            both = present_both(h, t) if n == 0 else (frozenset(), present(h, t))
+        cues = both[n]
         if not any(supported(p, cues) for p in relations):
             continue
         decision = decide(model, h, t, COARSE[head.type], COARSE[tail.type], cues)
