@@ -41,9 +41,8 @@ def candidate_pairs(
     for mention in named(mentions):
         by_sentence.setdefault(mention.sentence, []).append(mention)
     for group in by_sentence.values():
-        for a, b in combinations(group, 2):
-            a_span = doc.char_span(a.start, a.end, alignment_mode="expand")
-            b_span = doc.char_span(b.start, b.end, alignment_mode="expand")
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in group]
+        for (a, a_span), (b, b_span) in combinations(zip(group, spans, strict=True), 2):
             if a_span is None or b_span is None:
                 continue
             if a_span.start < b_span.end and b_span.start < a_span.end:
