@@ -160,38 +160,59 @@ def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
     plural_noun = token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"}
     # "the bank Barclays" is Barclays, but "Ryanair pilots" are not Ryanair
     mention = ctx.mention_at(token) if plural_noun else ctx.mention_of(token)
+    if mention is None:
+        return _unnamed_unit(ctx, token)
     sentence = ctx.sentence_index(token)
-    coordinated = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
-    if mention is not None:
-        if mention.role == "demonym":
-            return None
-        referent = ctx.referent(mention)
-        if referent.role == "pronoun":
-            return None  # a pronoun left unresolved
-        kind = KIND_OF_TYPE.get(referent.type)
-        if kind is None:
-            return None
-        if kind in {"person", "country"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
-            kind = "place"  # "the race in Monza", "jobs in Sweden": a setting, not an actor
-        if kind == "org" and (sex := people.sex_from_text(referent)):
-            # "Baroness Hale", "Olaf Scholz" typed as organisations: a person, who competes
-            return Unit(token, None, f"#{token.i}", "person-noun", sex, sentence, coordinated)
-        unnamed = referent.role == "description" or not referent.name
-        if kind == "org" and unnamed:
-            kind = "org-description"
-        if kind == "person":
-            key = people.key(referent)
-            sex = people.sex.get(key, "")
-            if " " not in key and not sex and not people.titled(referent):
-                # one word, no sex, no title: "Labour", "Twitter" typed Person by NER compete
-                # but are not linked to
-                return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
-            return Unit(token, mention, key, kind, sex, sentence, coordinated)
-        key = (referent.name or referent.text).lower()
-        collective = _collective(ctx, referent) and not (
-            token.pos_ == "NOUN" and token.tag_ == "NN" and ctx.mention_at(token) is None
-        )
-        return Unit(token, mention, key, kind, "", sentence, coordinated, collective)
+    coordinated = _coordinated(ctx, token)
+    if mention.role == "demonym":
+        return None
+    referent = ctx.referent(mention)
+    if referent.role == "pronoun":
+        return None  # a pronoun left unresolved
+    kind = KIND_OF_TYPE.get(referent.type)
+    if kind is None:
+        return None
+    if kind in {"person", "country"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+        kind = "place"  # "the race in Monza", "jobs in Sweden": a setting, not an actor
+    if kind == "org" and (sex := people.sex_from_text(referent)):
+        # "Baroness Hale", "Olaf Scholz" typed as organisations: a person, who competes
+        return Unit(token, None, f"#{token.i}", "person-noun", sex, sentence, coordinated)
+    unnamed = referent.role == "description" or not referent.name
+    if kind == "org" and unnamed:
+        kind = "org-description"
+    if kind == "person":
+        key = people.key(referent)
+        sex = people.sex.get(key, "")
+        if " " not in key and not sex and not people.titled(referent):
+            # one word, no sex, no title: "Labour", "Twitter" typed Person by NER compete
+            # but are not linked to
+            return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
+        return Unit(token, mention, key, kind, sex, sentence, coordinated)
+    key = (referent.name or referent.text).lower()
+    collective = _collective(ctx, referent) and not (
+        token.pos_ == "NOUN" and token.tag_ == "NN" and ctx.mention_at(token) is None
+    )
+    return Unit(token, mention, key, kind, "", sentence, coordinated, collective)
+
+
+def _coordinated(ctx: Context, token: Token) -> bool:
+    """Whether the word is coordinated ("X and Y"), kept per word for the article."""
+    known: dict[int, bool] = ctx.notes.setdefault("coref.coordinated", {})  # type: ignore[assignment]
+    if token.i not in known:
+        known[token.i] = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+    return known[token.i]
+
+
+def _unnamed_unit(ctx: Context, token: Token) -> Unit | None:
+    """The candidate a word no mention covers stands for: it follows from the parse alone,
+    so it is made once per word and article, not again for every pronoun after it."""
+    known: dict[int, Unit | None] = ctx.notes.setdefault("coref.unnamed", {})  # type: ignore[assignment]
+    if token.i not in known:
+        known[token.i] = _parsed_unit(token, ctx.sentence_index(token), _coordinated(ctx, token))
+    return known[token.i]
+
+
+def _parsed_unit(token: Token, sentence: int, coordinated: bool) -> Unit | None:
     if token.ent_type_ in NUMERIC or token.dep_ == "compound":
         return None
     if token.pos_ == "PROPN" and token.dep_ in SUBJECTS | {"dobj", "pobj", "appos", "conj"}:
