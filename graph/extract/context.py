@@ -194,6 +194,15 @@ class Context:
             self._by_token[i] = mention
         return mention
 
+    def holds(self, mention: Mention) -> bool:
+        """``mention in self.mentions``, comparing whole records only where the span is the
+        same (a record's == compares every field)."""
+        start, end = mention.start, mention.end
+        return any(
+            m is mention or (m.start == start and m.end == end and m == mention)
+            for m in self.mentions
+        )
+
     def referent(self, mention: Mention) -> Mention:
         """The named mention a pronoun or description finally refers to (itself if named)."""
         if mention.antecedent is None:

@@ -147,7 +147,7 @@ def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
         if i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
             continue
         end = doc[i].idx + len(doc[i])
-        if person in ctx.mentions:
+        if ctx.holds(person):
             ctx.remove_mention(person)
         ctx.add_mention((person.start, end), EntityType.PERSON, confidence=0.8, replace=True)
     yield from ()

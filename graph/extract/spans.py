@@ -340,7 +340,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
     for mention in list(ctx.mentions):
         if mention.type not in NAMED | {EntityType.DATE} or mention.role or mention.antecedent:
             continue
-        if mention not in ctx.mentions:
+        if not ctx.holds(mention):
             continue  # replaced by a name found around an earlier one
         tokens = ctx.mention_tokens(mention)
         if not tokens:

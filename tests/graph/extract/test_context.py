@@ -66,3 +66,15 @@ def test_mention_head_is_the_word_whose_head_lies_outside(text, name, head) -> N
 def test_with_text_are_the_tokens_of_exactly_that_text(text, word) -> None:  # noqa: ANN001
     ctx, _ = run(text)
     assert ctx.with_text(word) == [t.i for t in ctx.doc if t.text == word]
+
+
+def test_holds_is_membership_of_the_mention_or_an_equal_record() -> None:
+    from dataclasses import replace
+
+    ctx, _ = run("Grace Mensah flew from Accra to Nairobi on Tuesday.")
+    [accra] = [m for m in ctx.mentions if m.name == "Accra"]
+    assert ctx.holds(accra)
+    assert ctx.holds(replace(accra))  # an equal record, not the same object
+    assert not ctx.holds(replace(accra, confidence=0.1))
+    ctx.remove_mention(accra)
+    assert not ctx.holds(accra)
