@@ -64,8 +64,38 @@ def _tests(attrs: dict, where: str) -> tuple[Test, ...]:
     return tuple(tests)
 
 
-def _passes(token: Token, tests: tuple[Test, ...]) -> bool:
-    return all(getattr(token, attr) in allowed for attr, allowed in tests)
+class _Words:
+    """One doc's tokens, their children and their tested attributes, each read once while a
+    sentence is matched: the patterns sharing an anchor word walk from the same tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._tokens: dict[int, Token] = {}
+        self._children: dict[int, list[Token]] = {}
+        self._values: dict[tuple[int, str], str] = {}
+
+    def token(self, i: int) -> Token:
+        found = self._tokens.get(i)
+        if found is None:
+            found = self._tokens[i] = self.doc[i]
+        return found
+
+    def children(self, token: Token) -> list[Token]:
+        found = self._children.get(token.i)
+        if found is None:
+            found = self._children[token.i] = [self.token(c.i) for c in token.children]
+        return found
+
+    def passes(self, token: Token, tests: tuple[Test, ...]) -> bool:
+        values = self._values
+        for attr, allowed in tests:
+            key = (token.i, attr)
+            value = values.get(key)
+            if value is None:
+                value = values[key] = getattr(token, attr)
+            if value not in allowed:
+                return False
+        return True
 
 
 class PathMatcher:
@@ -130,10 +160,11 @@ class PathMatcher:
             yield from self._spacy_matches(doc, sent)
             return
         found.sort(key=lambda item: item[:2])
+        words = _Words(doc)
         for _, i, rule in found:
-            anchor = doc[i]
-            if _passes(anchor, rule.anchor):
-                for nodes in _walk(rule.steps, [anchor], 0, sent):
+            anchor = words.token(i)
+            if words.passes(anchor, rule.anchor):
+                for nodes in _walk(rule.steps, [anchor], 0, sent, words):
                     yield rule.key, [t.i for t in nodes]
 
     def _rules_by_id(self) -> tuple[dict[int, list[Rule]], dict[int, list[Rule]]]:
@@ -171,7 +202,7 @@ class PathMatcher:
 
 
 def _walk(
-    steps: tuple[Step, ...], nodes: list[Token], at: int, sent: Span
+    steps: tuple[Step, ...], nodes: list[Token], at: int, sent: Span, words: _Words
 ) -> Iterator[list[Token]]:
     """Every way to place the steps from ``at`` on, nodes in text order step by step (the
     order of DependencyMatcher's product of candidates), inside the sentence (spaCy's
@@ -183,13 +214,15 @@ def _walk(
     left = nodes[step.left]
     if step.op == ">":
         candidates = [
-            c for c in left.children if sent.start <= c.i < sent.end and _passes(c, step.tests)
+            c
+            for c in words.children(left)
+            if sent.start <= c.i < sent.end and words.passes(c, step.tests)
         ]
     else:
-        head = left.head
-        candidates = [head] if head.i != left.i and _passes(head, step.tests) else []
+        head = words.token(left.head.i)
+        candidates = [head] if head.i != left.i and words.passes(head, step.tests) else []
     for token in candidates:
-        yield from _walk(steps, [*nodes, token], at + 1, sent)
+        yield from _walk(steps, [*nodes, token], at + 1, sent, words)
 
 
 def _one_tree(sent: Span) -> bool:
