@@ -296,7 +296,7 @@ def _born_before(ctx: Context) -> Iterator[RelationMention]:
     (hyphenated or not), then the person's name within a few words of nouns and adjectives.
     A demonym ("Kenyan-born") is a nationality, left to graph/extract/nationality.py."""
     doc = ctx.doc
-    for born in (t for t in ctx.tokens if t.lower_ == "born" and t.i > 0):
+    for born in (ctx.tokens[i] for i, w in enumerate(ctx.lowers) if w == "born" and i > 0):
         before = doc[born.i - 1]
         if before.text == "-" and born.i > 1:
             before = doc[born.i - 2]

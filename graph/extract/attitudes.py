@@ -66,8 +66,9 @@ def _state(token: Token) -> tuple[str, Token] | None:
 
 @extractors.register("attitudes", order=61)
 def attitudes(ctx: Context) -> Iterator[RelationMention]:
-    for token in ctx.tokens:
-        roles = _roles(token)
+    openings = _frame_openings()
+    for token, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        roles = _roles(token) if lemma in openings else {}
         if "act" in roles or "act-by" in roles:
             yield from _demanded(ctx, token, roles)
         if "label" in roles:

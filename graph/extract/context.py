@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from graph.model import Article, EntityType, Evidence, Mention, RelationMention, Stance
@@ -75,6 +75,17 @@ class Context:
         self._orths: list[int] | None = None
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case form (``token.lower_``), read once for the extractors that
+        look every word up by it (a Token property decodes the string on each access)."""
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lower-cased lemma (``token.lemma_.lower()``), read once."""
+        return [t.lemma_.lower() for t in self.tokens]
 
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:

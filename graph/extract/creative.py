@@ -73,8 +73,8 @@ def _works_after_cues(ctx: Context) -> None:
     nothing else."""
     table = cues()
     doc = ctx.doc
-    for token in ctx.tokens:
-        etype = table.before.get(token.lower_)
+    for token, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        etype = table.before.get(lower)
         if etype not in CREATIVE or not token.is_lower or token.i + 1 >= len(doc):
             continue
         misread = token.pos_ in {"ADJ", "VERB"} and _phrase_opened(token)

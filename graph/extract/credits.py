@@ -268,8 +268,8 @@ def _starring_credits(ctx: Context) -> Iterator[RelationMention]:
     (and X)" (the name before the comma is the work, whatever NER took it for) and "Tom
     Hanks stars in Big" with "stars" read as a noun."""
     doc = ctx.doc
-    for word in ctx.tokens:
-        if cue(word.lemma_.lower(), "acting_verb") is None or word.i == 0:
+    for word, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        if cue(lemma, "acting_verb") is None or word.i == 0:
             continue
         if word.lower_.endswith("ing") and doc[word.i - 1].text == ",":
             span = span_ending(ctx, word.i - 2)
@@ -466,8 +466,8 @@ def _award_holder(ctx: Context, participle: Token, award: Mention) -> tuple[Toke
 def _award_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Oscar-winning actress Olivia Colman" (asserted), "Bafta-nominated director X"
     (proposed: a nomination wins nothing), "Theron's Oscar winning performance"."""
-    for participle in ctx.tokens:
-        participle_cue = cue(participle.lower_, "award_participle")
+    for participle, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        participle_cue = cue(lower, "award_participle")
         if participle_cue is None:
             continue
         award = _award_name(ctx, participle)

@@ -492,8 +492,7 @@ def _organisation_above(ctx: Context, token: Token, hops: int = 4) -> Mention | 
 def membership(ctx: Context) -> Iterator[RelationMention]:
     """ "a coalition of France and Britain", "including X" -> memberOf; "excluding X" ->
     excludedFrom plus a negated memberOf."""
-    for token in ctx.tokens:
-        word = token.lower_
+    for token, word in zip(ctx.tokens, ctx.lowers, strict=True):
         if token.dep_ not in {"prep", "acl", "advcl"} or word not in EXCLUDING | INCLUDING | {"of"}:
             continue
         members = [

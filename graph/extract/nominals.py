@@ -323,8 +323,8 @@ def _without_conjoined_clauses(token: Token, ctx: Context | None = None) -> Iter
 @extractors.register("proposals", order=64)
 def proposals(ctx: Context) -> Iterator[RelationMention]:
     """ "X proposed ...", "X put forward a proposition to expand the coalition" -> proposes."""
-    for token in ctx.tokens:
-        if token.lemma_.lower() not in PROPOSAL_FRAMES or token.pos_ not in {"VERB", "NOUN"}:
+    for token, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        if lemma not in PROPOSAL_FRAMES or token.pos_ not in {"VERB", "NOUN"}:
             continue
         if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY_FRAMES:
             continue

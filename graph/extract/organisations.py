@@ -655,8 +655,8 @@ def _versus(ctx: Context) -> Iterator[RelationMention]:
     """ "Liverpool v Everton", "England vs Wales": a fixture between two sides of which one
     at least is named after a place (a court case, "Roe v Wade", is between people)."""
     doc = ctx.doc
-    for token in ctx.tokens:
-        if token.lower_ not in VERSUS or token.i == 0 or token.i + 1 >= len(doc):
+    for token, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        if lower not in VERSUS or token.i == 0 or token.i + 1 >= len(doc):
             continue
         left = []
         for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):

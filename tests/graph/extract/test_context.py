@@ -78,3 +78,10 @@ def test_holds_is_membership_of_the_mention_or_an_equal_record() -> None:
     assert not ctx.holds(replace(accra, confidence=0.1))
     ctx.remove_mention(accra)
     assert not ctx.holds(accra)
+
+
+def test_lowers_and_lemmas_are_each_tokens_forms() -> None:
+    ctx, _ = run("The Ministers MET in Geneva; Talks were held by UN envoys.")
+    assert ctx.lowers == [t.lower_ for t in ctx.doc]
+    assert ctx.lemmas == [t.lemma_.lower() for t in ctx.doc]
+    assert "ministers" in ctx.lowers and "talk" in ctx.lemmas
