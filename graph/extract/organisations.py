@@ -96,6 +96,19 @@ def thing_of(token: Token) -> Thing | None:
     return found
 
 
+def may_be_thing(lemma: str, lower: str) -> bool:
+    """Whether ``thing_of`` can find a row for a word of this lemma and lower-case form: a
+    test on the two strings alone, for a walk over every word of an article."""
+    table, endings = things(), _row_endings()
+    return (
+        lemma in table
+        or lower in table
+        or lemma in endings
+        or lower in endings
+        or (lower.endswith("s") and lower[:-1] in table)
+    )
+
+
 @lru_cache(maxsize=1)
 def _row_endings() -> frozenset[str]:
     """What follows a space in a row of product_nouns.tsv ("system" of "operating system"):
