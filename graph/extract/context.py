@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 Extractor = Callable[["Context"], Iterable[RelationMention]]
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (``str.isalnum``): re's word characters are those and the underscore."""
 
 
 def conjuncts(token: Token) -> list[Token]:

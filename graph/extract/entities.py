@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import ALNUM, Context
 from graph.extract.coref_lexicon import given_names
 from graph.extract.entity_types import form_type
 from graph.model import EntityType, RelationMention
@@ -78,7 +78,7 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         if _honorific_first(ent) and ent.label_ in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
             etype = EntityType.PERSON
         span = _trim(ent)
-        if span is None or not any(c.isalnum() for c in span.text):  # "U.S." has no alpha token
+        if span is None or not ALNUM.search(span.text):  # "U.S." has no alpha token
             continue
         if ent.label_ == "NORP" and (
             span.root.dep_ in {"amod", "compound"}

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import ALNUM, Context
 from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 
 NAMED = NAMED_TYPES
@@ -384,7 +384,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         listed = len(pieces) > 1 and not acronym_first and split is None
         for piece, etype in zip(pieces, types, strict=True):
             piece = _trimmed(piece)
-            if piece is None or not any(c.isalnum() for c in piece.text):
+            if piece is None or not ALNUM.search(piece.text):
                 continue
             if len(pieces) == 1:
                 etype = mention.type

@@ -85,3 +85,10 @@ def test_lowers_and_lemmas_are_each_tokens_forms() -> None:
     assert ctx.lowers == [t.lower_ for t in ctx.doc]
     assert ctx.lemmas == [t.lemma_.lower() for t in ctx.doc]
     assert "ministers" in ctx.lowers and "talk" in ctx.lemmas
+
+
+@pytest.mark.parametrize("text", ["U.S.", "--", "Nairobi", "٣", "_", "Ⅻ", " . ", "", "É"])
+def test_alnum_finds_what_isalnum_finds(text: str) -> None:
+    from graph.extract.context import ALNUM
+
+    assert bool(ALNUM.search(text)) == any(c.isalnum() for c in text)
