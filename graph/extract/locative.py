@@ -397,7 +397,7 @@ def _capital_of(ctx: Context, capital: Token) -> Mention | None:
 
 def _capital(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """ "Jordan's capital, Amman", "Nairobi, the capital of Kenya", "the Kenyan capital Nairobi"."""
-    if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+    if ctx.lemmas[token.i] != "capital" or token.pos_ != "NOUN":
         return
     country = _capital_of(ctx, token)
     if country is None:
@@ -432,7 +432,8 @@ def _participle(ctx: Context, token: Token) -> Iterator[RelationMention]:
 
 def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """ "the U.S.-led coalition" -> ledBy; "London-based Barclays" -> basedIn."""
-    if "-" not in token.text and token.lower_ not in HYPHEN_PREDICATE:
+    lower = ctx.lowers[token.i]  # has a hyphen where the text has one
+    if "-" not in lower and lower not in HYPHEN_PREDICATE:
         return  # neither "Kabul-based" nor "Kabul - based"
     match = HYPHEN.match(token.text)
     if match:
