@@ -108,7 +108,7 @@ class PathMatcher:
         self._index: dict[str, dict[str, list[Rule]]] = {a: defaultdict(list) for a in INDEXED}
         self._spacy: dict[int, DependencyMatcher] = {}
         self._by_id: tuple[dict[int, list[Rule]], dict[int, list[Rule]]] | None = None
-        self._doc_ids: tuple[Doc | None, list[int], list[int]] = (None, [], [])
+        self._doc_ids: tuple[Doc | None, list[int], list[int], list[int]] = (None, [], [], [])
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         self._raw.append((key, patterns))
@@ -145,7 +145,7 @@ class PathMatcher:
     def sentence(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
         """The matches in one sentence, as doc token indices."""
         lemmas, lowers = self._rules_by_id()
-        lemma_ids, lower_ids = self._word_ids(doc)
+        lemma_ids, lower_ids, heads = self._word_ids(doc)
         found: list[tuple[int, int, Rule]] = []
         for i in range(sent.start, sent.end):
             rules = lemmas.get(lemma_ids[i])
@@ -156,7 +156,7 @@ class PathMatcher:
                 found.extend((rule.order, i, rule) for rule in rules)
         if not found:
             return
-        if not _one_tree(sent):
+        if not _one_tree(sent, heads):
             yield from self._spacy_matches(doc, sent)
             return
         found.sort(key=lambda item: item[:2])
@@ -179,15 +179,22 @@ class PathMatcher:
             self._by_id = (lemmas, lowers)
         return self._by_id
 
-    def _word_ids(self, doc: Doc) -> tuple[list[int], list[int]]:
-        """Each token's lemma and lower-case ids, read once per doc from its arrays rather
-        than a Token and two strings per word for every sentence and matcher."""
+    def _word_ids(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
+        """Each token's lemma and lower-case ids and its head's index, read once per doc from
+        its arrays rather than a Token and two strings per word for every sentence and
+        matcher."""
         if self._doc_ids[0] is not doc:
-            from spacy.attrs import LEMMA, LOWER
+            from spacy.attrs import HEAD, LEMMA, LOWER
 
-            ids = doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else [[], []]
-            self._doc_ids = (doc, ids[0], ids[1])
-        return self._doc_ids[1], self._doc_ids[2]
+            if len(doc):
+                array = doc.to_array([LEMMA, LOWER, HEAD])
+                lemmas, lowers = array[:, 0].tolist(), array[:, 1].tolist()
+                offsets = array[:, 2].view("int64").tolist()  # a head before is negative
+                heads = [i + offset for i, offset in enumerate(offsets)]
+            else:
+                lemmas, lowers, heads = [], [], []
+            self._doc_ids = (doc, lemmas, lowers, heads)
+        return self._doc_ids[1], self._doc_ids[2], self._doc_ids[3]
 
     def _spacy_matches(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
         from spacy.matcher import DependencyMatcher
@@ -225,13 +232,14 @@ def _walk(
         yield from _walk(steps, [*nodes, token], at + 1, sent, words)
 
 
-def _one_tree(sent: Span) -> bool:
-    """The sentence is one parse tree: one root, no arc leaving it."""
+def _one_tree(sent: Span, heads: list[int]) -> bool:
+    """The sentence is one parse tree: one root, no arc leaving it (``heads``: each token's
+    head's index in the doc)."""
     roots = 0
     start, end = sent.start, sent.end
-    for token in sent:
-        head = token.head.i
-        if head == token.i:
+    for i in range(start, end):
+        head = heads[i]
+        if head == i:
             roots += 1
         elif not start <= head < end:
             return False
