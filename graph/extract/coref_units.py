@@ -73,6 +73,8 @@ class People:
             if len(words) > 1:
                 self._full.setdefault(words[-1].lower(), set()).add(m.name.lower())
         self._text_sex: dict[tuple[int, int, str], str] = {}
+        self._units: dict[int, Unit | None] = {}
+        self._units_for: tuple[int, int] = (-1, -1)
         self.sex: dict[str, str] = {}
         for m in named:
             sex = self.sex_from_text(m)
@@ -156,7 +158,19 @@ def _collective(ctx: Context, mention: Mention) -> bool:
 
 
 def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
-    """The candidate a noun phrase head stands for, or None (a date, a number, a modifier)."""
+    """The candidate a noun phrase head stands for, or None (a date, a number, a modifier).
+    Kept until a mention or a sex is added (all that changes while pronouns are resolved):
+    every pronoun asks again for the words of the sentences before it."""
+    state = (len(ctx.mentions), len(people.sex))
+    if state != people._units_for:
+        people._units.clear()
+        people._units_for = state
+    if token.i not in people._units:
+        people._units[token.i] = _unit_of(ctx, token, people)
+    return people._units[token.i]
+
+
+def _unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
     plural_noun = token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"}
     # "the bank Barclays" is Barclays, but "Ryanair pilots" are not Ryanair
     mention = ctx.mention_at(token) if plural_noun else ctx.mention_of(token)
