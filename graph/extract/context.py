@@ -230,17 +230,31 @@ class Context:
         return mention
 
     def remove_mention(self, mention: Mention) -> None:
-        self.mentions.remove(mention)
-        for i in [i for i, m in self._by_token.items() if m is mention]:
+        del self.mentions[self._index_of(mention)]
+        for i in self._indexed_at(mention):
             del self._by_token[i]
 
     def set_value(self, mention: Mention, value: str) -> Mention:
         """Replace a (frozen) mention by a copy carrying a normalised value; same span."""
         updated = replace(mention, value=value)
-        self.mentions[self.mentions.index(mention)] = updated
-        for i in [i for i, m in self._by_token.items() if m is mention]:
+        self.mentions[self._index_of(mention)] = updated
+        for i in self._indexed_at(mention):
             self._by_token[i] = updated
         return updated
+
+    def _index_of(self, mention: Mention) -> int:
+        """``self.mentions.index(mention)``, comparing whole records only at the same span."""
+        start, end = mention.start, mention.end
+        for number, m in enumerate(self.mentions):
+            if m is mention or (m.start == start and m.end == end and m == mention):
+                return number
+        raise ValueError(f"{mention!r} is not among the mentions")
+
+    def _indexed_at(self, mention: Mention) -> list[int]:
+        """The tokens indexed to this very mention: add_mention indexes a mention at the
+        tokens of its own span, so only those are looked at, not the whole index."""
+        found = self.tokens_in(mention.start, mention.end)
+        return [t.i for t in found if self._by_token.get(t.i) is mention]
 
     def mentions_before(self, token: Token, types: Iterable[EntityType]) -> list[Mention]:
         """Mentions of the given types that end before ``token``, nearest first."""
