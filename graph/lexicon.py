@@ -413,3 +413,9 @@ def credit_cues() -> dict[tuple[str, str], CreditCue]:
 
 def credit_cue(word: str, kind: str) -> CreditCue | None:
     return credit_cues().get((word, kind))
+
+
+@lru_cache(maxsize=None)
+def credit_words(kind: str) -> frozenset[str]:
+    """The words of credit_cues.tsv that have a cue of this kind (``credit_cue`` finds one)."""
+    return frozenset(word for word, k in credit_cues() if k == kind)

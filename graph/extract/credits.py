@@ -267,9 +267,9 @@ def _starring_credits(ctx: Context) -> Iterator[RelationMention]:
     """Read from the words where the parser loses them: "Squid Game, starring Lee Jung-jae
     (and X)" (the name before the comma is the work, whatever NER took it for) and "Tom
     Hanks stars in Big" with "stars" read as a noun."""
-    doc = ctx.doc
+    doc, acting = ctx.doc, lexicon.credit_words("acting_verb")
     for word, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
-        if cue(lemma, "acting_verb") is None or word.i == 0:
+        if lemma not in acting or word.i == 0:
             continue
         if word.lower_.endswith("ing") and doc[word.i - 1].text == ",":
             span = span_ending(ctx, word.i - 2)
@@ -466,8 +466,9 @@ def _award_holder(ctx: Context, participle: Token, award: Mention) -> tuple[Toke
 def _award_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Oscar-winning actress Olivia Colman" (asserted), "Bafta-nominated director X"
     (proposed: a nomination wins nothing), "Theron's Oscar winning performance"."""
+    participles = lexicon.credit_words("award_participle")
     for participle, lower in zip(ctx.tokens, ctx.lowers, strict=True):
-        participle_cue = cue(lower, "award_participle")
+        participle_cue = cue(lower, "award_participle") if lower in participles else None
         if participle_cue is None:
             continue
         award = _award_name(ctx, participle)
