@@ -134,6 +134,9 @@ def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-
     """ "Xbox 2" in "the Xbox 2 console": capitalised words and numbers, one of them with a
     digit, starting a noun phrase and followed (past a modifier or two) by a product noun."""
     doc = ctx.doc
+    last = ctx.tokens[min(token.i + 3, len(doc) - 1)]  # the name has at most four words
+    if not any(map(str.isdigit, ctx.text[token.idx : last.idx + len(last)])):
+        return None  # no digit: no model name can start here
     if token.i > 0 and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].like_num):
         return None  # not the start of the name
     end = token.i
