@@ -75,6 +75,7 @@ class Context:
         self._heads: dict[tuple[int, int], Token] = {}
         self._sentence_texts: dict[int, tuple[str, int]] = {}
         self._orths: list[int] | None = None
+        self._roots: dict[int, Token] = {}
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
 
@@ -92,6 +93,14 @@ class Context:
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of.get(token.i, 0)
+
+    def sentence_root(self, token: Token) -> Token:
+        """The root of the token's sentence (``token.sent.root``), found once a sentence."""
+        number = self.sentence_index(token)
+        root = self._roots.get(number)
+        if root is None:
+            root = self._roots[number] = token.sent.root
+        return root
 
     def tokens_from(self, start: int, end: int) -> range:
         """The indices of the tokens that start at a character in [start, end]."""
