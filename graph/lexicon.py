@@ -7,7 +7,7 @@ demonyms, titles and collective nouns from their TSV/TXT files.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from graph.errors import SchemaError
@@ -415,7 +415,7 @@ def credit_cue(word: str, kind: str) -> CreditCue | None:
     return credit_cues().get((word, kind))
 
 
-@lru_cache(maxsize=None)
+@cache
 def credit_words(kind: str) -> frozenset[str]:
     """The words of credit_cues.tsv that have a cue of this kind (``credit_cue`` finds one)."""
     return frozenset(word for word, k in credit_cues() if k == kind)

@@ -288,7 +288,9 @@ def pronouns_extractor(ctx: Context) -> Iterator[RelationMention]:
     the pronouns inside it."""
     forms = pronouns()
     resolver = Resolver(ctx)
-    candidates = [t for t in ctx.tokens if t.pos_ == "PRON" and t.lower_ in forms and t.text != "US"]
+    candidates = [
+        t for t in ctx.tokens if t.pos_ == "PRON" and t.lower_ in forms and t.text != "US"
+    ]
     outside = [t for t in candidates if quote_of(resolver.quotes, t) is None]
     inside = [t for t in candidates if quote_of(resolver.quotes, t) is not None]
     for token in outside + inside:

@@ -15,7 +15,7 @@ from graph.extract.context import Context
 
 SPEECH_EXTRA = {"say", "tell", "write", "speak", "ask", "add", "reply", "explain", "respond"}
 SUBJECTS = {"nsubj", "nsubjpass"}
-MARKS = re.compile("[\n“”\"‘’]")
+MARKS = re.compile('[\n“”"‘’]')
 """The characters that open or close a quote (a line break closes every open one)."""
 
 

@@ -211,7 +211,6 @@ def _work_after_in(
 
 def _performance_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Charlize Theron's Oscar winning performance in Monster", "her role in the film X"."""
-    doc = ctx.doc
     for token in ctx.tokens:
         if token.pos_ != "NOUN" or not token.is_lower:
             continue

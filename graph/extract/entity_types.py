@@ -335,7 +335,9 @@ def _names_a_team(ctx: Context) -> bool:
     place after "against" or "beaten by" is a team too."""
     team = cues().team_after
     return any(
-        t.lower_ in team and t.i > 0 and _place_name(ctx, t.nbor(-1)) for t in ctx.tokens if t.is_lower
+        t.lower_ in team and t.i > 0 and _place_name(ctx, t.nbor(-1))
+        for t in ctx.tokens
+        if t.is_lower
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -561,7 +561,7 @@ TOKEN_RULES: tuple[tuple[TokenRule, frozenset[str] | None], ...] = (
 first test asks of the word (None: any)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules_for(dep: str) -> tuple[TokenRule, ...]:
     """The rules, in TOKEN_RULES' order, that can fire on a word with this label: the others
     would return at their first test."""

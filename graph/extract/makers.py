@@ -63,7 +63,6 @@ class Named:
 
 def _named_things(ctx: Context) -> Iterator[Named]:
     """Every product or work noun with the name it types (see the module docstring)."""
-    doc = ctx.doc
     for noun, lemma, lower in zip(ctx.tokens, ctx.lemmas, ctx.lowers, strict=True):
         if not noun.is_lower or not may_be_thing(lemma, lower):
             continue  # thing_of would find nothing

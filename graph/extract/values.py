@@ -35,14 +35,11 @@ FRACTION = re.compile(r"\b(halfs?|halves|thirds?|quarters?|fifths?|tenths?)\b", 
 DURATION_UNIT = re.compile(r"\b(hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b")
 DEICTIC = re.compile(r"\b(last|this|next|ago|previous|coming|earlier|later|same)\b")
 PERIOD_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "January February March April May June July August September October November December"
-        .split(),
-        start=1,
-    )
-}
+MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 PLAIN_YEAR = re.compile(r"(?:1[0-9]|20)[0-9][0-9]")
 PLAIN_MONTH = re.compile(rf"({'|'.join(MONTHS)}) ((?:1[0-9]|20)[0-9][0-9])")
 """A year, and a month's name and a year, alone: the commonest dates, read here as

@@ -29,11 +29,13 @@ def softmax(model: dict, features: dict[str, float], classes: str) -> dict[str, 
         if weights is None:
             continue
         if len(weights) != len(scores):
-            raise ValueError(f"feature {name!r} has {len(weights)} weights for {len(scores)} classes")
+            raise ValueError(
+                f"feature {name!r} has {len(weights)} weights for {len(scores)} classes"
+            )
         if value == 1.0:  # the features are binary: w * 1.0 is w exactly
             scores = list(map(add, scores, weights))
         else:
-            scores = [s + w * value for s, w in zip(scores, weights)]
+            scores = [s + w * value for s, w in zip(scores, weights, strict=True)]
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]
     total = sum(exp)

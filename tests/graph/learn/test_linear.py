@@ -34,9 +34,10 @@ def test_softmax_scores_features_in_order_as_the_weighted_sum() -> None:
     features = {"x": 1.0, "y": 0.5, "z": 1.0, "w": 1.0}
     scores = list(model["intercept"])
     for name in ("x", "y", "z"):
-        scores = [s + w * features[name] for s, w in zip(scores, model["weights"][name])]
+        weights = model["weights"][name]
+        scores = [s + w * features[name] for s, w in zip(scores, weights, strict=True)]
     exp = [math.exp(s - max(scores)) for s in scores]
-    expected = {c: e / sum(exp) for c, e in zip(model["classes"], exp)}
+    expected = {c: e / sum(exp) for c, e in zip(model["classes"], exp, strict=True)}
     assert softmax(model, features, "classes") == expected  # the same floats, not close ones
 
 
@@ -44,4 +45,5 @@ def test_softmax_refuses_weights_of_another_length() -> None:
     import pytest
 
     with pytest.raises(ValueError, match="2 weights for 3 classes"):
-        softmax({"classes": "abc", "intercept": [0, 0, 0], "weights": {"x": [1, 2]}}, {"x": 1.0}, "classes")
+        model = {"classes": "abc", "intercept": [0, 0, 0], "weights": {"x": [1, 2]}}
+        softmax(model, {"x": 1.0}, "classes")
