@@ -72,28 +72,30 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
     """spaCy entities -> mentions; a NORP word modifying a noun ("French President") is a
     demonym used as an adjective, left to the title and citizenship extractors."""
     for ent in ctx.doc.ents:
-        etype = NER_TYPES.get(ent.label_)
+        label = ent.label_
+        etype = NER_TYPES.get(label)
         if etype is None:
             continue
-        if _honorific_first(ent) and ent.label_ in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
+        if _honorific_first(ent) and label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
             etype = EntityType.PERSON
         span = _trim(ent)
-        if span is None or not ALNUM.search(span.text):  # "U.S." has no alpha token
+        text = span.text if span is not None else ""  # a Span's text is built on each access
+        if span is None or not ALNUM.search(text):  # "U.S." has no alpha token
             continue
-        if ent.label_ == "NORP" and (
+        if label == "NORP" and (
             span.root.dep_ in {"amod", "compound"}
-            or (span.root.pos_ == "ADJ" and lexicon.demonym_country(span.text))
+            or (span.root.pos_ == "ADJ" and lexicon.demonym_country(text))
         ):
             continue  # a nationality adjective ("is Chinese") names no group
-        if ent.label_ == "PERSON" and all(t.pos_ != "PROPN" for t in span):
+        if label == "PERSON" and all(t.pos_ != "PROPN" for t in span):
             continue  # lower-case "person" entities are tagging noise
-        if ent.label_ in {"GPE", "LOC", "FAC"} or (
-            ent.label_ in {"ORG", "PERSON", "NORP"} and lexicon.country_name(span.text)
+        if label in {"GPE", "LOC", "FAC"} or (
+            label in {"ORG", "PERSON", "NORP"} and lexicon.country_name(text)
         ):
-            etype = place_type(span.text)
-        name = span.text
+            etype = place_type(text)
+        name = text
         if etype is EntityType.COUNTRY:
-            name = lexicon.country_name(span.text) or name
+            name = lexicon.country_name(text) or name
         ctx.add_mention(span, etype, name=_clean(name), confidence=0.85)
     yield from ()
 
