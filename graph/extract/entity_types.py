@@ -335,8 +335,8 @@ def _names_a_team(ctx: Context) -> bool:
     place after "against" or "beaten by" is a team too."""
     team = cues().team_after
     return any(
-        t.lower_ in team and t.i > 0 and _place_name(ctx, t.nbor(-1))
-        for t in ctx.tokens
+        lower in team and t.i > 0 and _place_name(ctx, t.nbor(-1))
+        for t, lower in zip(ctx.tokens, ctx.lowers, strict=True)
         if t.is_lower
     )
 
