@@ -57,9 +57,11 @@ def cues() -> Cues:
     return Cues(**{name: dict(table[name]) for name in Cues.__slots__})
 
 
+@lru_cache(maxsize=1 << 14)
 def form_type(name: str) -> tuple[EntityType | None, bool]:
     """The type a name's own words give it, and whether that is a legal form that outweighs
-    a place reading ("Jet Airways" -> Organization; "Vodafone Egypt SAE" too)."""
+    a place reading ("Jet Airways" -> Organization; "Vodafone Egypt SAE" too). Kept per
+    name: every mention of a name asks it again."""
     words = [w.strip(".,").lower() for w in re.split(r"[\s]+", name) if w]
     if len(words) < 2 or lexicon.country_name(name):
         return None, False
