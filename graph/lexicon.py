@@ -7,7 +7,7 @@ demonyms, titles and collective nouns from their TSV/TXT files.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from graph.errors import SchemaError
@@ -373,6 +373,15 @@ def product_features() -> frozenset[str]:
 def feature_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
     """Where a technology word of product_features.txt ending just before token ``end``
     starts ("3G" may be the two tokens "3", "G"); ``end`` when there is none."""
+    features = product_features()
+    if 0 < end <= len(doc):  # the words themselves, not spans over them (asked of many words)
+        last = doc[end - 1]
+        if last.text.lower() in features:
+            return end - 1
+        if end >= 2 and not (first := doc[end - 2]).whitespace_:
+            if (first.text + last.text).lower() in features:
+                return end - 2
+        return end
     for width in (1, 2):
         start = end - width
         if start < 0:
@@ -404,3 +413,9 @@ def credit_cues() -> dict[tuple[str, str], CreditCue]:
 
 def credit_cue(word: str, kind: str) -> CreditCue | None:
     return credit_cues().get((word, kind))
+
+
+@cache
+def credit_words(kind: str) -> frozenset[str]:
+    """The words of credit_cues.tsv that have a cue of this kind (``credit_cue`` finds one)."""
+    return frozenset(word for word, k in credit_cues() if k == kind)

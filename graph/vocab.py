@@ -50,8 +50,10 @@ PREFIXES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
-    """A readable ASCII IRI segment for a name; non-Latin names keep a percent-encoded form."""
+    """A readable ASCII IRI segment for a name; non-Latin names keep a percent-encoded form.
+    (Kept per text: the same names and types are slugged for every entity, IRI and export.)"""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-").lower()
     if folded:

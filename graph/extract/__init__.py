@@ -28,10 +28,17 @@ __all__ = ["Context", "Extractor", "extractors", "extract", "extract_all", "load
 
 
 def load_all() -> None:
-    """Import every module of this package so their extractors register themselves."""
+    """Import every module of this package so their extractors register themselves (once a
+    process: ``extract`` asks for every article, and the package's files do not change)."""
+    if _LOADED:
+        return
     for info in pkgutil.iter_modules(__path__):
         if info.name not in {"context"}:
             importlib.import_module(f"{__name__}.{info.name}")
+    _LOADED.append(True)
+
+
+_LOADED: list[bool] = []
 
 
 def active(names: Sequence[str] | None = None) -> list[tuple[str, Extractor]]:

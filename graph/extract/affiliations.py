@@ -264,7 +264,8 @@ def _home_places(ctx: Context, noun: Token) -> list[tuple[Token, Mention]]:
 
 def _homes(ctx: Context) -> Iterator[RelationMention]:
     """livesIn / bornIn from "X's hometown of Y", "Y, X's home town", "his native Y"."""
-    for noun in ctx.doc:
+    owned = {t.head.i for t in ctx.tokens if t.dep_ == "poss" and t.head.i != t.i}
+    for noun in (ctx.tokens[i] for i in sorted(owned)):  # the words with an owner
         owners = [c for c in noun.children if c.dep_ == "poss"]
         if not owners:
             continue
@@ -295,7 +296,7 @@ def _born_before(ctx: Context) -> Iterator[RelationMention]:
     (hyphenated or not), then the person's name within a few words of nouns and adjectives.
     A demonym ("Kenyan-born") is a nationality, left to graph/extract/nationality.py."""
     doc = ctx.doc
-    for born in (t for t in doc if t.lower_ == "born" and t.i > 0):
+    for born in (ctx.tokens[i] for i, w in enumerate(ctx.lowers) if w == "born" and i > 0):
         before = doc[born.i - 1]
         if before.text == "-" and born.i > 1:
             before = doc[born.i - 2]

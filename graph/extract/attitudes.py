@@ -9,6 +9,7 @@ The words are in graph/schema/attitude_frames.tsv; arguments are found as for ve
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -30,11 +31,21 @@ VERDICT_LINKS = {"oprd", "attr", "acomp", "xcomp", "ccomp", "dobj"}
 NOT_EMPLOYERS = {EntityType.PERSON, EntityType.COUNTRY, EntityType.GROUP}
 
 
+@lru_cache(maxsize=1)
+def _frame_openings() -> frozenset[str]:
+    """Each frame word and what stands before each of its spaces ("step" of "step down"): a
+    lemma that is none of them has no frame, with a particle or without."""
+    words = {word for word, _ in lexicon.attitude_frames()}
+    return frozenset(words | {w[:i] for w in words for i, c in enumerate(w) if c == " "})
+
+
 def _roles(token: Token) -> dict[str, str]:
     """The frame roles of a word, a verb with its particle first ("step down")."""
     table = lexicon.attitude_frames()
-    pos = COARSE.get(token.pos_, token.pos_)
     lemma = token.lemma_.lower()
+    if lemma not in _frame_openings():
+        return {}
+    pos = COARSE.get(token.pos_, token.pos_)
     for particle in (c for c in token.children if c.dep_ == "prt"):
         if (roles := table.get((f"{lemma} {particle.lower_}", pos))) is not None:
             return roles
@@ -55,8 +66,9 @@ def _state(token: Token) -> tuple[str, Token] | None:
 
 @extractors.register("attitudes", order=61)
 def attitudes(ctx: Context) -> Iterator[RelationMention]:
-    for token in ctx.doc:
-        roles = _roles(token)
+    openings = _frame_openings()
+    for token, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        roles = _roles(token) if lemma in openings else {}
         if "act" in roles or "act-by" in roles:
             yield from _demanded(ctx, token, roles)
         if "label" in roles:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from graph.model import Article, EntityType, Evidence, Mention, RelationMention, Stance
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 Extractor = Callable[["Context"], Iterable[RelationMention]]
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (``str.isalnum``): re's word characters are those and the underscore."""
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -29,8 +32,10 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
-    """A mention's name without possessive ending, leading 'the' and outer punctuation."""
+    """A mention's name without possessive ending, leading 'the' and outer punctuation (kept
+    per text: every mention is named through it, and names recur)."""
     name = " ".join(text.split())
     for ending in POSSESSIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending):
@@ -57,36 +62,88 @@ class Context:
         self._sentence_of: dict[int, int] = {}
         self.sentences: list[Span] = list(doc.sents)
         for number, sent in enumerate(self.sentences):
-            for token in sent:
-                self._sentence_of[token.i] = number
-        self.text = doc.text  # Doc.text is rebuilt on every access: keep one copy
+            self._sentence_of.update(dict.fromkeys(range(sent.start, sent.end), number))
+        self.text = article.content
+        """The doc's text: the doc is of ``article.content`` (graph.nlp.parse, and every caller
+        of extract), and Doc.text is rebuilt from the tokens on every access."""
+        self.tokens: list[Token] = list(doc)
+        """The doc's tokens, made once: ``doc[i]`` and iterating a doc make new ones each time."""
         self._starts: list[int] | None = None  # each token's first character, for tokens_from
+        self._spans: dict[tuple[int, int], tuple[int, int] | None] = {}
+        """Token range of each character range asked for (mentions are asked for again and
+        again): ``doc.char_span``'s, None where it found none."""
+        self._heads: dict[tuple[int, int], Token] = {}
+        self._sentence_texts: dict[int, tuple[str, int]] = {}
+        self._orths: list[int] | None = None
+        self._roots: dict[int, Token] = {}
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case form (``token.lower_``), read once for the extractors that
+        look every word up by it (a Token property decodes the string on each access)."""
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lower-cased lemma (``token.lemma_.lower()``), read once."""
+        return [t.lemma_.lower() for t in self.tokens]
 
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of.get(token.i, 0)
 
+    def sentence_root(self, token: Token) -> Token:
+        """The root of the token's sentence (``token.sent.root``), found once a sentence."""
+        number = self.sentence_index(token)
+        root = self._roots.get(number)
+        if root is None:
+            root = self._roots[number] = token.sent.root
+        return root
+
     def tokens_from(self, start: int, end: int) -> range:
         """The indices of the tokens that start at a character in [start, end]."""
         if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
+            self._starts = [t.idx for t in self.tokens]
         return range(bisect_left(self._starts, start), bisect_right(self._starts, end))
+
+    def with_text(self, text: str) -> list[int]:
+        """The indices of the tokens whose text is exactly ``text``, in order (from the doc's
+        word ids: no Token or string is made for the others)."""
+        if self._orths is None:
+            from spacy.attrs import ORTH
+
+            self._orths = self.doc.to_array([ORTH]).ravel().tolist() if len(self.doc) else []
+        from spacy.strings import get_string_id
+
+        wanted = get_string_id(text)
+        return [i for i, orth in enumerate(self._orths) if orth == wanted]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping a character range (a mention's span)."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return list(span) if span is not None else []
+        key = (start, end)
+        if key not in self._spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._spans[key] = (span.start, span.end) if span is not None else None
+        found = self._spans[key]
+        return self.tokens[found[0] : found[1]] if found is not None else []
 
     def mention_tokens(self, mention: Mention) -> list[Token]:
         return self.tokens_in(mention.start, mention.end)
 
     def mention_head(self, mention: Mention) -> Token:
         """The syntactic head of a mention: its token whose head lies outside it."""
-        tokens = self.mention_tokens(mention)
-        inside = {t.i for t in tokens}
-        return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+        key = (mention.start, mention.end)
+        head = self._heads.get(key)
+        if head is None:
+            tokens = self.mention_tokens(mention)
+            inside = {t.i for t in tokens}
+            head = next(
+                (t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1]
+            )
+            self._heads[key] = head
+        return head
 
     def mention_at(self, token: Token) -> Mention | None:
         """The mention covering this token, if any."""
@@ -159,8 +216,19 @@ class Context:
             self._by_token[i] = mention
         return mention
 
+    def holds(self, mention: Mention) -> bool:
+        """``mention in self.mentions``, comparing whole records only where the span is the
+        same (a record's == compares every field)."""
+        start, end = mention.start, mention.end
+        return any(
+            m is mention or (m.start == start and m.end == end and m == mention)
+            for m in self.mentions
+        )
+
     def referent(self, mention: Mention) -> Mention:
         """The named mention a pronoun or description finally refers to (itself if named)."""
+        if mention.antecedent is None:
+            return mention  # most are named: no need to index the mentions
         by_span = {m.span: m for m in self.mentions}
         seen = set()
         while mention.antecedent is not None and mention.antecedent in by_span:
@@ -171,17 +239,31 @@ class Context:
         return mention
 
     def remove_mention(self, mention: Mention) -> None:
-        self.mentions.remove(mention)
-        for i in [i for i, m in self._by_token.items() if m is mention]:
+        del self.mentions[self._index_of(mention)]
+        for i in self._indexed_at(mention):
             del self._by_token[i]
 
     def set_value(self, mention: Mention, value: str) -> Mention:
         """Replace a (frozen) mention by a copy carrying a normalised value; same span."""
         updated = replace(mention, value=value)
-        self.mentions[self.mentions.index(mention)] = updated
-        for i in [i for i, m in self._by_token.items() if m is mention]:
+        self.mentions[self._index_of(mention)] = updated
+        for i in self._indexed_at(mention):
             self._by_token[i] = updated
         return updated
+
+    def _index_of(self, mention: Mention) -> int:
+        """``self.mentions.index(mention)``, comparing whole records only at the same span."""
+        start, end = mention.start, mention.end
+        for number, m in enumerate(self.mentions):
+            if m is mention or (m.start == start and m.end == end and m == mention):
+                return number
+        raise ValueError(f"{mention!r} is not among the mentions")
+
+    def _indexed_at(self, mention: Mention) -> list[int]:
+        """The tokens indexed to this very mention: add_mention indexes a mention at the
+        tokens of its own span, so only those are looked at, not the whole index."""
+        found = self.tokens_in(mention.start, mention.end)
+        return [t.i for t in found if self._by_token.get(t.i) is mention]
 
     def mentions_before(self, token: Token, types: Iterable[EntityType]) -> list[Mention]:
         """Mentions of the given types that end before ``token``, nearest first."""
@@ -194,16 +276,26 @@ class Context:
         tokens = list(tokens)
         first = min(tokens, key=lambda t: t.i)
         last = max(tokens, key=lambda t: t.i)
-        sent = self.sentences[self.sentence_index(first)]
+        sentence, sentence_start = self._sentence_text(self.sentence_index(first))
         return Evidence(
             article_id=self.article.id,
-            sentence=sent.text.strip(),
-            sentence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            sentence=sentence,
+            sentence_start=sentence_start,
             start=first.idx,
             end=last.idx + len(last),
             extractor=self.current,
             confidence=round(confidence, 3),
         )
+
+    def _sentence_text(self, number: int) -> tuple[str, int]:
+        """A sentence's text without its outer spaces and where that starts (once each)."""
+        found = self._sentence_texts.get(number)
+        if found is None:
+            sent = self.sentences[number]
+            text = self.text[sent.start_char : sent.end_char]
+            found = (text.strip(), sent.start_char + (len(text) - len(text.lstrip())))
+            self._sentence_texts[number] = found
+        return found
 
     def relation(
         self,

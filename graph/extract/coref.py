@@ -202,11 +202,12 @@ class Resolver:
             return None
         here = self.ctx.sentence_index(pronoun)
         spoken = [q for q in self.quotes if q.speaker is not None and q.speaker.i == pronoun.i]
+        above = {pronoun.i} | {t.i for t in pronoun.ancestors}  # whose subtree holds it
         units = [
             u
             for u in units_before(self.ctx, pronoun, self.people, MAX_SENTENCES_BACK)
             if u.key not in excluded_keys
-            and pronoun not in u.token.subtree
+            and u.token.i not in above
             and not any(q.start < u.token.idx < q.end for q in spoken)  # "“...X...,” he said"
         ]
         for number in range(here, here - MAX_SENTENCES_BACK - 1, -1):
@@ -287,7 +288,9 @@ def pronouns_extractor(ctx: Context) -> Iterator[RelationMention]:
     the pronouns inside it."""
     forms = pronouns()
     resolver = Resolver(ctx)
-    candidates = [t for t in ctx.doc if t.lower_ in forms and t.pos_ == "PRON" and t.text != "US"]
+    candidates = [
+        t for t in ctx.tokens if t.pos_ == "PRON" and t.lower_ in forms and t.text != "US"
+    ]
     outside = [t for t in candidates if quote_of(resolver.quotes, t) is None]
     inside = [t for t in candidates if quote_of(resolver.quotes, t) is not None]
     for token in outside + inside:

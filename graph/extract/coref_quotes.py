@@ -5,6 +5,7 @@ sentence that holds the quote or its attribution ("“...,” said X", "X said: 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -14,6 +15,8 @@ from graph.extract.context import Context
 
 SPEECH_EXTRA = {"say", "tell", "write", "speak", "ask", "add", "reply", "explain", "respond"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+MARKS = re.compile('[\n“”"‘’]')
+"""The characters that open or close a quote (a line break closes every open one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,8 @@ def _quote_marks(text: str) -> list[tuple[int, int, bool]]:
             spans.append((opened.pop(other), i, True))
         opened[kind] = i
 
-    for i, char in enumerate(text):
+    for mark in MARKS.finditer(text):  # the other characters change nothing
+        i, char = mark.start(), mark.group()
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if char == "\n":

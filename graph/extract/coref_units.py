@@ -15,6 +15,7 @@ from graph.extract.coref_lexicon import collective_heads, given_names, sexed_wor
 from graph.model import EntityType, Mention
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+CANDIDATE_POS = {"NOUN", "PROPN", "PRON"}
 LOCATIVE = {"in", "at", "near"}
 NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 KIND_OF_TYPE = {
@@ -71,6 +72,9 @@ class People:
             words = m.name.split()
             if len(words) > 1:
                 self._full.setdefault(words[-1].lower(), set()).add(m.name.lower())
+        self._text_sex: dict[tuple[int, int, str], str] = {}
+        self._units: dict[int, Unit | None] = {}
+        self._units_for: tuple[int, int] = (-1, -1)
         self.sex: dict[str, str] = {}
         for m in named:
             sex = self.sex_from_text(m)
@@ -93,7 +97,15 @@ class People:
         return next(iter(full)) if full and len(full) == 1 else name
 
     def sex_from_text(self, mention: Mention) -> str:
-        """ "m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""."""
+        """ "m"/"f" from an honorific, a sexed noun next to the name or a given name, else ""
+        (read once per mention: the text does not change, and candidates are asked for again
+        for every pronoun after them)."""
+        key = (mention.start, mention.end, mention.name)
+        if key not in self._text_sex:
+            self._text_sex[key] = self._sex_from_text(mention)
+        return self._text_sex[key]
+
+    def _sex_from_text(self, mention: Mention) -> str:
         words = sexed_words()
         tokens = self.ctx.mention_tokens(mention)
         if not tokens:
@@ -146,42 +158,75 @@ def _collective(ctx: Context, mention: Mention) -> bool:
 
 
 def unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
-    """The candidate a noun phrase head stands for, or None (a date, a number, a modifier)."""
+    """The candidate a noun phrase head stands for, or None (a date, a number, a modifier).
+    Kept until a mention or a sex is added (all that changes while pronouns are resolved):
+    every pronoun asks again for the words of the sentences before it."""
+    state = (len(ctx.mentions), len(people.sex))
+    if state != people._units_for:
+        people._units.clear()
+        people._units_for = state
+    if token.i not in people._units:
+        people._units[token.i] = _unit_of(ctx, token, people)
+    return people._units[token.i]
+
+
+def _unit_of(ctx: Context, token: Token, people: People) -> Unit | None:
     plural_noun = token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"}
     # "the bank Barclays" is Barclays, but "Ryanair pilots" are not Ryanair
     mention = ctx.mention_at(token) if plural_noun else ctx.mention_of(token)
+    if mention is None:
+        return _unnamed_unit(ctx, token)
     sentence = ctx.sentence_index(token)
-    coordinated = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
-    if mention is not None:
-        if mention.role == "demonym":
-            return None
-        referent = ctx.referent(mention)
-        if referent.role == "pronoun":
-            return None  # a pronoun left unresolved
-        kind = KIND_OF_TYPE.get(referent.type)
-        if kind is None:
-            return None
-        if kind in {"person", "country"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
-            kind = "place"  # "the race in Monza", "jobs in Sweden": a setting, not an actor
-        if kind == "org" and (sex := people.sex_from_text(referent)):
-            # "Baroness Hale", "Olaf Scholz" typed as organisations: a person, who competes
-            return Unit(token, None, f"#{token.i}", "person-noun", sex, sentence, coordinated)
-        unnamed = referent.role == "description" or not referent.name
-        if kind == "org" and unnamed:
-            kind = "org-description"
-        if kind == "person":
-            key = people.key(referent)
-            sex = people.sex.get(key, "")
-            if " " not in key and not sex and not people.titled(referent):
-                # one word, no sex, no title: "Labour", "Twitter" typed Person by NER compete
-                # but are not linked to
-                return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
-            return Unit(token, mention, key, kind, sex, sentence, coordinated)
-        key = (referent.name or referent.text).lower()
-        collective = _collective(ctx, referent) and not (
-            token.pos_ == "NOUN" and token.tag_ == "NN" and ctx.mention_at(token) is None
-        )
-        return Unit(token, mention, key, kind, "", sentence, coordinated, collective)
+    coordinated = _coordinated(ctx, token)
+    if mention.role == "demonym":
+        return None
+    referent = ctx.referent(mention)
+    if referent.role == "pronoun":
+        return None  # a pronoun left unresolved
+    kind = KIND_OF_TYPE.get(referent.type)
+    if kind is None:
+        return None
+    if kind in {"person", "country"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+        kind = "place"  # "the race in Monza", "jobs in Sweden": a setting, not an actor
+    if kind == "org" and (sex := people.sex_from_text(referent)):
+        # "Baroness Hale", "Olaf Scholz" typed as organisations: a person, who competes
+        return Unit(token, None, f"#{token.i}", "person-noun", sex, sentence, coordinated)
+    unnamed = referent.role == "description" or not referent.name
+    if kind == "org" and unnamed:
+        kind = "org-description"
+    if kind == "person":
+        key = people.key(referent)
+        sex = people.sex.get(key, "")
+        if " " not in key and not sex and not people.titled(referent):
+            # one word, no sex, no title: "Labour", "Twitter" typed Person by NER compete
+            # but are not linked to
+            return Unit(token, None, f"#{token.i}", "unknown", "", sentence, coordinated)
+        return Unit(token, mention, key, kind, sex, sentence, coordinated)
+    key = (referent.name or referent.text).lower()
+    collective = _collective(ctx, referent) and not (
+        token.pos_ == "NOUN" and token.tag_ == "NN" and ctx.mention_at(token) is None
+    )
+    return Unit(token, mention, key, kind, "", sentence, coordinated, collective)
+
+
+def _coordinated(ctx: Context, token: Token) -> bool:
+    """Whether the word is coordinated ("X and Y"), kept per word for the article."""
+    known: dict[int, bool] = ctx.notes.setdefault("coref.coordinated", {})  # type: ignore[assignment]
+    if token.i not in known:
+        known[token.i] = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+    return known[token.i]
+
+
+def _unnamed_unit(ctx: Context, token: Token) -> Unit | None:
+    """The candidate a word no mention covers stands for: it follows from the parse alone,
+    so it is made once per word and article, not again for every pronoun after it."""
+    known: dict[int, Unit | None] = ctx.notes.setdefault("coref.unnamed", {})  # type: ignore[assignment]
+    if token.i not in known:
+        known[token.i] = _parsed_unit(token, ctx.sentence_index(token), _coordinated(ctx, token))
+    return known[token.i]
+
+
+def _parsed_unit(token: Token, sentence: int, coordinated: bool) -> Unit | None:
     if token.ent_type_ in NUMERIC or token.dep_ == "compound":
         return None
     if token.pos_ == "PROPN" and token.dep_ in SUBJECTS | {"dobj", "pobj", "appos", "conj"}:
@@ -206,12 +251,11 @@ def units_before(ctx: Context, pronoun: Token, people: People, back: int) -> lis
     here = ctx.sentence_index(pronoun)
     found: list[Unit] = []
     seen: set[object] = set()
+    nouns = _nouns(ctx)
     for number in range(max(0, here - back), here + 1):
-        for token in ctx.sentences[number]:
+        for token in nouns[number]:
             if token.i >= pronoun.i:
                 break
-            if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
-                continue
             covering = ctx.mention_at(token)
             if covering is not None and ctx.mention_head(covering).i != token.i:
                 continue
@@ -229,3 +273,16 @@ def units_before(ctx: Context, pronoun: Token, people: People, back: int) -> lis
             if conjuncts and token.dep_ != "conj":
                 found.append(Unit(token, None, f"&{token.i}", "coordination", "", number))
     return found
+
+
+def _nouns(ctx: Context) -> list[list[Token]]:
+    """Each sentence's nouns, names and pronouns, the words a candidate can be headed by
+    (found once an article: every pronoun looks through the sentences before it)."""
+    found = ctx.notes.get("coref.nouns")
+    if found is None:
+        tokens = ctx.tokens
+        found = [
+            [t for t in tokens[s.start : s.end] if t.pos_ in CANDIDATE_POS] for s in ctx.sentences
+        ]
+        ctx.notes["coref.nouns"] = found
+    return found  # type: ignore[return-value]

@@ -73,8 +73,8 @@ def _works_after_cues(ctx: Context) -> None:
     nothing else."""
     table = cues()
     doc = ctx.doc
-    for token in doc:
-        etype = table.before.get(token.lower_)
+    for token, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        etype = table.before.get(lower)
         if etype not in CREATIVE or not token.is_lower or token.i + 1 >= len(doc):
             continue
         misread = token.pos_ in {"ADJ", "VERB"} and _phrase_opened(token)
@@ -134,6 +134,9 @@ def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-
     """ "Xbox 2" in "the Xbox 2 console": capitalised words and numbers, one of them with a
     digit, starting a noun phrase and followed (past a modifier or two) by a product noun."""
     doc = ctx.doc
+    last = ctx.tokens[min(token.i + 3, len(doc) - 1)]  # the name has at most four words
+    if not any(map(str.isdigit, ctx.text[token.idx : last.idx + len(last)])):
+        return None  # no digit: no model name can start here
     if token.i > 0 and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].like_num):
         return None  # not the start of the name
     end = token.i
@@ -173,7 +176,7 @@ def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-
 def creative_works(ctx: Context) -> Iterator[RelationMention]:
     """Work and product mentions from their nouns (see the module docstring)."""
     _works_after_cues(ctx)
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.text[:1].isupper() or token.like_num:
             model = _model_name(ctx, token)
             if model is not None:

@@ -148,7 +148,7 @@ def _work_before(
 
 def _role_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Former Superman actor the late Christopher Reeve", "Parasite director Bong Joon-ho"."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if not token.is_lower or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         credit = cue(token.lower_, "role") or cue(token.lower_, "work_role")
@@ -211,8 +211,7 @@ def _work_after_in(
 
 def _performance_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Charlize Theron's Oscar winning performance in Monster", "her role in the film X"."""
-    doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         if token.pos_ != "NOUN" or not token.is_lower:
             continue
         lemma = token.lemma_.lower()
@@ -240,7 +239,7 @@ def _performance_credits(ctx: Context) -> Iterator[RelationMention]:
 def _acting_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Audrey Tautou starred in Amélie", "she will star in Lionheart" (proposed): the
     subject of an acting verb is in the work named after its "in"."""
-    for verb in ctx.doc:
+    for verb in ctx.tokens:
         if verb.pos_ != "VERB" or cue(verb.lemma_.lower(), "acting_verb") is None:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -267,9 +266,9 @@ def _starring_credits(ctx: Context) -> Iterator[RelationMention]:
     """Read from the words where the parser loses them: "Squid Game, starring Lee Jung-jae
     (and X)" (the name before the comma is the work, whatever NER took it for) and "Tom
     Hanks stars in Big" with "stars" read as a noun."""
-    doc = ctx.doc
-    for word in doc:
-        if cue(word.lemma_.lower(), "acting_verb") is None or word.i == 0:
+    doc, acting = ctx.doc, lexicon.credit_words("acting_verb")
+    for word, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        if lemma not in acting or word.i == 0:
             continue
         if word.lower_.endswith("ing") and doc[word.i - 1].text == ",":
             span = span_ending(ctx, word.i - 2)
@@ -466,8 +465,9 @@ def _award_holder(ctx: Context, participle: Token, award: Mention) -> tuple[Toke
 def _award_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Oscar-winning actress Olivia Colman" (asserted), "Bafta-nominated director X"
     (proposed: a nomination wins nothing), "Theron's Oscar winning performance"."""
-    for participle in ctx.doc:
-        participle_cue = cue(participle.lower_, "award_participle")
+    participles = lexicon.credit_words("award_participle")
+    for participle, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        participle_cue = cue(lower, "award_participle") if lower in participles else None
         if participle_cue is None:
             continue
         award = _award_name(ctx, participle)

@@ -64,8 +64,38 @@ def _tests(attrs: dict, where: str) -> tuple[Test, ...]:
     return tuple(tests)
 
 
-def _passes(token: Token, tests: tuple[Test, ...]) -> bool:
-    return all(getattr(token, attr) in allowed for attr, allowed in tests)
+class _Words:
+    """One doc's tokens, their children and their tested attributes, each read once while a
+    sentence is matched: the patterns sharing an anchor word walk from the same tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._tokens: dict[int, Token] = {}
+        self._children: dict[int, list[Token]] = {}
+        self._values: dict[tuple[int, str], str] = {}
+
+    def token(self, i: int) -> Token:
+        found = self._tokens.get(i)
+        if found is None:
+            found = self._tokens[i] = self.doc[i]
+        return found
+
+    def children(self, token: Token) -> list[Token]:
+        found = self._children.get(token.i)
+        if found is None:
+            found = self._children[token.i] = [self.token(c.i) for c in token.children]
+        return found
+
+    def passes(self, token: Token, tests: tuple[Test, ...]) -> bool:
+        values = self._values
+        for attr, allowed in tests:
+            key = (token.i, attr)
+            value = values.get(key)
+            if value is None:
+                value = values[key] = getattr(token, attr)
+            if value not in allowed:
+                return False
+        return True
 
 
 class PathMatcher:
@@ -77,9 +107,12 @@ class PathMatcher:
         self._raw: list[tuple[str, list[list[dict]]]] = []
         self._index: dict[str, dict[str, list[Rule]]] = {a: defaultdict(list) for a in INDEXED}
         self._spacy: dict[int, DependencyMatcher] = {}
+        self._by_id: tuple[dict[int, list[Rule]], dict[int, list[Rule]]] | None = None
+        self._doc_ids: tuple[Doc | None, list[int], list[int], list[int]] = (None, [], [], [])
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         self._raw.append((key, patterns))
+        self._by_id = None
         for pattern in patterns:
             where = f"pattern {key!r}"
             anchor, *rest = pattern
@@ -111,22 +144,57 @@ class PathMatcher:
 
     def sentence(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
         """The matches in one sentence, as doc token indices."""
-        lemmas, lowers = self._index["LEMMA"], self._index["LOWER"]
+        lemmas, lowers = self._rules_by_id()
+        lemma_ids, lower_ids, heads = self._word_ids(doc)
         found: list[tuple[int, int, Rule]] = []
-        for token in sent:
-            for rule in (*lemmas.get(token.lemma_, ()), *lowers.get(token.lower_, ())):
-                found.append((rule.order, token.i, rule))
+        for i in range(sent.start, sent.end):
+            rules = lemmas.get(lemma_ids[i])
+            if rules is not None:
+                found.extend((rule.order, i, rule) for rule in rules)
+            rules = lowers.get(lower_ids[i])
+            if rules is not None:
+                found.extend((rule.order, i, rule) for rule in rules)
         if not found:
             return
-        if not _one_tree(sent):
+        if not _one_tree(sent, heads):
             yield from self._spacy_matches(doc, sent)
             return
         found.sort(key=lambda item: item[:2])
+        words = _Words(doc)
         for _, i, rule in found:
-            anchor = doc[i]
-            if _passes(anchor, rule.anchor):
-                for nodes in _walk(rule.steps, [anchor], 0, sent):
+            anchor = words.token(i)
+            if words.passes(anchor, rule.anchor):
+                for nodes in _walk(rule.steps, [anchor], 0, sent, words):
                     yield rule.key, [t.i for t in nodes]
+
+    def _rules_by_id(self) -> tuple[dict[int, list[Rule]], dict[int, list[Rule]]]:
+        """The anchor index by the words' string ids, which the doc holds as numbers."""
+        if self._by_id is None:
+            from spacy.strings import get_string_id
+
+            lemmas, lowers = (
+                {get_string_id(word): rules for word, rules in self._index[a].items() if rules}
+                for a in INDEXED
+            )
+            self._by_id = (lemmas, lowers)
+        return self._by_id
+
+    def _word_ids(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
+        """Each token's lemma and lower-case ids and its head's index, read once per doc from
+        its arrays rather than a Token and two strings per word for every sentence and
+        matcher."""
+        if self._doc_ids[0] is not doc:
+            from spacy.attrs import HEAD, LEMMA, LOWER
+
+            if len(doc):
+                array = doc.to_array([LEMMA, LOWER, HEAD])
+                lemmas, lowers = array[:, 0].tolist(), array[:, 1].tolist()
+                offsets = array[:, 2].view("int64").tolist()  # a head before is negative
+                heads = [i + offset for i, offset in enumerate(offsets)]
+            else:
+                lemmas, lowers, heads = [], [], []
+            self._doc_ids = (doc, lemmas, lowers, heads)
+        return self._doc_ids[1], self._doc_ids[2], self._doc_ids[3]
 
     def _spacy_matches(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:
         from spacy.matcher import DependencyMatcher
@@ -141,7 +209,7 @@ class PathMatcher:
 
 
 def _walk(
-    steps: tuple[Step, ...], nodes: list[Token], at: int, sent: Span
+    steps: tuple[Step, ...], nodes: list[Token], at: int, sent: Span, words: _Words
 ) -> Iterator[list[Token]]:
     """Every way to place the steps from ``at`` on, nodes in text order step by step (the
     order of DependencyMatcher's product of candidates), inside the sentence (spaCy's
@@ -153,22 +221,25 @@ def _walk(
     left = nodes[step.left]
     if step.op == ">":
         candidates = [
-            c for c in left.children if sent.start <= c.i < sent.end and _passes(c, step.tests)
+            c
+            for c in words.children(left)
+            if sent.start <= c.i < sent.end and words.passes(c, step.tests)
         ]
     else:
-        head = left.head
-        candidates = [head] if head.i != left.i and _passes(head, step.tests) else []
+        head = words.token(left.head.i)
+        candidates = [head] if head.i != left.i and words.passes(head, step.tests) else []
     for token in candidates:
-        yield from _walk(steps, [*nodes, token], at + 1, sent)
+        yield from _walk(steps, [*nodes, token], at + 1, sent, words)
 
 
-def _one_tree(sent: Span) -> bool:
-    """The sentence is one parse tree: one root, no arc leaving it."""
+def _one_tree(sent: Span, heads: list[int]) -> bool:
+    """The sentence is one parse tree: one root, no arc leaving it (``heads``: each token's
+    head's index in the doc)."""
     roots = 0
     start, end = sent.start, sent.end
-    for token in sent:
-        head = token.head.i
-        if head == token.i:
+    for i in range(start, end):
+        head = heads[i]
+        if head == i:
             roots += 1
         elif not start <= head < end:
             return False

@@ -207,9 +207,11 @@ def _singular(ctx: Context, first: int, last: int, plural: bool) -> str:
 
 @extractors.register("descriptions", order=57)
 def place_organisations(ctx: Context) -> Iterator[RelationMention]:
-    doc = ctx.doc
-    for last in doc:
-        if last.i + 1 < len(doc) and doc[last.i + 1].pos_ in {"NOUN", "PROPN"}:
+    doc, endings = ctx.doc, _nouns_ending()
+    for last, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        if lower not in endings:
+            continue  # no organisation noun ends here (what _noun_at looks up first)
+        if last.i + 1 < len(doc) and ctx.tokens[last.i + 1].pos_ in {"NOUN", "PROPN"}:
             continue  # "the London office building", "the Paris police chief"
         found = _noun_at(ctx, last)
         if found is None:
@@ -293,8 +295,8 @@ def _dominant(ctx: Context, token: Token, named: list[Mention], key: str) -> boo
 def _based_late(ctx: Context) -> Iterator[RelationMention]:
     """ "its Luxembourg-based Clearstream unit": the locative extractor's "X-based" rule again,
     for names found after it ran (the organisations extractor's); repeats are dropped."""
-    for token in ctx.doc:
-        word = token.lower_.rsplit("-", 1)[-1]
+    for token, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        word = lower.rsplit("-", 1)[-1]
         if word in {"based", "headquartered"}:
             yield from _hyphenated(ctx, token)
 

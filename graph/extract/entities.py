@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import ALNUM, Context
 from graph.extract.coref_lexicon import given_names
 from graph.extract.entity_types import form_type
 from graph.model import EntityType, RelationMention
@@ -72,28 +72,30 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
     """spaCy entities -> mentions; a NORP word modifying a noun ("French President") is a
     demonym used as an adjective, left to the title and citizenship extractors."""
     for ent in ctx.doc.ents:
-        etype = NER_TYPES.get(ent.label_)
+        label = ent.label_
+        etype = NER_TYPES.get(label)
         if etype is None:
             continue
-        if _honorific_first(ent) and ent.label_ in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
+        if _honorific_first(ent) and label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
             etype = EntityType.PERSON
         span = _trim(ent)
-        if span is None or not any(c.isalnum() for c in span.text):  # "U.S." has no alpha token
+        text = span.text if span is not None else ""  # a Span's text is built on each access
+        if span is None or not ALNUM.search(text):  # "U.S." has no alpha token
             continue
-        if ent.label_ == "NORP" and (
+        if label == "NORP" and (
             span.root.dep_ in {"amod", "compound"}
-            or (span.root.pos_ == "ADJ" and lexicon.demonym_country(span.text))
+            or (span.root.pos_ == "ADJ" and lexicon.demonym_country(text))
         ):
             continue  # a nationality adjective ("is Chinese") names no group
-        if ent.label_ == "PERSON" and all(t.pos_ != "PROPN" for t in span):
+        if label == "PERSON" and all(t.pos_ != "PROPN" for t in span):
             continue  # lower-case "person" entities are tagging noise
-        if ent.label_ in {"GPE", "LOC", "FAC"} or (
-            ent.label_ in {"ORG", "PERSON", "NORP"} and lexicon.country_name(span.text)
+        if label in {"GPE", "LOC", "FAC"} or (
+            label in {"ORG", "PERSON", "NORP"} and lexicon.country_name(text)
         ):
-            etype = place_type(span.text)
-        name = span.text
+            etype = place_type(text)
+        name = text
         if etype is EntityType.COUNTRY:
-            name = lexicon.country_name(span.text) or name
+            name = lexicon.country_name(text) or name
         ctx.add_mention(span, etype, name=_clean(name), confidence=0.85)
     yield from ()
 
@@ -147,7 +149,7 @@ def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
         if i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
             continue
         end = doc[i].idx + len(doc[i])
-        if person in ctx.mentions:
+        if ctx.holds(person):
             ctx.remove_mention(person)
         ctx.add_mention((person.start, end), EntityType.PERSON, confidence=0.8, replace=True)
     yield from ()
@@ -157,7 +159,7 @@ def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
 def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Capitalised proper-noun phrases that NER left out ("the Islamic State") become
     organisation mentions with lower confidence."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.pos_ != "PROPN" or token.dep_ == "compound" or ctx.mention_at(token):
             continue
         if not token.text[:1].isupper() or ctx.sentence_index(token) is None:
@@ -198,7 +200,9 @@ def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
     mentions (a demonym stands for its country); the relation they imply is added by the
     locative extractor."""
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
+        if "-" not in token.text and token.lower_ not in HYPHEN_VERBS:
+            continue  # neither "U.S.-led" nor "London - based"
         match = HYPHEN_MODIFIER.match(token.text)
         if match:
             span, name, verb = (
@@ -238,7 +242,7 @@ def propagate_names(ctx: Context) -> Iterator[RelationMention]:
     for person in people:
         surnames.setdefault(person.name.split()[-1], set()).add(person.name)
     names = {m.name: m.type for m in ctx.mentions if m.extractor == "ner" and m.name}
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
         existing = ctx.mention_at(token)

@@ -57,9 +57,11 @@ def cues() -> Cues:
     return Cues(**{name: dict(table[name]) for name in Cues.__slots__})
 
 
+@lru_cache(maxsize=1 << 14)
 def form_type(name: str) -> tuple[EntityType | None, bool]:
     """The type a name's own words give it, and whether that is a legal form that outweighs
-    a place reading ("Jet Airways" -> Organization; "Vodafone Egypt SAE" too)."""
+    a place reading ("Jet Airways" -> Organization; "Vodafone Egypt SAE" too). Kept per
+    name: every mention of a name asks it again."""
     words = [w.strip(".,").lower() for w in re.split(r"[\s]+", name) if w]
     if len(words) < 2 or lexicon.country_name(name):
         return None, False
@@ -258,15 +260,15 @@ def _unnamed_organisations(ctx: Context) -> None:
     names an organisation, and so does every other bare occurrence of it."""
     table = cues()
     found: set[str] = set()
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or ctx.mention_at(token):
             continue
-        nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
-        if token.i > 0 and token.nbor(-1).text[:1].isupper() and token.nbor(-1).pos_ == "PROPN":
+        nxt = ctx.tokens[token.i + 1] if token.i + 1 < len(ctx.tokens) else None
+        prev = ctx.tokens[token.i - 1] if token.i > 0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
             continue  # part of a longer name ("Civil Aviation minister"), not a name alone
         if known_place(token.text) and not (nxt is not None and nxt.lower_ in table.team_after):
             continue
-        prev = token.nbor(-1) if token.i > 0 else None
         after = (
             nxt is not None
             and (nxt.is_lower or nxt.is_upper)
@@ -284,7 +286,7 @@ def _unnamed_organisations(ctx: Context) -> None:
         )
         if EntityType.ORGANIZATION in (after, before):
             found.add(token.text)
-    for token in ctx.doc:
+    for token in ctx.tokens if found else ():
         if token.text in found and not ctx.mention_at(token) and token.pos_ == "PROPN":
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
     _formed_names(ctx)
@@ -293,17 +295,17 @@ def _unnamed_organisations(ctx: Context) -> None:
 def _formed_names(ctx: Context) -> None:
     """ "the $3bn Trident Funds operation": capitalised words NER missed that end in an
     organisation form word name an organisation."""
-    doc, table = ctx.doc, cues()
+    doc, tokens, table = ctx.doc, ctx.tokens, cues()
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        while j < len(tokens) and tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper():
             j += 1
-        words = doc[i:j]
+        words = doc[i:j] if j - i >= 2 else ()  # a span only for a run of two or more
         if (
             len(words) >= 2
             and not any(ctx.mention_at(t) for t in words)
-            and not doc[i].is_sent_start
+            and not tokens[i].is_sent_start
             and (words[-1].lower_ in table.form or words[-1].lower_ in table.legal)
             and table.form.get(words[-1].lower_, EntityType.ORGANIZATION) is EntityType.ORGANIZATION
         ):
@@ -335,7 +337,9 @@ def _names_a_team(ctx: Context) -> bool:
     place after "against" or "beaten by" is a team too."""
     team = cues().team_after
     return any(
-        t.lower_ in team and t.i > 0 and _place_name(ctx, t.nbor(-1)) for t in ctx.doc if t.is_lower
+        lower in team and t.i > 0 and _place_name(ctx, t.nbor(-1))
+        for t, lower in zip(ctx.tokens, ctx.lowers, strict=True)
+        if t.is_lower
     )
 
 

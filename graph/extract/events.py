@@ -177,7 +177,7 @@ def _harm(token: Token) -> bool:
 
 @extractors.register("events", order=55)
 def events(ctx: Context) -> Iterator[RelationMention]:
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         kind = is_event_noun(noun)
         if kind is None:
             continue

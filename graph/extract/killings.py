@@ -242,7 +242,7 @@ def killings(ctx: Context) -> Iterator[RelationMention]:
     for mention in list(ctx.mentions):
         if mention.type is EntityType.PERSON and _named(mention) and ctx.mention_tokens(mention):
             yield from _agents(ctx, mention)
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.pos_ == "NOUN" and _kind(noun) == "agent":
             yield from _named_after_victim(ctx, noun)
         if noun.pos_ == "NOUN" and _kind(noun) == "event":

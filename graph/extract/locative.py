@@ -13,8 +13,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -98,18 +99,9 @@ def _located_predicate(subject: Mention) -> str | None:
 
 @extractors.register("locative", order=50)
 def locative(ctx: Context) -> Iterator[RelationMention]:
-    for token in ctx.doc:
-        yield from _in_modifier(ctx, token)
-        yield from _comma_in(ctx, token)
-        yield from _one_of_parts(ctx, token)
-        yield from _place_apposition(ctx, token)
-        yield from _city_comma_country(ctx, token)
-        yield from _capital(ctx, token)
-        yield from _participle(ctx, token)
-        yield from _hyphenated(ctx, token)
-        yield from _described_place(ctx, token)
-        yield from _national_organisation(ctx, token)
-        yield from _possessive_country(ctx, token)
+    for token in ctx.tokens:
+        for rule in _rules_for(token.dep_):
+            yield from rule(ctx, token)
     for mention in list(ctx.mentions):
         yield from _country_in_name(ctx, mention)
 
@@ -405,7 +397,7 @@ def _capital_of(ctx: Context, capital: Token) -> Mention | None:
 
 def _capital(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """ "Jordan's capital, Amman", "Nairobi, the capital of Kenya", "the Kenyan capital Nairobi"."""
-    if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+    if ctx.lemmas[token.i] != "capital" or token.pos_ != "NOUN":
         return
     country = _capital_of(ctx, token)
     if country is None:
@@ -440,6 +432,9 @@ def _participle(ctx: Context, token: Token) -> Iterator[RelationMention]:
 
 def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """ "the U.S.-led coalition" -> ledBy; "London-based Barclays" -> basedIn."""
+    lower = ctx.lowers[token.i]  # has a hyphen where the text has one
+    if "-" not in lower and lower not in HYPHEN_PREDICATE:
+        return  # neither "Kabul-based" nor "Kabul - based"
     match = HYPHEN.match(token.text)
     if match:
         verb, named = match.group("verb"), ctx.mention_at(token)
@@ -498,8 +493,7 @@ def _organisation_above(ctx: Context, token: Token, hops: int = 4) -> Mention | 
 def membership(ctx: Context) -> Iterator[RelationMention]:
     """ "a coalition of France and Britain", "including X" -> memberOf; "excluding X" ->
     excludedFrom plus a negated memberOf."""
-    for token in ctx.doc:
-        word = token.lower_
+    for token, word in zip(ctx.tokens, ctx.lowers, strict=True):
         if token.dep_ not in {"prep", "acl", "advcl"} or word not in EXCLUDING | INCLUDING | {"of"}:
             continue
         members = [
@@ -547,3 +541,28 @@ def membership(ctx: Context) -> Iterator[RelationMention]:
                 )
             else:
                 yield ctx.relation(member, "memberOf", organisation, evidence, confidence=0.7)
+
+
+TokenRule = Callable[[Context, Token], Iterator[RelationMention]]
+TOKEN_RULES: tuple[tuple[TokenRule, frozenset[str] | None], ...] = (
+    (_in_modifier, frozenset({"prep"})),
+    (_comma_in, frozenset({"prep"})),
+    (_one_of_parts, frozenset({"prep"})),
+    (_place_apposition, frozenset({"appos", "npadvmod"})),
+    (_city_comma_country, frozenset({"conj"})),
+    (_capital, None),
+    (_participle, frozenset({"acl", "relcl", "advcl"})),
+    (_hyphenated, None),
+    (_described_place, frozenset({"appos"})),
+    (_national_organisation, frozenset({"amod", "compound", "nmod"})),
+    (_possessive_country, frozenset({"poss"})),
+)
+"""The rules locative tries on each word, in order, with the dependency labels each one's
+first test asks of the word (None: any)."""
+
+
+@cache
+def _rules_for(dep: str) -> tuple[TokenRule, ...]:
+    """The rules, in TOKEN_RULES' order, that can fire on a word with this label: the others
+    would return at their first test."""
+    return tuple(rule for rule, deps in TOKEN_RULES if deps is None or dep in deps)

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.extract.organisations import Thing, thing_of
+from graph.extract.organisations import Thing, may_be_thing, thing_of
 from graph.extract.stance import stance_of
 from graph.extract.work_names import (
     MODIFIER_REACH,
@@ -63,10 +63,11 @@ class Named:
 
 def _named_things(ctx: Context) -> Iterator[Named]:
     """Every product or work noun with the name it types (see the module docstring)."""
-    doc = ctx.doc
-    for noun in doc:
+    for noun, lemma, lower in zip(ctx.tokens, ctx.lemmas, ctx.lowers, strict=True):
+        if not noun.is_lower or not may_be_thing(lemma, lower):
+            continue  # thing_of would find nothing
         thing = thing_of(noun)
-        if thing is None or thing.type is EntityType.EVENT or not noun.is_lower:
+        if thing is None or thing.type is EntityType.EVENT:
             continue
         if noun.pos_ not in {"NOUN", "PROPN"} and not _before_name(noun):
             continue  # "single", "hit" read as adjective or verb before a title

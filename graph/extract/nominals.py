@@ -98,14 +98,18 @@ def _ahead(noun: Token) -> bool:
 def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
     """ "Russia's war on Ukraine", "support for Kyiv", "operations against ISIS", "the
     meeting between Modi and Xi"."""
-    table = lexicon.nominal_relations()
-    for noun in ctx.doc:
+    table, events = lexicon.nominal_relations(), lexicon.event_nouns()
+    nouns = {noun for noun, _ in table}
+    for noun, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
         if noun.pos_ != "NOUN":
             continue
-        yield from _joint_meeting(ctx, noun)
-        yield from _talks_abroad(ctx, noun)
+        if events.get(lemma) == "meeting":  # what both of these ask first
+            yield from _joint_meeting(ctx, noun)
+            yield from _talks_abroad(ctx, noun)
+        if lemma not in nouns:
+            continue  # a noun with no row relates nothing by its arguments
         for word, arguments in _arguments(noun):
-            predicate = table.get((noun.lemma_.lower(), word))
+            predicate = table.get((lemma, word))
             if predicate is None:
                 continue
             role = ROLES.get(predicate, "object")
@@ -324,8 +328,8 @@ def _without_conjoined_clauses(token: Token, ctx: Context | None = None) -> Iter
 @extractors.register("proposals", order=64)
 def proposals(ctx: Context) -> Iterator[RelationMention]:
     """ "X proposed ...", "X put forward a proposition to expand the coalition" -> proposes."""
-    for token in ctx.doc:
-        if token.lemma_.lower() not in PROPOSAL_FRAMES or token.pos_ not in {"VERB", "NOUN"}:
+    for token, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        if lemma not in PROPOSAL_FRAMES or token.pos_ not in {"VERB", "NOUN"}:
             continue
         if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY_FRAMES:
             continue

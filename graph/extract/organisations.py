@@ -83,7 +83,8 @@ def thing_of(token: Token) -> Thing | None:
     word modifies it ("operating system"; "system" alone says nothing)."""
     table = things()
     lemma = token.lemma_.lower()
-    for child in token.lefts:
+    endings = _row_endings()
+    for child in token.lefts if lemma in endings or token.lower_ in endings else ():
         if child.dep_ in {"compound", "amod", "nmod"}:
             pair = f"{child.lower_} {lemma}"
             found = table.get(pair) or table.get(f"{child.lower_} {token.lower_}")
@@ -93,6 +94,26 @@ def thing_of(token: Token) -> Thing | None:
     if found is None and token.lower_.endswith("s"):
         found = table.get(token.lower_[:-1])  # "the Independent Spirit Awards", "Emmys"
     return found
+
+
+def may_be_thing(lemma: str, lower: str) -> bool:
+    """Whether ``thing_of`` can find a row for a word of this lemma and lower-case form: a
+    test on the two strings alone, for a walk over every word of an article."""
+    table, endings = things(), _row_endings()
+    return (
+        lemma in table
+        or lower in table
+        or lemma in endings
+        or lower in endings
+        or (lower.endswith("s") and lower[:-1] in table)
+    )
+
+
+@lru_cache(maxsize=1)
+def _row_endings() -> frozenset[str]:
+    """What follows a space in a row of product_nouns.tsv ("system" of "operating system"):
+    a noun that is none of them has no two-word row, so its modifiers need no look."""
+    return frozenset(row[i + 1 :] for row in things() for i, c in enumerate(row) if c == " ")
 
 
 @lru_cache(maxsize=1)
@@ -647,8 +668,8 @@ def _versus(ctx: Context) -> Iterator[RelationMention]:
     """ "Liverpool v Everton", "England vs Wales": a fixture between two sides of which one
     at least is named after a place (a court case, "Roe v Wade", is between people)."""
     doc = ctx.doc
-    for token in doc:
-        if token.lower_ not in VERSUS or token.i == 0 or token.i + 1 >= len(doc):
+    for token, lower in zip(ctx.tokens, ctx.lowers, strict=True):
+        if lower not in VERSUS or token.i == 0 or token.i + 1 >= len(doc):
             continue
         left = []
         for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):

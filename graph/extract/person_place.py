@@ -52,10 +52,12 @@ def _words(name: str) -> list[str]:
     return [w.strip(".,").lower() for w in name.split() if w.strip(".,")]
 
 
+@lru_cache(maxsize=1 << 14)
 def shape_type(name: str) -> EntityType | None:
     """The type a name's own words give it: a title of rank first ("Prince Charles",
     "Duchess of York") -> Person; a natural feature's head noun last ("Custer National
-    Forest") or first in a two-word name ("Sierra Nevada", "Mount Kenya") -> Place."""
+    Forest") or first in a two-word name ("Sierra Nevada", "Mount Kenya") -> Place. Kept
+    per name: every mention of a name asks it again."""
     words = _words(name)
     if len(words) < 2:
         return None

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import ALNUM, Context
 from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 
 NAMED = NAMED_TYPES
@@ -237,10 +237,11 @@ def _hyphenated_places(ctx: Context) -> None:
     """ "Stockton-on-Tees", "Newcastle-under-Lyme": a name run on by "-on-" and a capitalised
     word is one place, however NER cut it."""
     doc = ctx.doc
-    for t in doc:
+    before_dash = sorted({i - 1 for i in ctx.with_text("-") if i > 0})
+    for t in (ctx.tokens[i] for i in before_dash):  # the words a dash follows
         if t.i + 4 >= len(doc) or not t.text[:1].isupper():
             continue
-        dash, link, dash2, tail = doc[t.i + 1 : t.i + 5]
+        dash, link, dash2, tail = ctx.tokens[t.i + 1 : t.i + 5]
         if (
             dash.text == dash2.text == "-"
             and link.lower_ in PLACE_LINKS
@@ -339,7 +340,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
     for mention in list(ctx.mentions):
         if mention.type not in NAMED | {EntityType.DATE} or mention.role or mention.antecedent:
             continue
-        if mention not in ctx.mentions:
+        if not ctx.holds(mention):
             continue  # replaced by a name found around an earlier one
         tokens = ctx.mention_tokens(mention)
         if not tokens:
@@ -383,7 +384,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         listed = len(pieces) > 1 and not acronym_first and split is None
         for piece, etype in zip(pieces, types, strict=True):
             piece = _trimmed(piece)
-            if piece is None or not any(c.isalnum() for c in piece.text):
+            if piece is None or not ALNUM.search(piece.text):
                 continue
             if len(pieces) == 1:
                 etype = mention.type

@@ -43,9 +43,32 @@ def sport_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _words_pattern() -> re.Pattern[str]:
-    ordered = sorted(sport_words(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in ordered)
+    """Any sport word as a whole word, the longest that fits where several start alike
+    ("premier league" before "premier"). The words go in as a tree of their common
+    beginnings, not 160 alternatives each tried at every character (four times slower)."""
+    alternatives = _prefix_tree(sorted(sport_words()))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """A regex matching exactly the (lower-case) words, longest first: each character's
+    continuations are tried before a word that ends there, so a failed lookahead after the
+    longer word falls back to the shorter one, as an alternation sorted by length does."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
 
 
 def sport_scores(text: str) -> Counter[str]:

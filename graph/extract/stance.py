@@ -162,7 +162,7 @@ def _according_to(ctx: Context, verb: Token) -> Mention | None:
 def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
     """The stance of a relation anchored at ``token`` and, for reported speech, who said it."""
     verb = _clause_verb(token)
-    sentence_root = verb.sent.root
+    sentence_root = ctx.sentence_root(verb)
     if _excluded(token, verb):
         return Stance.NEGATED, _according_to(ctx, verb)
     speaker = _according_to(ctx, verb)

@@ -172,7 +172,7 @@ def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
     def eligible(key: str) -> bool:
         return key not in offices and not known_place(key)  # "scored for Dortmund": no one
 
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if ctx.mention_at(noun) is not None:
             continue
         role = _role(noun)

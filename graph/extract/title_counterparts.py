@@ -13,6 +13,7 @@ jurisdiction, or no other side, and the counterpart gets nothing (as before).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -27,8 +28,17 @@ COUNTERPART_EFFECT = "counterpart"
 ORG_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
 
 
-def _counterpart_words() -> set[str]:
-    return {w for w, effect in lexicon.title_modifiers().items() if effect == COUNTERPART_EFFECT}
+@lru_cache(maxsize=1)
+def _counterpart_words() -> frozenset[str]:
+    return frozenset(
+        w for w, effect in lexicon.title_modifiers().items() if effect == COUNTERPART_EFFECT
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of a title of titles.tsv (read once, not for each word looked at)."""
+    return frozenset(w for t in lexicon.titles() for w in t.split())
 
 
 def counterpart_noun(ctx: Context, person: Mention) -> tuple[Token, list[Token]] | None:
@@ -38,7 +48,7 @@ def counterpart_noun(ctx: Context, person: Mention) -> tuple[Token, list[Token]]
     first = ctx.mention_tokens(person)[0]
     own: list[Token] = []
     i = first.i - 1
-    while i >= 0 and ctx.doc[i].lower_ in {w for t in lexicon.titles() for w in t.split()}:
+    while i >= 0 and ctx.doc[i].lower_ in _title_words():
         if ctx.mention_at(ctx.doc[i]) is not None:
             break
         own.insert(0, ctx.doc[i])

@@ -98,7 +98,7 @@ def _untitled_holder(
 def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
     """ "The French President" / "the Prime Minister" with no name: the most recent holder of
     that title in the article (a coreference), or the one person named so far (the office)."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.pos_ not in {"NOUN", "PROPN"} or ctx.mention_at(token) is not None:
             continue
         found = title_of_noun(token)

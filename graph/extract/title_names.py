@@ -153,7 +153,7 @@ def name_word(ctx: Context, token: Token) -> bool:
     if token.pos_ == "PROPN" or not token.is_sent_start:
         return True
     return any(  # written capitalised where no sentence starts: a name
-        t.text == token.text and not t.is_sent_start and t.i > token.i for t in ctx.doc
+        t.text == token.text and not t.is_sent_start and t.i > token.i for t in ctx.tokens
     )
 
 

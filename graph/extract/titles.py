@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -73,6 +74,13 @@ def _title_suffix(tokens: list[Token]) -> tuple[Title, list[Token]] | None:
         if words in table:
             return table[words], tokens[-size:]
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_endings() -> frozenset[str]:
+    """Every ending of a title of titles.tsv ("minister", "inister", ... of "prime minister"):
+    a noun whose text is none of them ends no title."""
+    return frozenset(title[i:] for title in lexicon.titles() for i in range(len(title)))
 
 
 def describe(
@@ -276,6 +284,8 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
 
 
 def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
+    if not head.is_space and head.text.lower() not in _title_endings():
+        return None  # every title read back from the head ends with the head's text
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i >= head.i - 3] + [head]
     words = [t for t in words if t.i >= words[-1].i - len(words) + 1]
     return _title_suffix(words)

@@ -360,7 +360,7 @@ def _place_and_date(
 @extractors.register("verb_relations", order=60)
 def verb_relations(ctx: Context) -> Iterator[RelationMention]:
     senses = lexicon.verb_senses()
-    for verb in ctx.doc:
+    for verb in ctx.tokens:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in senses:
             continue
         stance, speaker = stance_of(ctx, _said_of(verb))

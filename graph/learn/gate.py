@@ -52,8 +52,22 @@ def present(head: Span, tail: Span) -> frozenset[str]:
     at X", "lives in Y"), and no word counts on a path of more than LONG_PATH words or one that
     crosses into another clause (a speech verb's complement, an adverbial clause). Words
     merely nearby do not count ("X rose, said one London-based broker" is no cue for X)."""
-    inside = set(range(head.start, head.end)) | set(range(tail.start, tail.end))
+    return _present(head, tail, *path(head.root, tail.root))
+
+
+def present_both(head: Span, tail: Span) -> tuple[frozenset[str], frozenset[str]]:
+    """``present(head, tail)`` and ``present(tail, head)``, read once when the two names are
+    in one parse tree: the path between them, its words and the words between the names are
+    then the same from either end."""
     up, down = path(head.root, tail.root)
+    found = _present(head, tail, up, down)
+    if not down or down[-1].head.i == up[-1].i:  # the path meets at a common ancestor
+        return found, found
+    return found, present(tail, head)
+
+
+def _present(head: Span, tail: Span, up: list[Token], down: list[Token]) -> frozenset[str]:
+    inside = set(range(head.start, head.end)) | set(range(tail.start, tail.end))
     inner = [t for t in up + down if t.i not in inside]
     tokens = inner + [
         c for t in inner for c in t.children if c.dep_ in MODIFIERS and c.i not in inside

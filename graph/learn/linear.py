@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from operator import add
 from pathlib import Path
 
 
@@ -22,9 +23,18 @@ def softmax(model: dict, features: dict[str, float], classes: str) -> dict[str, 
     """The probability of each of ``model[classes]`` for one set of features: a multinomial
     logistic regression's intercept plus the weighted features, normalised."""
     scores = list(model["intercept"])
+    table = model["weights"]
     for name, value in features.items():
-        weights = model["weights"].get(name)
-        if weights is not None:
+        weights = table.get(name)
+        if weights is None:
+            continue
+        if len(weights) != len(scores):
+            raise ValueError(
+                f"feature {name!r} has {len(weights)} weights for {len(scores)} classes"
+            )
+        if value == 1.0:  # the features are binary: w * 1.0 is w exactly
+            scores = list(map(add, scores, weights))
+        else:
             scores = [s + w * value for s, w in zip(scores, weights, strict=True)]
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]

@@ -35,13 +35,23 @@ class Decision:
     probability: float
 
 
-def decide(model: dict, head: Span, tail: Span, head_type: str, tail_type: str) -> Decision | None:
+def decide(
+    model: dict,
+    head: Span,
+    tail: Span,
+    head_type: str,
+    tail_type: str,
+    cues: frozenset[str] | None = None,
+) -> Decision | None:
     """The relation the model writes for (head, tail): its most probable relation other than
     NONE, if the relation passed its held-out precision bar, the probability reaches the
-    relation's threshold and the sentence holds a cue for it; else None."""
+    relation's threshold and the sentence holds a cue for it; else None. ``cues`` is the
+    pair's ``present(head, tail)`` when the caller has it already."""
     probs = probabilities(model, pair_features(head, tail, head_type, tail_type))
     label, p = max(((k, v) for k, v in probs.items() if k != NONE), key=lambda kv: kv[1])
     threshold = model["thresholds"].get(label)
-    if threshold is None or p < threshold or not supported(label, present(head, tail)):
+    if threshold is None or p < threshold:
+        return None
+    if not supported(label, present(head, tail) if cues is None else cues):
         return None
     return Decision(label, p)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.extract.classifier import writable
 from graph.learn.model import load_model
 from graph.model import EntityType, Stance
 from tests.graph.extract.helpers import run
@@ -117,3 +118,38 @@ def test_classifier_names_no_second_killer_of_a_victim_the_rules_gave_one(
 )
 def test_classifier_writes_no_employer_where_a_blocker_says_otherwise(text: str) -> None:
     assert not [t for t in triples(text) if t[1] == "worksFor"]
+
+
+@pytest.mark.parametrize(
+    "head, tail, expected, absent",
+    [
+        (EntityType.PERSON, EntityType.ORGANIZATION, "worksFor", "locatedIn"),
+        (EntityType.PERSON, EntityType.COUNTRY, "livesIn", "memberOf"),
+        (EntityType.PLACE, EntityType.COUNTRY, "locatedIn", "worksFor"),
+    ],
+)
+def test_writable_relations_are_those_the_ontology_admits(
+    head: EntityType, tail: EntityType, expected: str, absent: str
+) -> None:
+    relations = writable(load_model(), head, tail)
+    assert expected in relations and absent not in relations
+
+
+def test_no_relation_is_writable_from_a_product_or_between_works() -> None:
+    model = load_model()
+    assert writable(model, EntityType.PRODUCT, EntityType.COUNTRY) == []
+    assert writable(model, EntityType.WORK, EntityType.WORK) == []
+
+
+def test_a_pair_without_a_cue_is_never_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cheap filters come first: a sentence with no cue for any relation the pair's types
+    admit never reaches the model's features."""
+    import graph.extract.classifier as classifier
+
+    scored = []
+    real = classifier.decide
+    monkeypatch.setattr(classifier, "decide", lambda *a: scored.append(a) or real(*a))
+    assert learned("Anna Berg said Oslo had agreed to the plan.") == []
+    assert scored == []
+    assert ("Aspen", "locatedIn", "Colorado") in triples("Snow fell in Aspen, Colorado, today.")
+    assert scored

@@ -152,3 +152,19 @@ def test_a_span_of_two_trees_goes_to_spacy() -> None:
 def test_what_it_cannot_match_is_refused(pattern) -> None:  # noqa: ANN001
     with pytest.raises(SchemaError):
         PathMatcher().add("bad", [pattern])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Siemens, based in Munich, cut 2,000 jobs. Then it hired more in Brazil.",
+        "Toyota's chief executive said on Monday that the firm would build a plant in Kentucky.",
+    ],
+)
+def test_word_ids_are_each_tokens_lemma_lower_and_head(text: str) -> None:
+    from graph import nlp
+
+    doc = nlp.load()(text)
+    lemmas, lowers, heads = PathMatcher()._word_ids(doc)
+    assert lemmas == [t.lemma for t in doc] and lowers == [t.lower for t in doc]
+    assert heads == [t.head.i for t in doc]

@@ -159,3 +159,17 @@ def test_no_containment_from_one_of_things_that_are_no_places(text: str) -> None
     assert not [
         r for r in relations if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
     ]
+
+
+def test_rules_for_a_label_keep_their_order_and_drop_those_that_cannot_fire() -> None:
+    from graph.extract import locative
+
+    assert locative._rules_for("poss") == (
+        locative._capital,
+        locative._hyphenated,
+        locative._possessive_country,
+    )
+    prep = locative._rules_for("prep")
+    assert prep[:3] == (locative._in_modifier, locative._comma_in, locative._one_of_parts)
+    assert locative._possessive_country not in prep
+    assert locative._rules_for("punct") == (locative._capital, locative._hyphenated)

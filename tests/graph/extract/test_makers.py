@@ -132,3 +132,22 @@ def test_a_persons_name_hanging_on_a_work_noun_is_a_title(text: str, title: str)
 def test_a_name_that_is_no_title(text: str, name: str) -> None:
     ctx, _ = run(text)
     assert not any(m.name == name and m.type is EntityType.WORK for m in ctx.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "start"),
+    [
+        ("the Nokia 902 3G mobile phone", 5, 3),  # "3G" is the tokens "3", "G"
+        ("a new 4K television from Sony", 4, 2),
+        ("the Moto 3 G phone", 4, 4),  # "3 G" with a space names no feature
+        ("the Galaxy S5 phone", 3, 3),
+        ("a cheap LTE phone from Xiaomi", 3, 2),  # one token
+        ("3G", 2, 0),
+        ("3G", 0, 0),
+    ],
+)
+def test_feature_start_finds_a_technology_word_ending_before(text, end, start) -> None:  # noqa: ANN001
+    from graph import lexicon, nlp
+
+    doc = nlp.load()(text)
+    assert lexicon.feature_start(doc, end) == start

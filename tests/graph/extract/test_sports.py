@@ -442,3 +442,30 @@ def test_in_a_match_report_naming_many_players_a_description_is_left_alone() -> 
 def test_people_coaches_and_leagues_are_no_teams(text: str, wrong: str) -> None:
     assert not [m for m in members(text) if wrong in m[1]]
     assert not [m for m in members(text, "reported") if wrong in m[1]]
+
+
+WORDS = ["back", "full-back", "fa cup", "fa", "premier", "premier league", "league", "t20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The full-back scored in the Premier League, not in the FA Cup.",
+        "Premier Leagues? A premier, a leaguer, a back-pass and a FA.",
+        "India won the T20 series; T20s are short. Back at the FA",
+        "premier league-leaders and fa cups",
+    ],
+)
+def test_prefix_tree_matches_as_the_longest_first_alternation(text: str) -> None:
+    import re
+
+    from graph.extract.sports import _prefix_tree
+
+    alternation = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
+    old, new = (
+        re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        for body in (alternation, _prefix_tree(sorted(WORDS)))
+    )
+    found = [(m.start(), m.group()) for m in new.finditer(text)]
+    assert found == [(m.start(), m.group()) for m in old.finditer(text)]
+    assert found

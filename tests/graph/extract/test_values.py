@@ -143,3 +143,29 @@ def test_values_no_fact_uses_are_left_out_unless_asked_for() -> None:
     assert values(kept) == used
     assert "25 April 2015" in used  # the earthquake's time is a fact
     assert {"4", "Monday"} <= values(every) - values(kept)
+
+
+def _by_dateparser(text: str, base: datetime | None) -> str:
+    from graph.extract.values import PERIOD_FORMATS, _parser
+
+    parsed = _parser(base).get_date_data(text)
+    if parsed.date_obj is None or parsed.period not in PERIOD_FORMATS:
+        return ""
+    return parsed.date_obj.strftime(PERIOD_FORMATS[parsed.period])
+
+
+@pytest.mark.parametrize("base", [None, datetime(2004, 12, 31), datetime(2023, 6, 1, 9, 30)])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("1000", "1066", "1492", "1900", "1945", "1999", "2000", "2004", "2024", "2099"),
+        *("January 1066", "May 1900", "November 2003", "March 2005", "December 2099"),
+        *("September 1939", "February 2024", "October 2012"),
+    ],
+)
+def test_plain_years_and_months_read_as_dateparser_reads_them(text: str, base) -> None:  # noqa: ANN001
+    from graph.extract.values import _normalised_date
+
+    expected = _by_dateparser(text, base)
+    assert expected
+    assert _normalised_date(text, base) == expected

@@ -125,3 +125,21 @@ def test_a_relation_without_cues_is_never_supported() -> None:
 
 def test_cue_file_names_declared_predicates() -> None:
     assert set(cues()) <= set(relation_schema())
+
+
+@pytest.mark.parametrize(
+    "sentence, head, tail",
+    [
+        ("Amaka Obi, who lives in Lagos, runs a bakery.", "Amaka Obi", "Lagos"),
+        ("Lagos resident Amaka Obi opened a bakery.", "Amaka Obi", "Lagos"),
+        ("Toyota's chief executive Akio Toyoda spoke in Nagoya.", "Toyota", "Akio Toyoda"),
+        ("Ms Obi said Ghana had agreed to the plan.", "Obi", "Ghana"),
+        ("Siemens, based in Munich, cut jobs in Brazil.", "Munich", "Brazil"),
+    ],
+)
+def test_present_both_is_present_from_either_end(sentence: str, head: str, tail: str) -> None:
+    from graph.learn.gate import present_both
+
+    a, b = pair(sentence, head, tail)
+    assert present_both(a, b) == (present(a, b), present(b, a))
+    assert present_both(b, a) == (present(b, a), present(a, b))
