@@ -34,6 +34,8 @@ def test_records_are_those_of_one_process_in_input_order() -> None:
     there = list(resolve_articles(articles, workers=2, batch_size=2))
     assert [r.article.id for r in there] == [a.id for a in articles]
     assert there == here
+    # small first tasks, then larger ones
+    assert list(resolve_articles(articles, workers=2, batch_size=5, first_batch=1)) == here
 
 
 def test_a_missing_model_is_one_error_here() -> None:
