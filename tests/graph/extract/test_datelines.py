@@ -105,24 +105,23 @@ def test_dateline_mentions(
     assert not [r for r in relations if agency in {r.subject.text, r.object.text}]
 
 
-@pytest.mark.parametrize(
-    "text, city, source",
-    [
-        ("KB1203101594 Seoul YONHAP in English 1015 GMT 12 Mar 94", "Seoul", "YONHAP"),
-        ("Warsaw RZECZPOSPOLITA", "Warsaw", "RZECZPOSPOLITA"),
-        (
-            "Nairobi Radio Kenya Network in Swahili 1600 GMT 3 Jun 94",
-            "Nairobi",
-            "Radio Kenya Network",
-        ),
-        ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
-        ("Amman Radio Jordan Network", "Amman", "Radio Jordan Network"),
-        ("Lisbon RTP-2 Television", "Lisbon", "RTP-2 Television"),
-        ("Dublin THE IRISH PRESS 4 Mar 94 p 2", "Dublin", "THE IRISH PRESS"),
-        ("Hanoi NHAN DAN in Vietnamese No. 7, Jan 94 pp 3-5", "Hanoi", "NHAN DAN"),
-        ("AU0102150394 Vienna DER STANDARD in German 1 Feb 94 p 3", "Vienna", "DER STANDARD"),
-    ],
-)
+CREDIT_LINES = [
+    ("KB1203101594 Seoul YONHAP in English 1015 GMT 12 Mar 94", "Seoul", "YONHAP"),
+    ("Warsaw RZECZPOSPOLITA", "Warsaw", "RZECZPOSPOLITA"),
+    ("Nairobi Radio Kenya Network in Swahili 1600 GMT 3 Jun 94", "Nairobi", "Radio Kenya Network"),
+    ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
+    ("Amman Radio Jordan Network", "Amman", "Radio Jordan Network"),
+    ("Lisbon RTP-2 Television", "Lisbon", "RTP-2 Television"),
+    ("Dublin THE IRISH PRESS 4 Mar 94 p 2", "Dublin", "THE IRISH PRESS"),
+    ("Hanoi NHAN DAN in Vietnamese No. 7, Jan 94 pp 3-5", "Hanoi", "NHAN DAN"),
+    ("AU0102150394 Vienna DER STANDARD in German 1 Feb 94 p 3", "Vienna", "DER STANDARD"),
+    ("BK0302101594 Bangkok THE NATION in English 3 Feb 94 p 2", "Bangkok", "THE NATION"),
+    ("LD1103120095 Warsaw PAP in Polish 1130 GMT 11 Mar 95", "Warsaw", "PAP"),
+]
+"""Monitoring services' credit lines: (line, city, source)."""
+
+
+@pytest.mark.parametrize("text, city, source", CREDIT_LINES)
 def test_credit_lines(text: str, city: str, source: str) -> None:
     [((a, b), (c, d))] = list(credit_lines(text))
     assert (text[a:b], text[c:d]) == (city, source)
@@ -142,19 +141,7 @@ def test_no_credit_line(text: str) -> None:
     assert list(credit_lines(text)) == []
 
 
-@pytest.mark.parametrize(
-    "text, city, source",
-    [
-        ("BK0302101594 Bangkok THE NATION in English 3 Feb 94 p 2", "Bangkok", "THE NATION"),
-        (
-            "Nairobi Radio Kenya Network in Swahili 1600 GMT 3 Jun 94",
-            "Nairobi",
-            "Radio Kenya Network",
-        ),
-        ("Kinshasa LE POTENTIEL", "Kinshasa", "LE POTENTIEL"),
-        ("LD1103120095 Warsaw PAP in Polish 1130 GMT 11 Mar 95", "Warsaw", "PAP"),
-    ],
-)
+@pytest.mark.parametrize("text, city, source", CREDIT_LINES)
 def test_credit_line_source_is_based_in_its_city(text: str, city: str, source: str) -> None:
     ctx, relations = run(text)
     by_text = {m.text: m.type for m in ctx.mentions}
