@@ -58,12 +58,18 @@ class ModelPlugin(WorkerPlugin):
         self.model = model
 
     def setup(self, worker: object) -> None:
-        from graph import nlp
+        load_model(self.model)
 
-        try:
-            nlp.load(self.model)
-        except NewsgraphError:
-            pass  # the worker's first task raises it again: one line on the client, no log
+
+def load_model(model: str | None) -> None:
+    """Load the spaCy pipeline as a worker process starts (a dask worker or one of a local
+    pool, graph/engine_local.py)."""
+    from graph import nlp
+
+    try:
+        nlp.load(model)
+    except NewsgraphError:
+        pass  # the worker's first task raises it again: one line on the client, no log
 
 
 def resolve_batch(
@@ -174,4 +180,4 @@ def resolve_articles(
             yield from results
 
 
-__all__ = ["ModelPlugin", "resolve_articles", "resolve_batch"]
+__all__ = ["ModelPlugin", "load_model", "resolve_articles", "resolve_batch"]

@@ -27,16 +27,6 @@ FIRST_BATCH = 4
 """Articles of each of the first tasks, so that a short corpus still keeps every worker busy."""
 
 
-def _load_model(model: str | None) -> None:
-    """Each worker loads the model once, as it starts."""
-    from graph import nlp
-
-    try:
-        nlp.load(model)
-    except NewsgraphError:
-        pass  # the worker's first task returns it: one line from the caller
-
-
 def resolve_articles(
     articles: Iterable[Article],
     *,
@@ -50,9 +40,9 @@ def resolve_articles(
     """``graph.pipeline.resolve_articles`` in ``workers`` processes: the same records, in
     input order. A NewsgraphError a worker meets (the model missing) is raised here, as is
     any other error of a task; the workers stop either way."""
-    from graph.engine_dask import resolve_batch
+    from graph.engine_dask import load_model, resolve_batch
 
-    pool = multiprocessing.get_context().Pool(workers, initializer=_load_model, initargs=(model,))
+    pool = multiprocessing.get_context().Pool(workers, initializer=load_model, initargs=(model,))
     try:
         pending: deque = deque()
         stream = iter(articles)

@@ -40,12 +40,8 @@ def resolve_articles(
             articles, workers=jobs, model=model, extractors=extractors, all_values=all_values
         )
         return
-    parsed = nlp.parse(articles, model=model, batch_size=batch_size, n_process=jobs)
-    try:
-        for article, doc in parsed:
-            yield resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
-    finally:
-        parsed.close()  # stops the parsing workers when extraction fails (graph.nlp.parse)
+    for article, doc in nlp.parse(articles, model=model, batch_size=batch_size):
+        yield resolve_parsed(article, doc, extractors=extractors, all_values=all_values)
 
 
 def resolve_parsed(
