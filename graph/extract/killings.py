@@ -243,9 +243,10 @@ def killings(ctx: Context) -> Iterator[RelationMention]:
         if mention.type is EntityType.PERSON and _named(mention) and ctx.mention_tokens(mention):
             yield from _agents(ctx, mention)
     for noun in ctx.tokens:
-        if noun.pos_ == "NOUN" and _kind(noun) == "agent":
+        kind = _kind(noun) if noun.pos_ == "NOUN" else ""
+        if kind == "agent":
             yield from _named_after_victim(ctx, noun)
-        if noun.pos_ == "NOUN" and _kind(noun) == "event":
+        elif kind == "event":
             yield from _events(ctx, noun)
         elif noun.pos_ == "VERB":
             yield from _gerunds(ctx, noun)

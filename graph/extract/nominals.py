@@ -127,8 +127,7 @@ def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
             if stance in {Stance.ASSERTED, Stance.REPORTED} and predicate in PENDING:
                 stance = Stance.PROPOSED if _ahead(noun) else stance
             for o_token, obj in targets:
-                kind = _verbal_attack(ctx, predicate, owner[0], owner[1], obj, noun.lemma_.lower())
-                kind = kind or predicate
+                kind = _verbal_attack(ctx, predicate, owner[0], owner[1], obj, lemma) or predicate
                 if owner[1].span != obj.span and _fits(kind, owner[1], obj):
                     yield ctx.relation(
                         owner[1],
