@@ -342,6 +342,13 @@ def event_verbs() -> dict[tuple[str, str], bool]:
 
 
 @lru_cache(maxsize=1)
+def killing_nouns() -> dict[str, tuple[str, str]]:
+    """Word -> (kind, effect) of killing_nouns.tsv: "agent" ("assassin"), "event"
+    ("murder"), "modifier" (with its stance) or "verdict"."""
+    return {word: (kind, effect) for word, kind, effect in _rows("killing_nouns.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
 def harm_words() -> frozenset[tuple[str, str]]:
     """(lemma, VERB/NOUN) of words whose patients are victims, from harm_words.tsv."""
     return frozenset((lemma, pos) for lemma, pos in _rows("harm_words.tsv", 2))

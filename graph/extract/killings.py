@@ -22,16 +22,10 @@ from graph.extract.affiliations import _named, _nouns_of
 from graph.extract.context import Context, conjuncts
 from graph.extract.stance import stance_of, undone
 from graph.extract.verbs import _fits
-from graph.lexicon import _rows
+from graph.lexicon import _rows, killing_nouns
 from graph.model import EntityType, Mention, RelationMention, Stance
 
 PREDICATE = "kills"
-
-
-@lru_cache(maxsize=1)
-def killing_nouns() -> dict[str, tuple[str, str]]:
-    """Word -> (kind, effect): "agent", "event" or "modifier" (with its stance)."""
-    return {word: (kind, effect) for word, kind, effect in _rows("killing_nouns.tsv", 3)}
 
 
 def _kind(token: Token) -> str:

@@ -94,16 +94,10 @@ def _is_killing_verb(token: Token) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _killing_nouns() -> frozenset[str]:
-    """The killers' and killings' nouns of graph/schema/killing_nouns.tsv ("assassin",
-    "murder"); graph/extract/killings.py reads the same file."""
-    rows = lexicon._rows("killing_nouns.tsv", 3)
-    return frozenset(word for word, kind, _ in rows if kind in {"agent", "event"})
-
-
 def _killing_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _killing_nouns()
+    """A killer's or a killing's noun ("assassin", "murder": graph/schema/killing_nouns.tsv)."""
+    kind = lexicon.killing_nouns().get(token.lemma_.lower(), ("", ""))[0]
+    return token.pos_ == "NOUN" and kind in {"agent", "event"}
 
 
 def victim(head: Token) -> bool:

@@ -42,15 +42,8 @@ PHYSICAL_ATTACKS = {"shoot", "stab", "raid", "bomb", "shell", "shooting", "stabb
 """Attack verbs that are never words ("attack" and "target" may be: "Musk attacked Biden")."""
 PATIENT_VERBS = {"shoot", "stab"}
 """Verbs of harm whose named object is someone, killed when the sentence tells a death."""
-DEATH_WORDS = {
-    ("die", "VERB"),
-    ("death", "NOUN"),
-    ("killing", "NOUN"),
-    ("murder", "NOUN"),
-    ("assassination", "NOUN"),
-    ("slaying", "NOUN"),
-    ("fatal", "ADJ"),
-}
+DEATH_WORDS = {("die", "VERB"), ("death", "NOUN"), ("fatal", "ADJ")}
+"""Words that tell a death, besides the killings' nouns of killing_nouns.tsv ("murder")."""
 DIRECT = {"", "to-death"}
 """verbs.tsv senses whose object is the direct one (or a passive's subject): no preposition,
 or a marker the verb must carry ("to-death": "stabbed X to death")."""
@@ -250,7 +243,13 @@ def _antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
 def _death_told(verb: Token) -> bool:
     """Whether the sentence of a shooting or stabbing tells of a death ("X had shot Kennedy
     and no agency was involved in the killing", "was shot by Y and died in hospital")."""
-    return any((t.lemma_.lower(), t.pos_) in DEATH_WORDS for t in verb.sent if t.i != verb.i)
+    killings = lexicon.killing_nouns()
+    return any(
+        (t.lemma_.lower(), t.pos_) in DEATH_WORDS
+        or (t.pos_ == "NOUN" and killings.get(t.lemma_.lower(), ("", ""))[0] == "event")
+        for t in verb.sent
+        if t.i != verb.i
+    )
 
 
 def to_death(verb: Token) -> bool:
