@@ -193,6 +193,17 @@ def test_a_lower_case_honorific_is_no_part_of_the_name() -> None:
             "LD1103120095 Warsaw PAP in Polish 1130 GMT 11 Mar 95",
             ("OrgBased_In", (2, 3, "Org"), (1, 2, "Loc")),
         ),
+        # where a place lies carries over, as CoNLL04 annotates it: an organisation based
+        # in a city is based in the region or country the city lies in
+        (
+            "Richard Kahn , an officer of the American Diabetes Association in Alexandria ,"
+            " Va. , said so .",
+            ("OrgBased_In", (7, 10, "Org"), (13, 14, "Loc")),
+        ),
+        (
+            "Oxfam , based in Oxford , England , said aid was short .",
+            ("OrgBased_In", (0, 1, "Org"), (6, 7, "Loc")),
+        ),
     ],
 )
 def test_graph_facts_under_conll_labels(tokens: str, relation: tuple) -> None:
