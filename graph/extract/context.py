@@ -32,6 +32,42 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+NOT_PEOPLE_HOSTS = frozenset(
+    {EntityType.PLACE, EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.GROUP}
+)
+
+
+def title_of_misplaced_name(ctx: Context, name: Token) -> Token | None:
+    """The noun a person's name is in apposition to when the parser hung the name on the
+    place or body after the noun's "of" ("the 20th president of the United States, James
+    Garfield, ...": Garfield under "States"). A person is never in apposition to a place or
+    an organisation, so the name belongs to the noun the "of" phrase modifies."""
+    if name.dep_ != "appos" or (person := ctx.mention_at(name)) is None:
+        return None
+    host, prep = name.head, name.head.head
+    if person.type is not EntityType.PERSON or host.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    hosted = ctx.mention_at(host)
+    if hosted is None or hosted.type not in NOT_PEOPLE_HOSTS or prep.head.pos_ != "NOUN":
+        return None
+    return prep.head
+
+
+def misplaced_appositives(ctx: Context, noun: Token) -> list[Token]:
+    """The person names title_of_misplaced_name gives back to this noun."""
+    return [
+        appos
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for appos in pobj.children
+        if appos.dep_ == "appos"
+        and (title := title_of_misplaced_name(ctx, appos)) is not None
+        and title.i == noun.i
+    ]
+
+
 @lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """A mention's name without possessive ending, leading 'the' and outer punctuation (kept

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract import title_names as names
-from graph.extract.context import Context
+from graph.extract.context import Context, title_of_misplaced_name
 from graph.extract.title_counterparts import counterparts
 from graph.extract.title_facts import (
     Held,
@@ -347,7 +347,9 @@ def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
 def _appositive_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
     """ "Bill Gates, the chairman of Microsoft" and "Microsoft's chairman, Bill Gates"."""
     candidates = [c for c in head.children if c.dep_ == "appos"]
-    if head.dep_ == "appos":
+    if (misplaced := title_of_misplaced_name(ctx, head)) is not None:
+        candidates.append(misplaced)  # "the president of the United States, James Garfield"
+    elif head.dep_ == "appos":
         candidates.append(head.head)
     for noun in candidates:
         held = _noun_titles(ctx, person, noun)

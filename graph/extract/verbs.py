@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts
+from graph.extract.context import Context, conjuncts, misplaced_appositives
 from graph.extract.descriptions import shared_noun_organisations
 from graph.extract.organisations import misread_group
 from graph.extract.stance import cues, stance_of
@@ -59,7 +59,7 @@ def _named(ctx: Context, token: Token) -> Mention | None:
     counterpart Clara Furse" is Clara Furse, not the LSE, nor the office "counterpart" names)."""
     if (mention := ctx.mention_at(token)) is not None and mention.type is not EntityType.POSITION:
         return mention
-    for child in token.children:
+    for child in [*token.children, *misplaced_appositives(ctx, token)]:
         if child.dep_ == "appos" and (name := ctx.mention_at(child)) is not None:
             return name
     if mention is not None:

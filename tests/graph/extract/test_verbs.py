@@ -193,3 +193,33 @@ def test_a_relative_clause_on_what_a_name_is_said_to_be(
 )
 def test_no_asserted_killing_through_a_negated_copula_or_another_clause(text: str) -> None:
     assert not [t for t in _triples(text) if t[1] == "kills" and t[3] == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "In 1831, the 20th president of the United States, James Garfield, was born in"
+            " Orange, Ohio.",
+            ("James Garfield", "bornIn", "Orange", "asserted"),
+        ),
+        (
+            "The former leader of the Labour Party, Neil Kinnock, was born in Tredegar.",
+            ("Neil Kinnock", "bornIn", "Tredegar", "asserted"),
+        ),
+    ],
+)
+def test_a_name_the_parser_hangs_on_the_place_after_a_title_is_the_titles(
+    text: str, fact: tuple
+) -> None:
+    # the parser puts the name in apposition to the place or party ("States", "Party"):
+    # a person is never in apposition to a place, so the name is the title noun's
+    assert fact in _triples(text)
+
+
+def test_a_person_after_a_person_of_phrase_stays_unclaimed() -> None:
+    # "the son of Ali Hassan, Omar Hassan": a person may stand beside a person
+    assert not any(
+        t[1] == "bornIn" and t[0] == "Ali Hassan"
+        for t in _triples("The son of Ali Hassan, Omar Hassan, was born in Basra.")
+    )
