@@ -7,6 +7,7 @@ graph/schema/entity_cues.tsv and the gazetteers:
   natural feature's head noun last or first ("Ocala National Forest", "Mount Kenya");
 - what is done to it: the object of a killing verb ("Booth shot Lincoln"), the victim of a
   killing noun ("the assassination of Kennedy", "Kennedy's murder", "the Kennedy slaying");
+  what it did: named by a killer's noun ("Kennedy assassin Sirhan Sirhan");
 - what refers back to it: ", who" after the name ("Mason, who headed ...");
 - a speech verb's subject that is the surname of a person the article names in full;
 - a gazetteer place after "in"/"near"/"outside", or after "of"/"from" written after a name
@@ -113,6 +114,23 @@ def victim(head: Token) -> bool:
     return head.dep_ in {"poss", "compound"} and _killing_noun(head.head) and head.head.tag_ == "NN"
 
 
+def killer(head: Token, tokens: list[Token]) -> bool:
+    """Whether the name is who killed, named by a killer's noun: "Rajiv Gandhi's killer
+    Thenmozhi Rajaratnam" (the name in apposition to the noun), "Kennedy assassin Sirhan
+    Sirhan" (the noun a modifier of the name)."""
+
+    def agent(token: Token) -> bool:
+        kind = lexicon.killing_nouns().get(token.lemma_.lower(), ("", ""))[0]
+        return token.pos_ == "NOUN" and kind == "agent"
+
+    if head.dep_ == "appos" and agent(head.head):
+        return True
+    inside = {t.i for t in tokens}
+    return any(
+        c.dep_ == "compound" and c.i not in inside and agent(c) for t in tokens for c in t.children
+    )
+
+
 def relative_who(ctx: Context, tokens: list[Token]) -> bool:
     """ "Mason, who headed ...": "who" refers to a person, "which" to a thing. Without the
     comma it may refer to a noun before the name ("a scholar of the Renaissance who ...")."""
@@ -212,7 +230,7 @@ def person_or_place(
     known = mention.type is not ORG and known_place(mention.name)
     known = known or mention.name.isupper()  # "B.C.", "NATO": an acronym is no one's name
     if mention.type in NOT_PEOPLE and not known:
-        if victim(head) or surname_speaker(ctx, mention, head):
+        if victim(head) or killer(head, tokens) or surname_speaker(ctx, mention, head):
             return PERSON
     if mention.type in {ORG, PLACE} and (mention.type is ORG or mention.name.isalpha()):
         if relative_who(ctx, tokens) and not known_place(mention.name) and not in_sport(ctx):

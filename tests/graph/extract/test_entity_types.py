@@ -226,6 +226,8 @@ def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> N
         ("The soldiers shot Ngata as he left the mosque.", "Ngata", P),
         ("Police are investigating the murder of Haddad in Beirut.", "Haddad", P),
         ("The Ngata killing shocked the country.", "Ngata", P),
+        # who killed is a person: a killer's noun names it
+        ("The lawyer who defended Kennedy assassin Sirhan Sirhan has died.", "Sirhan Sirhan", P),
         # "who" refers to a person
         ("Kiprono, who won the race in 2010, said he would retire.", "Kiprono", P),
         # a given name first and no organisation word in the name
