@@ -1,6 +1,7 @@
 """Where things are and what they belong to, from noun-phrase structure:
 - "Hamas in Gaza" (a prepositional modifier of a name) -> basedIn / locatedIn;
 - "Ramallah, West Bank" (a place in apposition to a place) -> locatedIn;
+- "Goma is in eastern Congo", "Sines lies in Portugal" -> locatedIn;
 - "Jordan's capital, Amman", "Nairobi, the capital of Kenya" -> capitalOf + locatedIn;
 - "Reuters, based in London", "headquartered in" -> basedIn / headquarteredIn;
 - "the U.S.-led coalition", "London-based bank", "Gazprom-owned NTV" -> ledBy / basedIn /
@@ -23,6 +24,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts
 from graph.extract.coref_lexicon import given_names
+from graph.extract.stance import stance_of
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
 
@@ -430,6 +432,55 @@ def _participle(ctx: Context, token: Token) -> Iterator[RelationMention]:
             )
 
 
+LOCATED_VERBS = {
+    "be": "locatedIn",
+    "lie": "locatedIn",
+    "locate": "locatedIn",
+    "situate": "locatedIn",
+}
+"""Verbs whose place subject "in" a place lies there: "Goma is in eastern Congo", "Lyon
+lies in the Rhone valley", "the town is located in Kerala"."""
+
+
+def _place_named_by_noun(ctx: Context, noun: Token) -> Mention | None:
+    """The place "the town of Goma" names: a place noun's "of" object."""
+    if noun.lemma_.lower() not in lexicon.place_nouns():
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for _, place in _place_objects(ctx, prep):
+            return place
+    return None
+
+
+def _lies_in(ctx: Context, prep: Token) -> Iterator[RelationMention]:
+    """A place said to be in another: "Goma is in eastern Congo", "Sines lies in Portugal",
+    "Chiang Mai is located in Thailand"; only a place, never a person ("Macron is in Berlin"
+    is a visit) nor an organisation ("Oxfam is in talks"), and the clause's stance ("Lyon is
+    not in Germany": negated; "he said Goma was in Rwanda": reported)."""
+    verb = prep.head
+    if prep.lower_ != "in" or verb.pos_ not in {"AUX", "VERB"}:
+        return
+    predicate = LOCATED_VERBS.get(verb.lemma_.lower())
+    if predicate is None:
+        return
+    for subject_token in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        subject = ctx.mention_of(subject_token) or _place_named_by_noun(ctx, subject_token)
+        if subject is None or subject.type not in PLACES:
+            continue
+        stance, speaker = stance_of(ctx, verb)
+        for place_token, place in _place_objects(ctx, prep):
+            if place.span != subject.span and _can_contain(place, subject):
+                yield ctx.relation(
+                    subject,
+                    predicate,
+                    place,
+                    [subject_token, verb, prep, place_token],
+                    confidence=0.75,
+                    stance=stance,
+                    speaker=speaker,
+                )
+
+
 def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     """ "the U.S.-led coalition" -> ledBy; "London-based Barclays" -> basedIn."""
     lower = ctx.lowers[token.i]  # has a hyphen where the text has one
@@ -548,6 +599,7 @@ TOKEN_RULES: tuple[tuple[TokenRule, frozenset[str] | None], ...] = (
     (_in_modifier, frozenset({"prep"})),
     (_comma_in, frozenset({"prep"})),
     (_one_of_parts, frozenset({"prep"})),
+    (_lies_in, frozenset({"prep"})),
     (_place_apposition, frozenset({"appos", "npadvmod"})),
     (_city_comma_country, frozenset({"conj"})),
     (_capital, None),

@@ -173,3 +173,35 @@ def test_rules_for_a_label_keep_their_order_and_drop_those_that_cannot_fire() ->
     assert prep[:3] == (locative._in_modifier, locative._comma_in, locative._one_of_parts)
     assert locative._possessive_country not in prep
     assert locative._rules_for("punct") == (locative._capital, locative._hyphenated)
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("Tbilisi is in Georgia, on the Kura river.", ("Tbilisi", "Georgia", "asserted")),
+        (
+            "The town of Goma is in eastern Congo, close to the border.",
+            ("Goma", "Congo", "asserted"),
+        ),
+        ("The city of Mosul is not in Syria.", ("Mosul", "Syria", "negated")),
+        (
+            "Mr Obi said Onitsha was in Anambra State.",
+            ("Onitsha", "Anambra State", "reported"),
+        ),
+    ],
+)
+def test_a_place_said_to_be_in_a_place_lies_there(text: str, fact: tuple) -> None:
+    _, relations = run(text)
+    assert fact in {
+        (r.subject.name, r.object.name, r.stance.value)
+        for r in relations
+        if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["Emmanuel Macron is in Berlin for talks.", "Oxfam is in talks with Kenya."]
+)
+def test_a_person_or_firm_in_a_place_is_not_located_there(text: str) -> None:
+    _, relations = run(text)
+    assert not [r for r in relations if r.evidence.extractor == "locative"]
