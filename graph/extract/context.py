@@ -39,6 +39,16 @@ def denied_phrase(token: Token) -> bool:
     return False
 
 
+def second_object(token: Token) -> bool:
+    """Whether a direct object is not its verb's first: a verb takes one, and a second the
+    parser hangs on it is a word of the first's phrase ("bought two copies of the charity
+    single Band Aid": "Aid" is no second thing bought)."""
+    if token.dep_ != "dobj":
+        return False
+    first = next(c for c in token.head.children if c.dep_ == "dobj")
+    return first.i != token.i
+
+
 def _restricting(negation: Token) -> bool:
     """ "not only", "not just": a "not" that adds rather than denies."""
     following = negation.i + 1

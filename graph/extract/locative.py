@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts
+from graph.extract.context import Context, conjuncts, second_object
 from graph.extract.coref_lexicon import given_names
 from graph.extract.stance import stance_of
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -272,7 +272,7 @@ def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
     if token.dep_ != "prep" or token.lower_ not in {"in", "inside"}:
         return
     subject = ctx.mention_at(token.head)
-    if subject is None or token.head.pos_ not in {"PROPN", "NOUN"}:
+    if subject is None or token.head.pos_ not in {"PROPN", "NOUN"} or second_object(token.head):
         return
     predicate = _located_predicate(subject)
     if predicate is None:

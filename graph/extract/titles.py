@@ -300,6 +300,8 @@ def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to", "in", "with"}:
             for pobj in child.children:
                 mention = ctx.mention_of(pobj)
+                if pobj.pos_ == "NOUN" and ctx.mention_at(pobj) is None:
+                    mention = _unit_owner(ctx, pobj, mention)
                 if pobj.dep_ != "pobj" or mention is None:
                     continue
                 if child.lower_ in {"in", "with"} and mention.type not in ORG_TYPES:
@@ -317,6 +319,19 @@ def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
                 if mention.type in JURISDICTION_TYPES:
                     return mention
     return None
+
+
+def _unit_owner(ctx: Context, noun: Token, named: Mention | None) -> Mention | None:
+    """Whose is a unit a title is "of": "Toyota's US sales arm", "Samsung's European
+    division" belong to their possessor; a place that only modifies the unit ("the US
+    sales arm") is its scope, not the office's jurisdiction; a name the noun stands for
+    ("the bank Barclays") is itself the organisation."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (owner := ctx.mention_at(child)) is not None:
+            return owner if owner.type in ORG_TYPES else None  # not "Nigeria's central bank"
+    if named is not None and named.type in {EntityType.COUNTRY, EntityType.PLACE}:
+        return None
+    return named
 
 
 def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:

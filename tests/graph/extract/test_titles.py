@@ -259,3 +259,74 @@ def test_a_bracket_that_is_no_gloss_stops_the_title(
     text: str, person: str, organisation: str
 ) -> None:
     assert not [t for t in _triples(text) if t[0] == person and t[2] == organisation]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "organisation", "not_jurisdiction"),
+    [
+        (
+            "Jim Press, vice president of Toyota's US sales arm, said in a statement.",
+            "Jim Press",
+            "Toyota",
+            "United States",
+        ),
+        (
+            "Priya Nair, finance director of Unilever's Indian business, resigned on Monday.",
+            "Priya Nair",
+            "Unilever",
+            "India",
+        ),
+    ],
+)
+def test_a_title_of_a_firms_unit_belongs_to_the_firm_not_the_units_country(
+    text: str, holder: str, organisation: str, not_jurisdiction: str
+) -> None:
+    _, relations = run(text)
+    jurisdictions = {r.object.name for r in relations if r.predicate == "appliesToJurisdiction"}
+    employers = {
+        r.object.name
+        for r in relations
+        if r.predicate == "worksFor"
+        and r.subject.name == holder
+        and r.evidence.extractor == "titles"
+    }
+    assert organisation in employers
+    assert not_jurisdiction not in jurisdictions and "US" not in jurisdictions
+
+
+def test_a_place_modifying_a_unit_is_no_jurisdiction() -> None:
+    _, relations = run("Omar Ali, chairman of the UK arm of Tata Steel, spoke on Friday.")
+    assert not [
+        r
+        for r in relations
+        if r.predicate == "appliesToJurisdiction" and r.object.name in {"UK", "United Kingdom"}
+    ]
+
+
+def test_a_countrys_institution_is_not_the_country() -> None:
+    _, relations = run("Ahmed Saleh, governor of Nigeria's central bank, spoke on Monday.")
+    assert not [
+        r
+        for r in relations
+        if r.predicate in {"appliesToJurisdiction", "leaderOf", "worksFor"}
+        and r.object.name == "Nigeria"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Israeli jets struck Hamas in Gaza.", "Hamas"),
+        ("Kenyan police arrested Ahmed Ali in Mombasa.", "Ahmed Ali"),
+        ("German officials met Airbus in Toulouse.", "Airbus"),
+    ],
+)
+def test_a_demonym_across_a_clause_is_not_the_names_nationality(text: str, name: str) -> None:
+    _, relations = run(text)
+    assert not [
+        r
+        for r in relations
+        if r.subject.name == name
+        and r.predicate in {"country", "citizenOf"}
+        and r.evidence.extractor == "nationality"
+    ]
