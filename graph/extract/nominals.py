@@ -289,7 +289,8 @@ def _proposed_things(ctx: Context, head: Token) -> list[tuple[Token, Mention]]:
     if _someone_elses_deed(ctx, head):
         return []
     branches = [c for c in head.children if c.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}]
-    branches = [c for c in branches if c.dep_ != "prep" or c.lower_ in {"for", "to", "of"}]
+    # "proposed to Aguilera", "a proposal to the council": "to" names whom it is put to
+    branches = [c for c in branches if c.dep_ != "prep" or c.lower_ in {"for", "of"}]
     for branch in branches:
         for token in _without_conjoined_clauses(branch, ctx):
             if token.dep_ not in {"dobj", "pobj", "nsubjpass", "poss"}:

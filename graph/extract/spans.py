@@ -44,6 +44,7 @@ def _trimmed(span: Span) -> Span | None:
     opened = [t.i for t in span if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         end = opened[-1]
+    end = _without_score(doc, start, end)
     while end > start and (
         TICKER.match(doc[end - 1].text)
         or doc[end - 1].lower_ in junk_words()
@@ -51,6 +52,21 @@ def _trimmed(span: Span) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+SCORE_TAIL = re.compile(r"\s\d{1,2}\s?[-–]\s?\d{1,2}(?:\s\d{1,2}(?:\s?[-–]\s?\d{1,2})?)*$")
+"""A result written after a side's name ("Rangers 2-0", "Leinster 27 - 13", a tennis
+player's sets "Kim 3-6 6-2 6-7"); not a model number ("Boeing 747-400")."""
+
+
+def _without_score(doc, start: int, end: int) -> int:  # noqa: ANN001 - a spaCy Doc
+    """The span's end before a score it runs on into: "Celtic beat Rangers 2-0"."""
+    text = doc[start:end].text
+    found = SCORE_TAIL.search(text)
+    if found is None:
+        return end
+    keep = doc[start:end].char_span(0, found.start(), alignment_mode="contract")
+    return keep.end if keep is not None and len(keep) else end
 
 
 CLAUSE_DEPS = {"advcl", "csubj", "csubjpass", "pcomp", "ROOT"}

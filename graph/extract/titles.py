@@ -322,10 +322,13 @@ def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
 
 
 def _unit_owner(ctx: Context, noun: Token, named: Mention | None) -> Mention | None:
-    """Whose is a unit a title is "of": "Toyota's US sales arm", "Samsung's European
-    division" belong to their possessor; a place that only modifies the unit ("the US
-    sales arm") is its scope, not the office's jurisdiction; a name the noun stands for
-    ("the bank Barclays") is itself the organisation."""
+    """The organisation a title "of" a common noun is an office of: a part of one ("Toyota's
+    US sales arm", "the Labour group on Newham Council") is none of them, the head of a
+    division leads no company; a firm's other noun belongs to its possessor ("the head of
+    Unilever's Indian business"), a place that only modifies it is no jurisdiction; a name
+    the noun stands for ("the bank Barclays") is the organisation."""
+    if noun.lemma_.lower() in lexicon.unit_nouns():
+        return None
     for child in noun.children:
         if child.dep_ == "poss" and (owner := ctx.mention_at(child)) is not None:
             return owner if owner.type in ORG_TYPES else None  # not "Nigeria's central bank"
@@ -478,6 +481,17 @@ def add_position(ctx: Context, held: Held, name: str) -> Mention | None:
     )
 
 
+def _local_office(held: Held) -> Held:
+    """The office a title names in its country ("UK Chancellor": the Chancellor of the
+    Exchequer, not the head of government)."""
+    country = held.jurisdiction or held.implied
+    if country is None or country.type is not EntityType.COUNTRY:
+        return held
+    name = lexicon.country_name(country.name) or country.name
+    office = lexicon.title_countries().get((held.title.words, name))
+    return held if office is None else replace(held, title=office)
+
+
 @extractors.register("titles", order=30)
 def titles(ctx: Context) -> Iterator[RelationMention]:
     """Positions held, from titles before a name, in apposition to it, or after "is/was".
@@ -491,6 +505,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     found = formal_titles(ctx, found)
     found = _shadow_countries([with_home_country(ctx, held) for held in found])
     found = [with_home_country(ctx, held) for held in counterparts(ctx, people, found)]
+    found = [_local_office(held) for held in found]
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
         for h in found

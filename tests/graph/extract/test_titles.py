@@ -262,36 +262,32 @@ def test_a_bracket_that_is_no_gloss_stops_the_title(
 
 
 @pytest.mark.parametrize(
-    ("text", "holder", "organisation", "not_jurisdiction"),
+    ("text", "firm", "country"),
     [
         (
             "Jim Press, vice president of Toyota's US sales arm, said in a statement.",
-            "Jim Press",
             "Toyota",
             "United States",
         ),
+        ("Anna Lee, head of Samsung's European mobile division, quit.", "Samsung", ""),
         (
-            "Priya Nair, finance director of Unilever's Indian business, resigned on Monday.",
-            "Priya Nair",
+            "Priya Nair, head of Unilever's Indian business, resigned on Monday.",
             "Unilever",
             "India",
         ),
+        ("Graham Lane, leader of the Labour group on Newham Council, spoke.", "Labour", ""),
     ],
 )
-def test_a_title_of_a_firms_unit_belongs_to_the_firm_not_the_units_country(
-    text: str, holder: str, organisation: str, not_jurisdiction: str
+def test_a_title_of_a_part_of_a_firm_is_no_office_of_the_firm_nor_of_a_country(
+    text: str, firm: str, country: str
 ) -> None:
     _, relations = run(text)
-    jurisdictions = {r.object.name for r in relations if r.predicate == "appliesToJurisdiction"}
-    employers = {
+    offices = {
         r.object.name
         for r in relations
-        if r.predicate == "worksFor"
-        and r.subject.name == holder
-        and r.evidence.extractor == "titles"
+        if r.predicate in {"appliesToJurisdiction", "leaderOf"} and r.evidence.extractor == "titles"
     }
-    assert organisation in employers
-    assert not_jurisdiction not in jurisdictions and "US" not in jurisdictions
+    assert not offices & {firm, country, "US"}
 
 
 def test_a_place_modifying_a_unit_is_no_jurisdiction() -> None:
@@ -330,3 +326,22 @@ def test_a_demonym_across_a_clause_is_not_the_names_nationality(text: str, name:
         and r.predicate in {"country", "citizenOf"}
         and r.evidence.extractor == "nationality"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "heads_government"),
+    [
+        ("UK Chancellor Gordon Brown offered £960m to the scheme.", "United Kingdom", False),
+        ("German Chancellor Olaf Scholz met Emmanuel Macron.", "Germany", True),
+        ("Austrian Chancellor Sebastian Kurz resigned on Saturday.", "Austria", True),
+    ],
+)
+def test_a_chancellor_heads_the_government_except_in_the_uk(
+    text: str, country: str, heads_government: bool
+) -> None:
+    _, relations = run(text)
+    heads = {r.subject.name for r in relations if r.predicate == "headOfGovernment"}
+    assert (country in heads) is heads_government
+    offices = {r.object.name for r in relations if r.predicate == "positionHeld"}
+    if not heads_government:
+        assert any(o.startswith("Chancellor of the Exchequer") for o in offices)
