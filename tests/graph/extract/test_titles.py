@@ -345,3 +345,9 @@ def test_a_chancellor_heads_the_government_except_in_the_uk(
     offices = {r.object.name for r in relations if r.predicate == "positionHeld"}
     if not heads_government:
         assert any(o.startswith("Chancellor of the Exchequer") for o in offices)
+
+
+def test_a_team_principal_leads_the_team_named_before_the_title() -> None:
+    _, relations = run("Red Bull Team Principal Christian Horner praised Max Verstappen.")
+    facts = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert ("Christian Horner", "leaderOf", "Red Bull") in facts
