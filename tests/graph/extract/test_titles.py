@@ -351,3 +351,36 @@ def test_a_team_principal_leads_the_team_named_before_the_title() -> None:
     _, relations = run("Red Bull Team Principal Christian Horner praised Max Verstappen.")
     facts = {(r.subject.name, r.predicate, r.object.name) for r in relations}
     assert ("Christian Horner", "leaderOf", "Red Bull") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "organisation"),
+    [
+        (
+            "EU competition commissioner Margrethe Vestager fined Google.",
+            "Margrethe Vestager",
+            "EU",
+        ),
+        (
+            "Margrethe Vestager, the EU's competition commissioner, fined Google.",
+            "Margrethe Vestager",
+            "EU",
+        ),
+        (
+            "Metropolitan Police Commissioner Mark Rowley apologised.",
+            "Mark Rowley",
+            "Metropolitan Police",
+        ),
+    ],
+)
+def test_a_commissioner_works_for_the_body_named_with_the_title(
+    text: str, holder: str, organisation: str
+) -> None:
+    _, relations = run(text)
+    facts = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert (holder, "worksFor", organisation) in facts
+
+
+def test_a_bare_commissioner_is_no_position() -> None:
+    _, relations = run("Commissioner Jane Smith said the force would change.")  # of what?
+    assert not [r for r in relations if r.predicate == "positionHeld"]
