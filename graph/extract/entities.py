@@ -179,6 +179,11 @@ def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             and c.pos_ == "NOUN"
             and c.lemma_.lower() in lexicon.collective_nouns()
             for c in token.lefts
+        ) or any(  # "Wirecard, the German payments company, ..."
+            c.dep_ == "appos"
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() in lexicon.collective_nouns()
+            for c in token.rights
         )
         if left.i == token.i and not described:
             continue  # a lone capitalised word is too often sentence-initial noise
