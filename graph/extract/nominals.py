@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.extract.stance import _clause_verb, stance_of, undone
+from graph.extract.stance import _clause_verb, cues, stance_of, undone
 from graph.extract.verbs import ROLES, _fits, _mentions, _subjects, _verbal_attack
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
@@ -342,6 +342,8 @@ def proposals(ctx: Context) -> Iterator[RelationMention]:
         else:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             governing = token.head if token.dep_ in {"dobj", "attr"} else None
+            if owner is None and governing is not None and "refusal" in cues(governing):
+                continue  # "Oxfam rejected calls for a boycott": Oxfam made no call
             subjects = (
                 _mentions(ctx, [owner])
                 if owner is not None

@@ -452,7 +452,10 @@ def _sides(
         c.dep_ in {"nsubj", "nsubjpass"} for c in anchor.children
     ):
         return []  # "X beat Y and Z face W": Z, not X, faces W
-    side = [tokens[role]] if path == "." else _side_tokens(tokens[role])
+    if path == "." or path.startswith("<compound"):
+        side = [tokens[role]]  # "DHL-owner Deutsche Post and GE Capital": the cue is one's
+    else:
+        side = _side_tokens(tokens[role])
     for token in side:
         if _person_noun(ctx, token) or (thing_role != role and _thing_noun(ctx, token)):
             continue

@@ -47,6 +47,8 @@ JURISDICTION_TYPES = {
     EntityType.GROUP,
 }
 ORG_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
+HOSTS = ORG_TYPES | {EntityType.COUNTRY}
+"""What a pronoun before a title may stand for ("its chief executive", "their leader")."""
 TEAM_KINDS = {"player", "captain"}
 MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
 INDEFINITE = {"a", "an", "another", "one"}
@@ -99,6 +101,8 @@ def describe(
         mention = ctx.mention_at(token)
         if names.portfolio_mention(mention):
             mention = None
+        if mention is not None and not mention.name and ctx.referent(mention).type not in HOSTS:
+            break  # "Her coach Aston Moore": she is no organisation; "Its chief executive" is
         low = token.lower_
         if token.tag_ == "POS" or (token.text == "-" and not token.whitespace_):
             i -= 1
@@ -291,13 +295,15 @@ def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     return _title_suffix(words)
 
 
-def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
+def of_jurisdiction(ctx: Context, head: Token, playing: bool = False) -> Mention | None:
     """ "the chairman of Microsoft", "a spokesman for Oxfam", "consultant at security firm
     Sophos", "a colonel in the Indian Army", "a lobbyist with the API" (only an organisation
     after "in" or "with"). A name after a title and "at/for/of" is an organisation whatever
     NER typed it: a product or concept has no staff."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to", "in", "with"}:
+            if playing and child.lower_ == "of":
+                continue
             for pobj in child.children:
                 mention = ctx.mention_of(pobj)
                 if pobj.pos_ == "NOUN" and ctx.mention_at(pobj) is None:
@@ -350,7 +356,9 @@ def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
         held = replace(held, status=held.status or "indefinite")
     if held.jurisdiction is None and held.status != "relational":
-        of = of_jurisdiction(ctx, noun)
+        # "a defender of the Anglo-Irish Agreement": a playing role's team is not written
+        # with "of" ("the Everton defender", "a midfielder for Benfica")
+        of = of_jurisdiction(ctx, noun, playing=held.title.kind == "player")
         if of is not None and of.type is EntityType.PLACE and names.retype_allowed(held.title, of):
             of = names.as_organisation(ctx, of)
         if of is not None:

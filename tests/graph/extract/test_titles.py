@@ -384,3 +384,16 @@ def test_a_commissioner_works_for_the_body_named_with_the_title(
 def test_a_bare_commissioner_is_no_position() -> None:
     _, relations = run("Commissioner Jane Smith said the force would change.")  # of what?
     assert not [r for r in relations if r.predicate == "positionHeld"]
+
+
+def test_a_pronoun_before_a_title_is_the_organisation_it_stands_for_or_nothing() -> None:
+    _, relations = run(
+        "British triple jumper Ashia Hansen has ruled out a comeback. "
+        "Her coach Aston Moore told the Times she would wait."
+    )
+    assert not [
+        r for r in relations if r.subject.name == "Aston Moore" and r.predicate == "leaderOf"
+    ]
+    ctx, relations = run("Shell said profits rose. Its chief executive Wael Sawan was pleased.")
+    led = [r for r in relations if r.predicate == "leaderOf" and r.subject.name == "Wael Sawan"]
+    assert [ctx.referent(r.object).name for r in led] == ["Shell"]
