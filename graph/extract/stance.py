@@ -199,6 +199,8 @@ def stance_of(ctx: Context, token: Token) -> tuple[Stance, Mention | None]:
         if "report" in parent_cues and link in {"ccomp", "parataxis", "xcomp"}:
             speaker = speaker or _speaker(ctx, parent)
             reported = True
+            if "denial" in parent_cues and link == "ccomp" and not _negated(parent):
+                stance = Stance.NEGATED  # "Microsoft denied that it planned to buy X"
         if parent.pos_ in {"VERB", "AUX"} and _negated(parent) and link in {"xcomp", "ccomp"}:
             stance = stance or Stance.NEGATED
         current = parent

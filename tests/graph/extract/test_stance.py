@@ -102,6 +102,7 @@ def test_every_cue_row_names_a_known_cue() -> None:
     from graph import lexicon
 
     known = {"proposal", "report", "implicative", "negation", "exclusion", "advocacy"}
+    known |= {"refusal", "denial"}
     cues = lexicon.stance_cues()
     assert {c for values in cues.values() for c in values} <= known
     assert {pos for _, pos in cues} <= {"VERB", "AUX", "NOUN", "ADJ", "ADP"}
