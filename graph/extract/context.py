@@ -110,7 +110,8 @@ class Context:
         again): ``doc.char_span``'s, None where it found none."""
         self._heads: dict[tuple[int, int], Token] = {}
         self._sentence_texts: dict[int, tuple[str, int]] = {}
-        self._orths: list[int] | None = None
+        self._arrays: dict[str, list[int]] = {}
+        self._by_pos: dict[str, list[Token]] = {}
         self._roots: dict[int, Token] = {}
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
@@ -119,12 +120,71 @@ class Context:
     def lowers(self) -> list[str]:
         """Each token's lower-case form (``token.lower_``), read once for the extractors that
         look every word up by it (a Token property decodes the string on each access)."""
-        return [t.lower_ for t in self.tokens]
+        return self._strings("LOWER")
 
     @cached_property
     def lemmas(self) -> list[str]:
         """Each token's lower-cased lemma (``token.lemma_.lower()``), read once."""
-        return [t.lemma_.lower() for t in self.tokens]
+        return [lemma.lower() for lemma in self._strings("LEMMA")]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text (``token.text``), read once for the extractors that look at
+        every word's."""
+        return self._strings("ORTH")
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Each token's coarse part of speech (``token.pos_``), read once: the property makes
+        an enum member on every access, and many extractors first ask every word for it."""
+        from spacy.parts_of_speech import NAMES
+
+        return [NAMES[number] for number in self._ids("POS")]
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """Each token's dependency label (``token.dep_``), read once."""
+        return self._strings("DEP")
+
+    def with_pos(self, *names: str) -> list[Token]:
+        """The tokens of these parts of speech, in order (the words an extractor looks at
+        when it starts from nouns, names or verbs; found once per set of names)."""
+        key = "pos:" + " ".join(names)
+        found = self._by_pos.get(key)
+        if found is None:
+            wanted = set(names)
+            tokens = self.tokens
+            found = [tokens[i] for i, pos in enumerate(self.pos) if pos in wanted]
+            self._by_pos[key] = found
+        return found
+
+    def sentence_of(self, token: Token) -> Span:
+        """The token's sentence (``token.sent``, which looks for the sentence's edges on
+        every access)."""
+        return self.sentences[self.sentence_index(token)]
+
+    def _ids(self, attribute: str) -> list[int]:
+        """One attribute's id for each token, read from the doc's array once."""
+        found = self._arrays.get(attribute)
+        if found is None:
+            from spacy import attrs
+
+            doc = self.doc
+            found = doc.to_array([getattr(attrs, attribute)]).ravel().tolist() if len(doc) else []
+            self._arrays[attribute] = found
+        return found
+
+    def _strings(self, attribute: str) -> list[str]:
+        """One string attribute for each token, each distinct id decoded once."""
+        strings = self.doc.vocab.strings
+        decoded: dict[int, str] = {}
+        out = []
+        for number in self._ids(attribute):
+            text = decoded.get(number)
+            if text is None:
+                text = decoded[number] = strings[number]
+            out.append(text)
+        return out
 
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
@@ -135,7 +195,7 @@ class Context:
         number = self.sentence_index(token)
         root = self._roots.get(number)
         if root is None:
-            root = self._roots[number] = token.sent.root
+            root = self._roots[number] = self.sentences[number].root
         return root
 
     def tokens_from(self, start: int, end: int) -> range:
@@ -147,14 +207,10 @@ class Context:
     def with_text(self, text: str) -> list[int]:
         """The indices of the tokens whose text is exactly ``text``, in order (from the doc's
         word ids: no Token or string is made for the others)."""
-        if self._orths is None:
-            from spacy.attrs import ORTH
-
-            self._orths = self.doc.to_array([ORTH]).ravel().tolist() if len(self.doc) else []
         from spacy.strings import get_string_id
 
         wanted = get_string_id(text)
-        return [i for i, orth in enumerate(self._orths) if orth == wanted]
+        return [i for i, orth in enumerate(self._ids("ORTH")) if orth == wanted]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping a character range (a mention's span)."""
