@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 Extractor = Callable[["Context"], Iterable[RelationMention]]
 
+ARRAY_ATTRIBUTES = ("ORTH", "LOWER", "LEMMA", "POS", "DEP")
+"""The token attributes Context reads from the doc's array, in one call per article."""
+_DECODED: dict[int, str] = {}
+"""Strings by their hash id, as the StringStore decodes them: the words of one article recur
+in the next."""
+DECODED_LIMIT = 1 << 18
+
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (``str.isalnum``): re's word characters are those and the underscore."""
@@ -95,10 +102,11 @@ class Context:
         self.mentions: list[Mention] = []
         self.current = ""
         self._by_token: dict[int, Mention] = {}
-        self._sentence_of: dict[int, int] = {}
         self.sentences: list[Span] = list(doc.sents)
+        self._sentence_of: list[int] = [0] * len(doc)
+        """Each token's sentence number (the sentences cover every token)."""
         for number, sent in enumerate(self.sentences):
-            self._sentence_of.update(dict.fromkeys(range(sent.start, sent.end), number))
+            self._sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
         self.text = article.content
         """The doc's text: the doc is of ``article.content`` (graph.nlp.parse, and every caller
         of extract), and Doc.text is rebuilt from the tokens on every access."""
@@ -164,31 +172,38 @@ class Context:
         return self.sentences[self.sentence_index(token)]
 
     def _ids(self, attribute: str) -> list[int]:
-        """One attribute's id for each token, read from the doc's array once."""
-        found = self._arrays.get(attribute)
-        if found is None:
+        """One attribute's id for each token (one of ARRAY_ATTRIBUTES), all read from the
+        doc's array in one call the first time one is asked for."""
+        if not self._arrays:
             from spacy import attrs
 
             doc = self.doc
-            found = doc.to_array([getattr(attrs, attribute)]).ravel().tolist() if len(doc) else []
-            self._arrays[attribute] = found
-        return found
+            names = ARRAY_ATTRIBUTES
+            if len(doc):
+                array = doc.to_array([getattr(attrs, name) for name in names])
+                columns = array.T.tolist()
+            else:
+                columns = [[] for _ in names]
+            self._arrays = dict(zip(names, columns, strict=True))
+        return self._arrays[attribute]
 
     def _strings(self, attribute: str) -> list[str]:
-        """One string attribute for each token, each distinct id decoded once."""
+        """One string attribute for each token; an id's string is decoded once a process
+        (a hash names the same string in every vocabulary)."""
         strings = self.doc.vocab.strings
-        decoded: dict[int, str] = {}
+        if len(_DECODED) > DECODED_LIMIT:
+            _DECODED.clear()
         out = []
         for number in self._ids(attribute):
-            text = decoded.get(number)
+            text = _DECODED.get(number)
             if text is None:
-                text = decoded[number] = strings[number]
+                text = _DECODED[number] = strings[number]
             out.append(text)
         return out
 
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
-        return self._sentence_of.get(token.i, 0)
+        return self._sentence_of[token.i]
 
     def sentence_root(self, token: Token) -> Token:
         """The root of the token's sentence (``token.sent.root``), found once a sentence."""
@@ -289,7 +304,7 @@ class Context:
             return None
         for old in overlapping:
             self.remove_mention(old)
-        sentence = self._sentence_of.get(token_ids[0], 0)
+        sentence = self._sentence_of[token_ids[0]]
         mention = Mention(
             article_id=self.article.id,
             start=start,
