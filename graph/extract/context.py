@@ -120,6 +120,7 @@ class Context:
         self._sentence_texts: dict[int, tuple[str, int]] = {}
         self._arrays: dict[str, list[int]] = {}
         self._by_pos: dict[str, list[Token]] = {}
+        self._pos_indices: dict[str, list[int]] = {}
         self._roots: dict[int, Token] = {}
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
@@ -157,13 +158,17 @@ class Context:
     def with_pos(self, *names: str) -> list[Token]:
         """The tokens of these parts of speech, in order (the words an extractor looks at
         when it starts from nouns, names or verbs; found once per set of names)."""
-        key = "pos:" + " ".join(names)
+        key = " ".join(names)
         found = self._by_pos.get(key)
         if found is None:
-            wanted = set(names)
+            if not self._by_pos:
+                for i, pos in enumerate(self.pos):
+                    self._pos_indices.setdefault(pos, []).append(i)
+            indices = [i for name in names for i in self._pos_indices.get(name, ())]
+            if len(names) > 1:
+                indices.sort()
             tokens = self.tokens
-            found = [tokens[i] for i, pos in enumerate(self.pos) if pos in wanted]
-            self._by_pos[key] = found
+            found = self._by_pos[key] = [tokens[i] for i in indices]
         return found
 
     def sentence_of(self, token: Token) -> Span:
@@ -193,12 +198,11 @@ class Context:
         strings = self.doc.vocab.strings
         if len(_DECODED) > DECODED_LIMIT:
             _DECODED.clear()
-        out = []
-        for number in self._ids(attribute):
-            text = _DECODED.get(number)
+        ids = self._ids(attribute)
+        out = list(map(_DECODED.get, ids))
+        for i, text in enumerate(out):
             if text is None:
-                text = _DECODED[number] = strings[number]
-            out.append(text)
+                out[i] = _DECODED[ids[i]] = strings[ids[i]]
         return out
 
     # ---- mentions -------------------------------------------------------------------
