@@ -171,6 +171,16 @@ class Context:
             found = self._by_pos[key] = [tokens[i] for i in indices]
         return found
 
+    @cached_property
+    def ents(self) -> list[Span]:
+        """The doc's named entities (``doc.ents``, which makes its Spans anew on each access)."""
+        return list(self.doc.ents)
+
+    def span_text(self, span: Span) -> str:
+        """A span's text (``span.text``), sliced from the article's: the doc is of that text,
+        and a Span joins its tokens' texts on each access."""
+        return self.text[span.start_char : span.end_char]
+
     def sentence_of(self, token: Token) -> Span:
         """The token's sentence (``token.sent``, which looks for the sentence's edges on
         every access)."""

@@ -71,7 +71,7 @@ def _trim(span):  # type: ignore[no-untyped-def]
 def named_entities(ctx: Context) -> Iterator[RelationMention]:
     """spaCy entities -> mentions; a NORP word modifying a noun ("French President") is a
     demonym used as an adjective, left to the title and citizenship extractors."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         label = ent.label_
         etype = NER_TYPES.get(label)
         if etype is None:
@@ -79,7 +79,7 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         if _honorific_first(ent) and label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
             etype = EntityType.PERSON
         span = _trim(ent)
-        text = span.text if span is not None else ""  # a Span's text is built on each access
+        text = ctx.span_text(span) if span is not None else ""
         if span is None or not ALNUM.search(text):  # "U.S." has no alpha token
             continue
         if label == "NORP" and (

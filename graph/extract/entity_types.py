@@ -76,7 +76,7 @@ def form_type(name: str) -> tuple[EntityType | None, bool]:
 
 
 def _ner_labels(ctx: Context) -> dict[int, str]:
-    return {t.i: ent.label_ for ent in ctx.doc.ents for t in ent}
+    return {i: ent.label_ for ent in ctx.ents for i in range(ent.start, ent.end)}
 
 
 def _neighbours(ctx: Context, mention: Mention):  # type: ignore[no-untyped-def]

@@ -134,7 +134,7 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             else:
                 antecedent = named[0] if named else dominant_organisation(ctx, head)
         span = ctx.doc[(mods[0].i if mods else head.i) : head.i + 1]
-        words = span.text
+        words = ctx.span_text(span)
         mention = ctx.add_mention(
             span,
             EntityType.ORGANIZATION,
