@@ -145,6 +145,16 @@ def titles() -> dict[str, Title]:
 
 
 @lru_cache(maxsize=1)
+def title_countries() -> dict[tuple[str, str], Title]:
+    """(title, country) -> the office that title names in that country ("chancellor",
+    United Kingdom -> Chancellor of the Exchequer), from title_countries.tsv."""
+    return {
+        (word.lower(), country): titles()[office.lower()]
+        for word, country, office in _rows("title_countries.tsv", 3)
+    }
+
+
+@lru_cache(maxsize=1)
 def title_modifiers() -> dict[str, str]:
     """Word before a title ("shadow", "former") -> its effect, from title_modifiers.tsv."""
     return {word.lower(): effect for word, effect in _rows("title_modifiers.tsv", 2)}
@@ -166,6 +176,12 @@ def portfolio_words() -> frozenset[str]:
 def portfolio_org_nouns() -> frozenset[str]:
     """Portfolio words that complete an organisation after a name ("Kent police")."""
     return frozenset(word for word, flag in _rows("portfolios.txt", 2) if flag == "org")
+
+
+@lru_cache(maxsize=1)
+def unit_nouns() -> frozenset[str]:
+    """Nouns for a part of an organisation ("arm", "division"), from unit_nouns.txt."""
+    return frozenset(row[0] for row in _rows("unit_nouns.txt", 1))
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import Context, conjuncts
 from graph.extract.sports import club_words, team_names
 from graph.extract.title_facts import is_party
 from graph.extract.verbs import _fits
@@ -135,6 +135,28 @@ def _of_objects(head: Token, person: bool) -> Iterator[tuple[Token, Token]]:
             if prep.dep_ == "prep" and prep.lower_ in words and prep.i > head.i:
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     yield prep, pobj
+    yield from _shared_of_objects(head, person)
+
+
+def _shared_of_objects(head: Token, person: bool) -> Iterator[tuple[Token, Token]]:
+    """The phrase a list of names shares, set off after its last name: "Martin Mubanga,
+    Richard Belmar and Feroz Abbasi, from London" (the parser hangs it on the first)."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i == head.i:
+        return
+    last = max(t.i for t in conjuncts(first))
+    words = {"of", "from"} if person else {"of"}
+    for prep in first.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in words
+            and prep.i > last
+            and prep.doc[prep.i - 1].text == ","
+        ):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                yield prep, pobj
 
 
 def _of_phrase(ctx: Context, mention: Mention, head: Token) -> Iterator[RelationMention]:

@@ -30,6 +30,42 @@ ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (``str.isalnum``): re's word characters are those and the underscore."""
 
 
+def denied_phrase(token: Token) -> bool:
+    """Whether "not" denies the phrase a name heads, up to its clause's verb: "not in
+    Lagos", "not Microsoft", "not for Google"; "not only in Paris" denies nothing."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in {"VERB", "AUX"}:
+            return False
+        for child in current.children:
+            if child.dep_ == "neg" and not _restricting(child):
+                return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def second_object(token: Token) -> bool:
+    """Whether a direct object is not its verb's first: a verb takes one, and a second the
+    parser hangs on it is a word of the first's phrase ("bought two copies of the charity
+    single Band Aid": "Aid" is no second thing bought)."""
+    if token.dep_ != "dobj":
+        return False
+    first = next(c for c in token.head.children if c.dep_ == "dobj")
+    return first.i != token.i
+
+
+def _restricting(negation: Token) -> bool:
+    """ "not only", "not just": a "not" that adds rather than denies."""
+    following = negation.i + 1
+    return following < len(negation.doc) and negation.doc[following].lower_ in {
+        "only",
+        "just",
+        "merely",
+    }
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every word coordinated with it ("X, Y and Z"), in order."""
     out = [token]
@@ -429,11 +465,26 @@ class Context:
         stance: Stance = Stance.ASSERTED,
         speaker: Mention | None = None,
     ) -> RelationMention:
+        evidence = self.evidence(tokens, confidence)
+        if stance in (Stance.ASSERTED, Stance.REPORTED) and self._denied(evidence, subject, object):
+            stance = Stance.NEGATED  # "lives in Washington, not in Lagos"
         return RelationMention(
             subject=subject,
             predicate=check_predicate(predicate),
             object=object,
             stance=stance,
-            evidence=self.evidence(tokens, confidence),
+            evidence=evidence,
             speaker=speaker,
         )
+
+    def _denied(self, evidence: Evidence, *ends: Mention) -> bool:
+        """Whether the phrase that brings one end of a relation into its sentence is denied
+        ("works for Google, not for Microsoft", "in Lagos, not Abuja"): every rule's clause
+        stance looks at the verb, the denial here sits on the phrase."""
+        sentence_end = evidence.sentence_start + len(evidence.sentence)
+        for end in ends:
+            if evidence.sentence_start <= end.start < sentence_end and end.end <= sentence_end:
+                tokens = self.mention_tokens(end)
+                if tokens and denied_phrase(self.mention_head(end)):
+                    return True
+        return False

@@ -44,8 +44,9 @@ def _honorific_first(span) -> bool:  # type: ignore[no-untyped-def]
     return len(span) > 1 and span[0].lower_.rstrip(".") in lexicon.honorifics()
 
 
-def _trim(span):  # type: ignore[no-untyped-def]
-    """Drop leading determiners/punctuation and a trailing possessive from an entity span."""
+def _trim(span, honorifics: bool = True):  # type: ignore[no-untyped-def]
+    """Drop leading determiners/punctuation and a trailing possessive from an entity span,
+    and a leading honorific unless the name is a firm's ("General Motors")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
@@ -54,7 +55,7 @@ def _trim(span):  # type: ignore[no-untyped-def]
         # "bank Barclays", "spokesman John Smith": a lower-case common noun is not the name.
         while start < end - 1 and doc[start].is_lower and doc[start].pos_ == "NOUN":
             start += 1
-    if span.label_ == "PERSON" or _honorific_first(span):
+    if honorifics and (span.label_ == "PERSON" or _honorific_first(span)):
         # "Ms Boynton", "Gen Pinochet", "Sir Phil Watts": the honorific is not the name.
         while start < end - 1 and doc[start].lower_.rstrip(".") in lexicon.honorifics():
             start += 1
@@ -76,9 +77,14 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         etype = NER_TYPES.get(label)
         if etype is None:
             continue
-        if _honorific_first(ent) and label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}:
+        firm = label == "ORG" and form_type(ctx.span_text(ent))[0] is EntityType.ORGANIZATION
+        if (
+            _honorific_first(ent)
+            and label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}
+            and not firm  # "General Motors", "General Electric": a firm's words
+        ):
             etype = EntityType.PERSON
-        span = _trim(ent)
+        span = _trim(ent, honorifics=not firm)
         text = ctx.span_text(span) if span is not None else ""
         if span is None or not ALNUM.search(text):  # "U.S." has no alpha token
             continue
@@ -173,6 +179,11 @@ def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             and c.pos_ == "NOUN"
             and c.lemma_.lower() in lexicon.collective_nouns()
             for c in token.lefts
+        ) or any(  # "Wirecard, the German payments company, ..."
+            c.dep_ == "appos"
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() in lexicon.collective_nouns()
+            for c in token.rights
         )
         if left.i == token.i and not described:
             continue  # a lone capitalised word is too often sentence-initial noise

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts
+from graph.extract.context import Context, conjuncts, second_object
 from graph.extract.coref_lexicon import given_names
 from graph.extract.stance import stance_of
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -61,10 +61,12 @@ EXCLUDING = {"excluding", "except", "besides", "without"}
 INCLUDING = {"including", "includes", "include"}
 
 
-def _place_objects(ctx: Context, prep: Token) -> list[tuple[Token, Mention]]:
+def _place_objects(
+    ctx: Context, prep: Token, coordinated: bool = True
+) -> list[tuple[Token, Mention]]:
     found = []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        for token in conjuncts(pobj):
+        for token in conjuncts(pobj) if coordinated else [pobj]:
             mention = ctx.mention_of(token)
             if mention is not None and mention.type in PLACES:
                 found.append((token, mention))
@@ -270,7 +272,7 @@ def _in_modifier(ctx: Context, token: Token) -> Iterator[RelationMention]:
     if token.dep_ != "prep" or token.lower_ not in {"in", "inside"}:
         return
     subject = ctx.mention_at(token.head)
-    if subject is None or token.head.pos_ not in {"PROPN", "NOUN"}:
+    if subject is None or token.head.pos_ not in {"PROPN", "NOUN"} or second_object(token.head):
         return
     predicate = _located_predicate(subject)
     if predicate is None:
@@ -463,12 +465,18 @@ def _lies_in(ctx: Context, prep: Token) -> Iterator[RelationMention]:
     predicate = LOCATED_VERBS.get(verb.lemma_.lower())
     if predicate is None:
         return
-    for subject_token in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+    read = _in_phrase_reading(verb, prep)
+    if read is None:
+        return
+    subject_tokens, objects_token, negated = read
+    stance, speaker = stance_of(ctx, verb)
+    if negated:
+        stance = Stance.NEGATED
+    for subject_token in subject_tokens:
         subject = ctx.mention_of(subject_token) or _place_named_by_noun(ctx, subject_token)
         if subject is None or subject.type not in PLACES:
             continue
-        stance, speaker = stance_of(ctx, verb)
-        for place_token, place in _place_objects(ctx, prep):
+        for place_token, place in _place_objects(ctx, prep, objects_token):
             if place.span != subject.span and _can_contain(place, subject):
                 yield ctx.relation(
                     subject,
@@ -479,6 +487,33 @@ def _lies_in(ctx: Context, prep: Token) -> Iterator[RelationMention]:
                     stance=stance,
                     speaker=speaker,
                 )
+
+
+def _in_phrase_reading(verb: Token, prep: Token) -> tuple[list[Token], bool, bool] | None:
+    """Whose place one "in" phrase of a verb gives, whether its object's conjuncts are places
+    too, and whether it is denied. One phrase: the verb's subjects, all conjuncts ("is in
+    Kent and Sussex"). A gapped second clause ("Rome is in Lazio and Naples in Campania": the
+    parser hangs "in Campania" on "is" and Naples on Lazio): the first phrase gives its own
+    object only and the second the stray conjunct. "in France, not in Germany": the denied
+    phrase gives the same subject, negated. Any other second phrase: nothing (None)."""
+    ins = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+    subjects = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
+    if len(ins) == 1:
+        return subjects, True, _denied(prep)
+    first = ins[0]
+    stray = [c for p in first.children if p.dep_ == "pobj" for c in p.children if c.dep_ == "conj"]
+    if prep.i == first.i:
+        return subjects, not stray, _denied(prep)
+    if _denied(prep):
+        return subjects, True, True
+    if stray and prep.i == ins[1].i and len(ins) == 2:
+        return stray[:1], True, False
+    return None
+
+
+def _denied(prep: Token) -> bool:
+    """ "not in Germany": the phrase itself carries the negation."""
+    return any(c.dep_ == "neg" for c in prep.children)
 
 
 def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:

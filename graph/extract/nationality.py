@@ -32,6 +32,10 @@ HYPHEN_ORIGIN = {"born"}
 "-backed", "-led" say where it works or who supports or leads it (graph/extract/locative.py)."""
 
 
+CLAUSE_ROLES = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "ccomp"})
+"""Roles of a word that stands in the clause, not inside a name's premodifiers."""
+
+
 def _country_of(ctx: Context, token: Token) -> Mention | None:
     """The country a demonym token names ("French", "Colombian" in "Colombian-born"), as a
     mention (reusing the one on the token)."""
@@ -78,6 +82,8 @@ def _demonym_before(ctx: Context, first: Token, person: bool) -> Mention | None:
             return None
         if token.pos_ not in {"NOUN", "ADJ", "VERB"} or not token.is_lower:
             return None
+        if token.head.i <= token.i or token.dep_ in CLAUSE_ROLES:
+            return None  # "Israeli jets struck Hamas": a clause between, not a modifier
         if token.tag_ == "POS" or (person and token.lemma_ in lexicon.collective_nouns()):
             return None  # "the French club coach X": the club is French
         if not person and token.lower_ in lexicon.titles():

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
-from graph.extract.stance import _clause_verb, stance_of, undone
+from graph.extract.stance import _clause_verb, cues, stance_of, undone
 from graph.extract.verbs import ROLES, _fits, _mentions, _subjects, _verbal_attack
 from graph.model import EntityType, Mention, RelationMention, Stance
 from graph.vocab import relation_schema
@@ -288,7 +288,8 @@ def _proposed_things(ctx: Context, head: Token) -> list[tuple[Token, Mention]]:
     if _someone_elses_deed(ctx, head):
         return []
     branches = [c for c in head.children if c.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}]
-    branches = [c for c in branches if c.dep_ != "prep" or c.lower_ in {"for", "to", "of"}]
+    # "proposed to Aguilera", "a proposal to the council": "to" names whom it is put to
+    branches = [c for c in branches if c.dep_ != "prep" or c.lower_ in {"for", "of"}]
     for branch in branches:
         for token in _without_conjoined_clauses(branch, ctx):
             if token.dep_ not in {"dobj", "pobj", "nsubjpass", "poss"}:
@@ -340,6 +341,8 @@ def proposals(ctx: Context) -> Iterator[RelationMention]:
         else:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             governing = token.head if token.dep_ in {"dobj", "attr"} else None
+            if owner is None and governing is not None and "refusal" in cues(governing):
+                continue  # "Oxfam rejected calls for a boycott": Oxfam made no call
             subjects = (
                 _mentions(ctx, [owner])
                 if owner is not None

@@ -23,10 +23,11 @@ from spacy.tokens import Doc, Token
 from graph import lexicon
 from graph.errors import SchemaError
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts
+from graph.extract.context import Context, conjuncts, second_object
 from graph.extract.dependency_paths import PathMatcher
 from graph.extract.descriptions import ROLE as DESCRIBED
 from graph.extract.entity_types import form_type
+from graph.extract.sports import article_sport, sport_scores
 from graph.extract.stance import stance_of
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -451,7 +452,10 @@ def _sides(
         c.dep_ in {"nsubj", "nsubjpass"} for c in anchor.children
     ):
         return []  # "X beat Y and Z face W": Z, not X, faces W
-    side = [tokens[role]] if path == "." else _side_tokens(tokens[role])
+    if path == "." or path.startswith("<compound"):
+        side = [tokens[role]]  # "DHL-owner Deutsche Post and GE Capital": the cue is one's
+    else:
+        side = _side_tokens(tokens[role])
     for token in side:
         if _person_noun(ctx, token) or (thing_role != role and _thing_noun(ctx, token)):
             continue
@@ -610,6 +614,28 @@ def _described_side(ctx: Context, tokens: dict[str, Token]) -> bool:
     )
 
 
+SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+"""A result written as a score ("2-1", "27-13")."""
+
+
+def _fixture_context(ctx: Context, tokens: dict[str, Token]) -> bool:
+    """Whether "X beat Y" can be a fixture: in a sports article, said by a match's noun, in
+    a sentence with a sport's word or a score, or between two places (national sides:
+    "Brazil beat Argentina in Rio"); elsewhere it is an award, a vote or a deal ("the ITV
+    drama beat Sherlock", "Labour beat the Tories in Hartlepool")."""
+    if article_sport(ctx) or tokens["anchor"].pos_ == "NOUN":
+        return True  # a noun's row names the contest itself ("their match against Y")
+    sentence = tokens["anchor"].sent.text
+    if SCORE.search(sentence) or sport_scores(sentence):
+        return True
+    return all(
+        (mention := ctx.mention_of(token)) is not None
+        and mention.type in {EntityType.PLACE, EntityType.COUNTRY}
+        for role in ("subject", "object")
+        for token in _side_tokens(tokens[role])
+    )
+
+
 def _relations(ctx: Context, described_only: bool = False) -> Iterator[RelationMention]:
     for pattern, tokens in _matches(ctx.doc):
         if described_only and not _described_side(ctx, tokens):
@@ -617,6 +643,10 @@ def _relations(ctx: Context, described_only: bool = False) -> Iterator[RelationM
         anchor = tokens["anchor"]
         if (anchor.pos_ in {"NOUN", "PROPN"} and not anchor.is_lower) or _past(anchor):
             continue  # "G-Unit" is a name, not a unit; a former owner owns nothing
+        if pattern.object == ">dobj" and second_object(tokens["object"]):
+            continue  # "bought two copies of the charity single Band Aid": a misparse
+        if pattern.thing == "teams" and not _fixture_context(ctx, tokens):
+            continue  # "The Chaplin Collection beat Oasis" for an award: no fixture
         objects = _sides(ctx, pattern, tokens, "object")
         subjects = _sides(ctx, pattern, tokens, "subject") if objects else []
         for s_token, subject, s_thing in subjects:

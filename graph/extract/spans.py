@@ -44,6 +44,9 @@ def _trimmed(span: Span) -> Span | None:
     opened = [t.i for t in span if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         end = opened[-1]
+    end = _without_score(doc, start, end)
+    if end - start > 1 and _opens_title(doc, end) and not _title_words(doc[start : end - 1]):
+        end -= 1  # "Red Bull Team Principal Christian Horner": "Team" is the title's
     while end > start and (
         TICKER.match(doc[end - 1].text)
         or doc[end - 1].lower_ in junk_words()
@@ -51,6 +54,41 @@ def _trimmed(span: Span) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+SCORE_TAIL = re.compile(r"\s\d{1,2}\s?[-–]\s?\d{1,2}(?:\s\d{1,2}(?:\s?[-–]\s?\d{1,2})?)*$")
+"""A result written after a side's name ("Rangers 2-0", "Leinster 27 - 13", a tennis
+player's sets "Kim 3-6 6-2 6-7"); not a model number ("Boeing 747-400")."""
+
+
+def _opens_title(doc, end: int) -> bool:  # noqa: ANN001 - a spaCy Doc
+    """Whether a name's last word and the words after it form a title of more than one word
+    ("Team" + "Principal"): NER took the title's first word into the name."""
+    following = doc[end : end + 2]
+    if not following or not following[0].text[:1].isupper():
+        return False
+    table = lexicon.titles()
+    last = doc[end - 1].lower_
+    return f"{last} {following[0].lower_}" in table or (
+        len(following) == 2 and f"{last} {following.text.lower()}" in table
+    )
+
+
+def _title_words(words) -> bool:  # noqa: ANN001 - a spaCy Span
+    """Whether words are only a title's modifiers or words ("Shadow" of "Shadow Home
+    Secretary"): what would be left of the name is none, the titles extractor reads it."""
+    known = lexicon.title_modifiers()
+    return all(t.lower_ in known or t.lower_ in lexicon.titles() for t in words)
+
+
+def _without_score(doc, start: int, end: int) -> int:  # noqa: ANN001 - a spaCy Doc
+    """The span's end before a score it runs on into: "Celtic beat Rangers 2-0"."""
+    text = doc[start:end].text
+    found = SCORE_TAIL.search(text)
+    if found is None:
+        return end
+    keep = doc[start:end].char_span(0, found.start(), alignment_mode="contract")
+    return keep.end if keep is not None and len(keep) else end
 
 
 CLAUSE_DEPS = {"advcl", "csubj", "csubjpass", "pcomp", "ROOT"}

@@ -47,6 +47,8 @@ JURISDICTION_TYPES = {
     EntityType.GROUP,
 }
 ORG_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
+HOSTS = ORG_TYPES | {EntityType.COUNTRY}
+"""What a pronoun before a title may stand for ("its chief executive", "their leader")."""
 TEAM_KINDS = {"player", "captain"}
 MISC_TYPES = {EntityType.PRODUCT, EntityType.CONCEPT, EntityType.WORK}
 INDEFINITE = {"a", "an", "another", "one"}
@@ -99,6 +101,8 @@ def describe(
         mention = ctx.mention_at(token)
         if names.portfolio_mention(mention):
             mention = None
+        if mention is not None and not mention.name and ctx.referent(mention).type not in HOSTS:
+            break  # "Her coach Aston Moore": she is no organisation; "Its chief executive" is
         low = token.lower_
         if token.tag_ == "POS" or (token.text == "-" and not token.whitespace_):
             i -= 1
@@ -291,15 +295,19 @@ def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     return _title_suffix(words)
 
 
-def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
+def of_jurisdiction(ctx: Context, head: Token, playing: bool = False) -> Mention | None:
     """ "the chairman of Microsoft", "a spokesman for Oxfam", "consultant at security firm
     Sophos", "a colonel in the Indian Army", "a lobbyist with the API" (only an organisation
     after "in" or "with"). A name after a title and "at/for/of" is an organisation whatever
     NER typed it: a product or concept has no staff."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to", "in", "with"}:
+            if playing and child.lower_ == "of":
+                continue
             for pobj in child.children:
                 mention = ctx.mention_of(pobj)
+                if pobj.pos_ == "NOUN" and ctx.mention_at(pobj) is None:
+                    mention = _unit_owner(ctx, pobj, mention)
                 if pobj.dep_ != "pobj" or mention is None:
                     continue
                 if child.lower_ in {"in", "with"} and mention.type not in ORG_TYPES:
@@ -319,6 +327,22 @@ def of_jurisdiction(ctx: Context, head: Token) -> Mention | None:
     return None
 
 
+def _unit_owner(ctx: Context, noun: Token, named: Mention | None) -> Mention | None:
+    """The organisation a title "of" a common noun is an office of: a part of one ("Toyota's
+    US sales arm", "the Labour group on Newham Council") is none of them, the head of a
+    division leads no company; a firm's other noun belongs to its possessor ("the head of
+    Unilever's Indian business"), a place that only modifies it is no jurisdiction; a name
+    the noun stands for ("the bank Barclays") is the organisation."""
+    if noun.lemma_.lower() in lexicon.unit_nouns():
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and (owner := ctx.mention_at(child)) is not None:
+            return owner if owner.type in ORG_TYPES else None  # not "Nigeria's central bank"
+    if named is not None and named.type in {EntityType.COUNTRY, EntityType.PLACE}:
+        return None
+    return named
+
+
 def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
     """A title noun in apposition to the name or after "is/was"."""
     if ctx.mention_at(noun) is not None or noun.pos_ not in {"NOUN", "PROPN"}:
@@ -332,7 +356,9 @@ def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
         held = replace(held, status=held.status or "indefinite")
     if held.jurisdiction is None and held.status != "relational":
-        of = of_jurisdiction(ctx, noun)
+        # "a defender of the Anglo-Irish Agreement": a playing role's team is not written
+        # with "of" ("the Everton defender", "a midfielder for Benfica")
+        of = of_jurisdiction(ctx, noun, playing=held.title.kind == "player")
         if of is not None and of.type is EntityType.PLACE and names.retype_allowed(held.title, of):
             of = names.as_organisation(ctx, of)
         if of is not None:
@@ -463,6 +489,17 @@ def add_position(ctx: Context, held: Held, name: str) -> Mention | None:
     )
 
 
+def _local_office(held: Held) -> Held:
+    """The office a title names in its country ("UK Chancellor": the Chancellor of the
+    Exchequer, not the head of government)."""
+    country = held.jurisdiction or held.implied
+    if country is None or country.type is not EntityType.COUNTRY:
+        return held
+    name = lexicon.country_name(country.name) or country.name
+    office = lexicon.title_countries().get((held.title.words, name))
+    return held if office is None else replace(held, title=office)
+
+
 @extractors.register("titles", order=30)
 def titles(ctx: Context) -> Iterator[RelationMention]:
     """Positions held, from titles before a name, in apposition to it, or after "is/was".
@@ -476,6 +513,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     found = formal_titles(ctx, found)
     found = _shadow_countries([with_home_country(ctx, held) for held in found])
     found = [with_home_country(ctx, held) for held in counterparts(ctx, people, found)]
+    found = [_local_office(held) for held in found]
     specific = [
         (h.title.label, position_name(ctx, h), h.person)
         for h in found

@@ -200,3 +200,27 @@ def test_a_party_possessor_and_a_local_noun_after_city_and_state(
 )
 def test_no_party_membership_without_the_possessive(text: str) -> None:
     assert not [f for f in _facts(text) if f[1] == "memberOfPoliticalParty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "place"),
+    [
+        (
+            "Martin Mubanga, Richard Belmar and Feroz Abbasi, from London, were freed.",
+            {"Martin Mubanga", "Richard Belmar", "Feroz Abbasi"},
+            "London",
+        ),
+        (
+            "Chen Wei, Liu Yang and Zhang Min, from Shanghai, were arrested on Friday.",
+            {"Chen Wei", "Liu Yang", "Zhang Min"},
+            "Shanghai",
+        ),
+    ],
+)
+def test_a_phrase_set_off_after_a_list_of_names_is_all_of_theirs(
+    text: str, people: set, place: str
+) -> None:
+    _, relations = run(text)
+    assert people <= {
+        r.subject.name for r in relations if r.predicate == "livesIn" and r.object.name == place
+    }

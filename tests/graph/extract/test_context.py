@@ -92,3 +92,43 @@ def test_alnum_finds_what_isalnum_finds(text: str) -> None:
     from graph.extract.context import ALNUM
 
     assert bool(ALNUM.search(text)) == any(c.isalnum() for c in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted", "negated"),
+    [
+        ("Smith works for Google, not for Microsoft.", ("Smith", "Google"), ("Smith", "Microsoft")),
+        (
+            "Ngozi Okonjo-Iweala lives in Washington, not in Lagos.",
+            ("Ngozi Okonjo-Iweala", "Washington"),
+            ("Ngozi Okonjo-Iweala", "Lagos"),
+        ),
+        (
+            "Angela Merkel was born in Hamburg, not in Berlin.",
+            ("Angela Merkel", "Hamburg"),
+            ("Angela Merkel", "Berlin"),
+        ),
+        (
+            "Siemens is based in Munich, not in Berlin.",
+            ("Siemens", "Munich"),
+            ("Siemens", "Berlin"),
+        ),
+    ],
+)
+def test_a_denied_phrase_negates_its_relation_whatever_rule_wrote_it(
+    text: str, asserted: tuple, negated: tuple
+) -> None:
+    _, relations = run(text)
+    stances = {(r.subject.name, r.object.name): r.stance.value for r in relations}
+    assert stances[asserted] == "asserted"
+    assert stances[negated] == "negated"
+
+
+def test_not_only_denies_nothing() -> None:
+    from graph.extract.context import denied_phrase
+    from tests.graph.extract.helpers import token
+
+    ctx, _ = run("He plays not just for Ajax but for the Netherlands.")  # "not" a neg of "for"
+    assert not denied_phrase(token(ctx, "Ajax"))
+    ctx, _ = run("She lives in Rome, not in Paris.")
+    assert denied_phrase(token(ctx, "Paris"))

@@ -314,3 +314,35 @@ def test_the_learned_corrector_leaves_a_name_the_article_repeats() -> None:
         "bids, and Marsh will pay $850m."
     )
     assert types_of(text).get("Marsh") == {ORG}
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("US car firms General Motors (GM) and Ford cut production.", "General Motors"),
+        ("General Electric won a contract in Poland.", "General Electric"),
+        ("Cereal maker General Mills raised prices.", "General Mills"),
+    ],
+)
+def test_a_rank_word_opening_a_firms_name_is_part_of_it(text: str, firm: str) -> None:
+    ctx, _ = run(text)
+    assert (firm, EntityType.ORGANIZATION) in {(m.name, m.type) for m in ctx.mentions}
+
+
+def test_a_rank_before_a_persons_name_is_still_dropped() -> None:
+    ctx, _ = run("General Pinochet died in Santiago.")
+    assert ("Pinochet", EntityType.PERSON) in {(m.name, m.type) for m in ctx.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wirecard, the German payments company, filed for insolvency in Munich.", "Wirecard"),
+        ("Zenvia, a Brazilian software firm, listed its shares in New York.", "Zenvia"),
+    ],
+)
+def test_a_name_the_ner_missed_is_the_organisation_its_appositive_describes(
+    text: str, name: str
+) -> None:
+    ctx, _ = run(text)
+    assert (name, EntityType.ORGANIZATION) in {(m.name, m.type) for m in ctx.mentions}

@@ -3,6 +3,8 @@ victims, and article-scoped event entities."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph import lexicon
 from graph.model import EntityType, Stance
 from graph.vocab import relation_schema
@@ -81,3 +83,16 @@ def test_events_are_scoped_to_their_article() -> None:
     assert len(events) == 2
     brussels = [n for n, d in graph.nodes(data=True) if d["label"] == "Brussels"]
     assert len(brussels) == 1  # places are shared, events are not
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("There are no plans yet around the Barcelona game.", "Barcelona"),  # a side
+        ("Saturday's Wembley final was a sell-out.", "Wembley"),  # a venue
+        ("Fans queued for tickets to the Lagos match.", "Lagos"),
+    ],
+)
+def test_a_name_before_a_matchs_noun_is_no_location_nor_side(text: str, name: str) -> None:
+    _, relations = run(text)
+    assert not [r for r in relations if r.evidence.extractor == "events" and r.object.name == name]

@@ -205,3 +205,48 @@ def test_a_place_said_to_be_in_a_place_lies_there(text: str, fact: tuple) -> Non
 def test_a_person_or_firm_in_a_place_is_not_located_there(text: str) -> None:
     _, relations = run(text)
     assert not [r for r in relations if r.evidence.extractor == "locative"]
+
+
+@pytest.mark.parametrize(
+    "text, facts, not_facts",
+    [
+        (
+            "Rome is in Lazio and Naples in Campania.",
+            {("Rome", "Lazio"), ("Naples", "Campania")},
+            {("Rome", "Campania")},
+        ),
+        (
+            "Bavaria is in Germany and Salzburg in Austria, on either side of the Alps.",
+            {("Bavaria", "Germany"), ("Salzburg", "Austria")},
+            {("Bavaria", "Austria"), ("Bavaria", "Salzburg")},
+        ),
+        (
+            "Kaduna and Zaria are in northern Nigeria.",
+            {("Kaduna", "Nigeria"), ("Zaria", "Nigeria")},
+            set(),
+        ),
+    ],
+)
+def test_a_gapped_second_clause_places_its_own_subject(
+    text: str, facts: set, not_facts: set
+) -> None:
+    _, relations = run(text)
+    found = {
+        (r.subject.name, r.object.name)
+        for r in relations
+        if r.predicate == "locatedIn"
+        and r.evidence.extractor == "locative"
+        and r.stance.value == "asserted"
+    }
+    assert facts <= found
+    assert not (not_facts & found)
+
+
+def test_a_denied_in_phrase_is_negated_beside_the_asserted_one() -> None:
+    _, relations = run("Strasbourg lies in France, not in Germany.")
+    stances = {
+        r.object.name: r.stance.value
+        for r in relations
+        if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
+    }
+    assert stances == {"France": "asserted", "Germany": "negated"}

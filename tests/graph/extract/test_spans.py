@@ -45,6 +45,18 @@ def names_of(text: str) -> dict[str, EntityType]:
             ["Port Moresby"],
             ["Rimbink Pato's Port Moresby"],
         ),
+        ("Celtic beat Rangers 2-0 in the Scottish Cup final.", ["Rangers"], ["Rangers 2-0"]),
+        (
+            "Mercedes Team Principal Toto Wolff said the car was slow.",
+            ["Mercedes", "Toto Wolff"],
+            ["Mercedes Team"],
+        ),
+        (
+            "Shadow Home Secretary David Davis told the BBC he was concerned.",
+            ["David Davis"],
+            ["Shadow", "Shadow Home"],
+        ),
+        ("Hewitt outlasted American Kevin Kim 3-6 6-2 6-7 6-2.", ["Kevin Kim"], ["Kevin Kim 3-6"]),
     ],
 )
 def test_junk_is_trimmed_from_names(text: str, present: list[str], absent: list[str]) -> None:

@@ -259,3 +259,141 @@ def test_a_bracket_that_is_no_gloss_stops_the_title(
     text: str, person: str, organisation: str
 ) -> None:
     assert not [t for t in _triples(text) if t[0] == person and t[2] == organisation]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "country"),
+    [
+        (
+            "Jim Press, vice president of Toyota's US sales arm, said in a statement.",
+            "Toyota",
+            "United States",
+        ),
+        ("Anna Lee, head of Samsung's European mobile division, quit.", "Samsung", ""),
+        (
+            "Priya Nair, head of Unilever's Indian business, resigned on Monday.",
+            "Unilever",
+            "India",
+        ),
+        ("Graham Lane, leader of the Labour group on Newham Council, spoke.", "Labour", ""),
+    ],
+)
+def test_a_title_of_a_part_of_a_firm_is_no_office_of_the_firm_nor_of_a_country(
+    text: str, firm: str, country: str
+) -> None:
+    _, relations = run(text)
+    offices = {
+        r.object.name
+        for r in relations
+        if r.predicate in {"appliesToJurisdiction", "leaderOf"} and r.evidence.extractor == "titles"
+    }
+    assert not offices & {firm, country, "US"}
+
+
+def test_a_place_modifying_a_unit_is_no_jurisdiction() -> None:
+    _, relations = run("Omar Ali, chairman of the UK arm of Tata Steel, spoke on Friday.")
+    assert not [
+        r
+        for r in relations
+        if r.predicate == "appliesToJurisdiction" and r.object.name in {"UK", "United Kingdom"}
+    ]
+
+
+def test_a_countrys_institution_is_not_the_country() -> None:
+    _, relations = run("Ahmed Saleh, governor of Nigeria's central bank, spoke on Monday.")
+    assert not [
+        r
+        for r in relations
+        if r.predicate in {"appliesToJurisdiction", "leaderOf", "worksFor"}
+        and r.object.name == "Nigeria"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Israeli jets struck Hamas in Gaza.", "Hamas"),
+        ("Kenyan police arrested Ahmed Ali in Mombasa.", "Ahmed Ali"),
+        ("German officials met Airbus in Toulouse.", "Airbus"),
+    ],
+)
+def test_a_demonym_across_a_clause_is_not_the_names_nationality(text: str, name: str) -> None:
+    _, relations = run(text)
+    assert not [
+        r
+        for r in relations
+        if r.subject.name == name
+        and r.predicate in {"country", "citizenOf"}
+        and r.evidence.extractor == "nationality"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "heads_government"),
+    [
+        ("UK Chancellor Gordon Brown offered £960m to the scheme.", "United Kingdom", False),
+        ("German Chancellor Olaf Scholz met Emmanuel Macron.", "Germany", True),
+        ("Austrian Chancellor Sebastian Kurz resigned on Saturday.", "Austria", True),
+    ],
+)
+def test_a_chancellor_heads_the_government_except_in_the_uk(
+    text: str, country: str, heads_government: bool
+) -> None:
+    _, relations = run(text)
+    heads = {r.subject.name for r in relations if r.predicate == "headOfGovernment"}
+    assert (country in heads) is heads_government
+    offices = {r.object.name for r in relations if r.predicate == "positionHeld"}
+    if not heads_government:
+        assert any(o.startswith("Chancellor of the Exchequer") for o in offices)
+
+
+def test_a_team_principal_leads_the_team_named_before_the_title() -> None:
+    _, relations = run("Red Bull Team Principal Christian Horner praised Max Verstappen.")
+    facts = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert ("Christian Horner", "leaderOf", "Red Bull") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "organisation"),
+    [
+        (
+            "EU competition commissioner Margrethe Vestager fined Google.",
+            "Margrethe Vestager",
+            "EU",
+        ),
+        (
+            "Margrethe Vestager, the EU's competition commissioner, fined Google.",
+            "Margrethe Vestager",
+            "EU",
+        ),
+        (
+            "Metropolitan Police Commissioner Mark Rowley apologised.",
+            "Mark Rowley",
+            "Metropolitan Police",
+        ),
+    ],
+)
+def test_a_commissioner_works_for_the_body_named_with_the_title(
+    text: str, holder: str, organisation: str
+) -> None:
+    _, relations = run(text)
+    facts = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert (holder, "worksFor", organisation) in facts
+
+
+def test_a_bare_commissioner_is_no_position() -> None:
+    _, relations = run("Commissioner Jane Smith said the force would change.")  # of what?
+    assert not [r for r in relations if r.predicate == "positionHeld"]
+
+
+def test_a_pronoun_before_a_title_is_the_organisation_it_stands_for_or_nothing() -> None:
+    _, relations = run(
+        "British triple jumper Ashia Hansen has ruled out a comeback. "
+        "Her coach Aston Moore told the Times she would wait."
+    )
+    assert not [
+        r for r in relations if r.subject.name == "Aston Moore" and r.predicate == "leaderOf"
+    ]
+    ctx, relations = run("Shell said profits rose. Its chief executive Wael Sawan was pleased.")
+    led = [r for r in relations if r.predicate == "leaderOf" and r.subject.name == "Wael Sawan"]
+    assert [ctx.referent(r.object).name for r in led] == ["Shell"]
