@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 Extractor = Callable[["Context"], Iterable[RelationMention]]
 
+ARRAY_ATTRIBUTES = ("ORTH", "LOWER", "LEMMA", "POS", "DEP")
+"""The token attributes Context reads from the doc's array, in one call per article."""
+_DECODED: dict[int, str] = {}
+"""Strings by their hash id, as the StringStore decodes them: the words of one article recur
+in the next."""
+DECODED_LIMIT = 1 << 18
+
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (``str.isalnum``): re's word characters are those and the underscore."""
@@ -131,10 +138,11 @@ class Context:
         self.mentions: list[Mention] = []
         self.current = ""
         self._by_token: dict[int, Mention] = {}
-        self._sentence_of: dict[int, int] = {}
         self.sentences: list[Span] = list(doc.sents)
+        self._sentence_of: list[int] = [0] * len(doc)
+        """Each token's sentence number (the sentences cover every token)."""
         for number, sent in enumerate(self.sentences):
-            self._sentence_of.update(dict.fromkeys(range(sent.start, sent.end), number))
+            self._sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
         self.text = article.content
         """The doc's text: the doc is of ``article.content`` (graph.nlp.parse, and every caller
         of extract), and Doc.text is rebuilt from the tokens on every access."""
@@ -146,7 +154,9 @@ class Context:
         again): ``doc.char_span``'s, None where it found none."""
         self._heads: dict[tuple[int, int], Token] = {}
         self._sentence_texts: dict[int, tuple[str, int]] = {}
-        self._orths: list[int] | None = None
+        self._arrays: dict[str, list[int]] = {}
+        self._by_pos: dict[str, list[Token]] = {}
+        self._pos_indices: dict[str, list[int]] = {}
         self._roots: dict[int, Token] = {}
         self.notes: dict[str, object] = {}
         """Scratch space shared between extractors of one article (e.g. positions held)."""
@@ -155,23 +165,102 @@ class Context:
     def lowers(self) -> list[str]:
         """Each token's lower-case form (``token.lower_``), read once for the extractors that
         look every word up by it (a Token property decodes the string on each access)."""
-        return [t.lower_ for t in self.tokens]
+        return self._strings("LOWER")
 
     @cached_property
     def lemmas(self) -> list[str]:
         """Each token's lower-cased lemma (``token.lemma_.lower()``), read once."""
-        return [t.lemma_.lower() for t in self.tokens]
+        return [lemma.lower() for lemma in self._strings("LEMMA")]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text (``token.text``), read once for the extractors that look at
+        every word's."""
+        return self._strings("ORTH")
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Each token's coarse part of speech (``token.pos_``), read once: the property makes
+        an enum member on every access, and many extractors first ask every word for it."""
+        from spacy.parts_of_speech import NAMES
+
+        return [NAMES[number] for number in self._ids("POS")]
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """Each token's dependency label (``token.dep_``), read once."""
+        return self._strings("DEP")
+
+    def with_pos(self, *names: str) -> list[Token]:
+        """The tokens of these parts of speech, in order (the words an extractor looks at
+        when it starts from nouns, names or verbs; found once per set of names)."""
+        key = " ".join(names)
+        found = self._by_pos.get(key)
+        if found is None:
+            if not self._by_pos:
+                for i, pos in enumerate(self.pos):
+                    self._pos_indices.setdefault(pos, []).append(i)
+            indices = [i for name in names for i in self._pos_indices.get(name, ())]
+            if len(names) > 1:
+                indices.sort()
+            tokens = self.tokens
+            found = self._by_pos[key] = [tokens[i] for i in indices]
+        return found
+
+    @cached_property
+    def ents(self) -> list[Span]:
+        """The doc's named entities (``doc.ents``, which makes its Spans anew on each access)."""
+        return list(self.doc.ents)
+
+    def span_text(self, span: Span) -> str:
+        """A span's text (``span.text``), sliced from the article's: the doc is of that text,
+        and a Span joins its tokens' texts on each access."""
+        return self.text[span.start_char : span.end_char]
+
+    def sentence_of(self, token: Token) -> Span:
+        """The token's sentence (``token.sent``, which looks for the sentence's edges on
+        every access)."""
+        return self.sentences[self.sentence_index(token)]
+
+    def _ids(self, attribute: str) -> list[int]:
+        """One attribute's id for each token (one of ARRAY_ATTRIBUTES), all read from the
+        doc's array in one call the first time one is asked for."""
+        if not self._arrays:
+            from spacy import attrs
+
+            doc = self.doc
+            names = ARRAY_ATTRIBUTES
+            if len(doc):
+                array = doc.to_array([getattr(attrs, name) for name in names])
+                columns = array.T.tolist()
+            else:
+                columns = [[] for _ in names]
+            self._arrays = dict(zip(names, columns, strict=True))
+        return self._arrays[attribute]
+
+    def _strings(self, attribute: str) -> list[str]:
+        """One string attribute for each token; an id's string is decoded once a process
+        (a hash names the same string in every vocabulary)."""
+        strings = self.doc.vocab.strings
+        if len(_DECODED) > DECODED_LIMIT:
+            _DECODED.clear()
+        ids = self._ids(attribute)
+        out = list(map(_DECODED.get, ids))
+        for i, text in enumerate(out):
+            if text is None:
+                out[i] = _DECODED[ids[i]] = strings[ids[i]]
+        return out
 
     # ---- mentions -------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
-        return self._sentence_of.get(token.i, 0)
+        return self._sentence_of[token.i]
 
     def sentence_root(self, token: Token) -> Token:
         """The root of the token's sentence (``token.sent.root``), found once a sentence."""
         number = self.sentence_index(token)
         root = self._roots.get(number)
         if root is None:
-            root = self._roots[number] = token.sent.root
+            root = self._roots[number] = self.sentences[number].root
         return root
 
     def tokens_from(self, start: int, end: int) -> range:
@@ -183,14 +272,10 @@ class Context:
     def with_text(self, text: str) -> list[int]:
         """The indices of the tokens whose text is exactly ``text``, in order (from the doc's
         word ids: no Token or string is made for the others)."""
-        if self._orths is None:
-            from spacy.attrs import ORTH
-
-            self._orths = self.doc.to_array([ORTH]).ravel().tolist() if len(self.doc) else []
         from spacy.strings import get_string_id
 
         wanted = get_string_id(text)
-        return [i for i, orth in enumerate(self._orths) if orth == wanted]
+        return [i for i, orth in enumerate(self._ids("ORTH")) if orth == wanted]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping a character range (a mention's span)."""
@@ -269,7 +354,7 @@ class Context:
             return None
         for old in overlapping:
             self.remove_mention(old)
-        sentence = self._sentence_of.get(token_ids[0], 0)
+        sentence = self._sentence_of[token_ids[0]]
         mention = Mention(
             article_id=self.article.id,
             start=start,

@@ -289,7 +289,7 @@ def pronouns_extractor(ctx: Context) -> Iterator[RelationMention]:
     forms = pronouns()
     resolver = Resolver(ctx)
     candidates = [
-        t for t in ctx.tokens if t.pos_ == "PRON" and t.lower_ in forms and t.text != "US"
+        t for t in ctx.with_pos("PRON") if ctx.lowers[t.i] in forms and ctx.texts[t.i] != "US"
     ]
     outside = [t for t in candidates if quote_of(resolver.quotes, t) is None]
     inside = [t for t in candidates if quote_of(resolver.quotes, t) is not None]

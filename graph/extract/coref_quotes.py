@@ -93,7 +93,7 @@ def quotes(ctx: Context) -> list[Quote]:
             continue
         # "X said:" as its own sentence just before the quote
         first = min(sentences)
-        if first > 0 and ctx.sentences[first - 1].text.rstrip().endswith(":"):
+        if first > 0 and ctx.span_text(ctx.sentences[first - 1]).rstrip().endswith(":"):
             sentences.add(first - 1)
         speaker = None
         for number in sorted(sentences):

@@ -111,7 +111,8 @@ class People:
         if not tokens:
             return ""
         first = tokens[0]
-        before = [first.nbor(-k) for k in (1, 2) if first.i - k >= first.sent.start]
+        sentence_start = self.ctx.sentence_of(first).start
+        before = [first.nbor(-k) for k in (1, 2) if first.i - k >= sentence_start]
         before = [t for t in before if t.text != "."][:1]
         head = self.ctx.mention_head(mention)
         around = [*before, tokens[0], *head.children]
@@ -280,9 +281,10 @@ def _nouns(ctx: Context) -> list[list[Token]]:
     (found once an article: every pronoun looks through the sentences before it)."""
     found = ctx.notes.get("coref.nouns")
     if found is None:
-        tokens = ctx.tokens
+        tokens, pos = ctx.tokens, ctx.pos
         found = [
-            [t for t in tokens[s.start : s.end] if t.pos_ in CANDIDATE_POS] for s in ctx.sentences
+            [tokens[i] for i in range(s.start, s.end) if pos[i] in CANDIDATE_POS]
+            for s in ctx.sentences
         ]
         ctx.notes["coref.nouns"] = found
     return found  # type: ignore[return-value]

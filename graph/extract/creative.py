@@ -176,8 +176,9 @@ def _model_name(ctx: Context, token) -> Span | None:  # type: ignore[no-untyped-
 def creative_works(ctx: Context) -> Iterator[RelationMention]:
     """Work and product mentions from their nouns (see the module docstring)."""
     _works_after_cues(ctx)
+    texts = ctx.texts
     for token in ctx.tokens:
-        if token.text[:1].isupper() or token.like_num:
+        if texts[token.i][:1].isupper() or token.like_num:
             model = _model_name(ctx, token)
             if model is not None:
                 ctx.add_mention(model, EntityType.PRODUCT, confidence=0.8, replace=True)

@@ -148,10 +148,11 @@ def _work_before(
 
 def _role_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Former Superman actor the late Christopher Reeve", "Parasite director Bong Joon-ho"."""
-    for token in ctx.tokens:
-        if not token.is_lower or token.pos_ not in {"NOUN", "PROPN"}:
+    for token in ctx.with_pos("NOUN", "PROPN"):
+        if not token.is_lower:
             continue
-        credit = cue(token.lower_, "role") or cue(token.lower_, "work_role")
+        lower = ctx.lowers[token.i]
+        credit = cue(lower, "role") or cue(lower, "work_role")
         if credit is None or credit.predicate is None:
             continue
         person_span = _person_after(ctx, token.i + 1)
@@ -211,10 +212,10 @@ def _work_after_in(
 
 def _performance_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Charlize Theron's Oscar winning performance in Monster", "her role in the film X"."""
-    for token in ctx.tokens:
-        if token.pos_ != "NOUN" or not token.is_lower:
+    for token in ctx.with_pos("NOUN"):
+        if not token.is_lower:
             continue
-        lemma = token.lemma_.lower()
+        lemma = ctx.lemmas[token.i]
         credit = cue(lemma, "performance") or cue(lemma, "work_performance")
         if credit is None or credit.predicate is None:
             continue
@@ -239,8 +240,8 @@ def _performance_credits(ctx: Context) -> Iterator[RelationMention]:
 def _acting_credits(ctx: Context) -> Iterator[RelationMention]:
     """ "Audrey Tautou starred in Amélie", "she will star in Lionheart" (proposed): the
     subject of an acting verb is in the work named after its "in"."""
-    for verb in ctx.tokens:
-        if verb.pos_ != "VERB" or cue(verb.lemma_.lower(), "acting_verb") is None:
+    for verb in ctx.with_pos("VERB"):
+        if cue(ctx.lemmas[verb.i], "acting_verb") is None:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         actor = ctx.mention_at(subject) if subject is not None else None

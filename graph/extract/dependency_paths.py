@@ -102,13 +102,16 @@ class PathMatcher:
     """Patterns in DependencyMatcher's format (``add(key, [pattern, ...])``); called on a
     doc, the (key, token indices) the DependencyMatcher finds sentence by sentence."""
 
+    _doc_ids: tuple[Doc | None, list[int], list[int], list[int]] = (None, [], [], [])
+    """The last doc's word ids (``_word_ids``), shared by every matcher: each extractor's
+    matcher reads the same doc in turn."""
+
     def __init__(self) -> None:
         self._rules: list[Rule] = []
         self._raw: list[tuple[str, list[list[dict]]]] = []
         self._index: dict[str, dict[str, list[Rule]]] = {a: defaultdict(list) for a in INDEXED}
         self._spacy: dict[int, DependencyMatcher] = {}
         self._by_id: tuple[dict[int, list[Rule]], dict[int, list[Rule]]] | None = None
-        self._doc_ids: tuple[Doc | None, list[int], list[int], list[int]] = (None, [], [], [])
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         self._raw.append((key, patterns))
@@ -193,7 +196,7 @@ class PathMatcher:
                 heads = [i + offset for i, offset in enumerate(offsets)]
             else:
                 lemmas, lowers, heads = [], [], []
-            self._doc_ids = (doc, lemmas, lowers, heads)
+            PathMatcher._doc_ids = (doc, lemmas, lowers, heads)
         return self._doc_ids[1], self._doc_ids[2], self._doc_ids[3]
 
     def _spacy_matches(self, doc: Doc, sent: Span) -> Iterator[tuple[str, list[int]]]:

@@ -72,12 +72,12 @@ def _trim(span, honorifics: bool = True):  # type: ignore[no-untyped-def]
 def named_entities(ctx: Context) -> Iterator[RelationMention]:
     """spaCy entities -> mentions; a NORP word modifying a noun ("French President") is a
     demonym used as an adjective, left to the title and citizenship extractors."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         label = ent.label_
         etype = NER_TYPES.get(label)
         if etype is None:
             continue
-        firm = label == "ORG" and form_type(ent.text)[0] is EntityType.ORGANIZATION
+        firm = label == "ORG" and form_type(ctx.span_text(ent))[0] is EntityType.ORGANIZATION
         if (
             _honorific_first(ent)
             and label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}
@@ -85,7 +85,7 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         ):
             etype = EntityType.PERSON
         span = _trim(ent, honorifics=not firm)
-        text = span.text if span is not None else ""  # a Span's text is built on each access
+        text = ctx.span_text(span) if span is not None else ""
         if span is None or not ALNUM.search(text):  # "U.S." has no alpha token
             continue
         if label == "NORP" and (
@@ -165,8 +165,8 @@ def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
 def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Capitalised proper-noun phrases that NER left out ("the Islamic State") become
     organisation mentions with lower confidence."""
-    for token in ctx.tokens:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or ctx.mention_at(token):
+    for token in ctx.with_pos("PROPN"):
+        if token.dep_ == "compound" or ctx.mention_at(token):
             continue
         if not token.text[:1].isupper() or ctx.sentence_index(token) is None:
             continue
@@ -210,9 +210,9 @@ def hyphenated_names(ctx: Context) -> Iterator[RelationMention]:
     """Names inside modifiers such as "U.S.-led", "Saudi-led" or "London - based" become
     mentions (a demonym stands for its country); the relation they imply is added by the
     locative extractor."""
-    doc = ctx.doc
+    doc, texts, lowers = ctx.doc, ctx.texts, ctx.lowers
     for token in ctx.tokens:
-        if "-" not in token.text and token.lower_ not in HYPHEN_VERBS:
+        if "-" not in texts[token.i] and lowers[token.i] not in HYPHEN_VERBS:
             continue  # neither "U.S.-led" nor "London - based"
         match = HYPHEN_MODIFIER.match(token.text)
         if match:
@@ -253,8 +253,9 @@ def propagate_names(ctx: Context) -> Iterator[RelationMention]:
     for person in people:
         surnames.setdefault(person.name.split()[-1], set()).add(person.name)
     names = {m.name: m.type for m in ctx.mentions if m.extractor == "ner" and m.name}
-    for token in ctx.tokens:
-        if not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+    texts = ctx.texts
+    for token in ctx.with_pos("PROPN", "NOUN", "ADJ"):
+        if not texts[token.i][:1].isupper():
             continue
         existing = ctx.mention_at(token)
         full = surnames.get(token.text)

@@ -76,7 +76,7 @@ def form_type(name: str) -> tuple[EntityType | None, bool]:
 
 
 def _ner_labels(ctx: Context) -> dict[int, str]:
-    return {t.i: ent.label_ for ent in ctx.doc.ents for t in ent}
+    return {i: ent.label_ for ent in ctx.ents for i in range(ent.start, ent.end)}
 
 
 def _neighbours(ctx: Context, mention: Mention):  # type: ignore[no-untyped-def]
@@ -260,12 +260,13 @@ def _unnamed_organisations(ctx: Context) -> None:
     names an organisation, and so does every other bare occurrence of it."""
     table = cues()
     found: set[str] = set()
-    for token in ctx.tokens:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or ctx.mention_at(token):
+    pos, texts = ctx.pos, ctx.texts
+    for token in ctx.with_pos("PROPN"):
+        if not texts[token.i][:1].isupper() or ctx.mention_at(token):
             continue
         nxt = ctx.tokens[token.i + 1] if token.i + 1 < len(ctx.tokens) else None
         prev = ctx.tokens[token.i - 1] if token.i > 0 else None
-        if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
+        if prev is not None and texts[prev.i][:1].isupper() and pos[prev.i] == "PROPN":
             continue  # part of a longer name ("Civil Aviation minister"), not a name alone
         if known_place(token.text) and not (nxt is not None and nxt.lower_ in table.team_after):
             continue
@@ -281,13 +282,13 @@ def _unnamed_organisations(ctx: Context) -> None:
         before = (
             prev is not None
             and prev.is_lower
-            and prev.pos_ == "NOUN"
-            and (table.before.get(prev.lemma_.lower()))
+            and pos[prev.i] == "NOUN"
+            and (table.before.get(ctx.lemmas[prev.i]))
         )
         if EntityType.ORGANIZATION in (after, before):
             found.add(token.text)
-    for token in ctx.tokens if found else ():
-        if token.text in found and not ctx.mention_at(token) and token.pos_ == "PROPN":
+    for token in ctx.with_pos("PROPN") if found else ():
+        if texts[token.i] in found and not ctx.mention_at(token):
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
     _formed_names(ctx)
 
@@ -296,10 +297,11 @@ def _formed_names(ctx: Context) -> None:
     """ "the $3bn Trident Funds operation": capitalised words NER missed that end in an
     organisation form word name an organisation."""
     doc, tokens, table = ctx.doc, ctx.tokens, cues()
+    pos, texts = ctx.pos, ctx.texts
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper():
+        while j < len(tokens) and pos[j] == "PROPN" and texts[j][:1].isupper():
             j += 1
         words = doc[i:j] if j - i >= 2 else ()  # a span only for a run of two or more
         if (

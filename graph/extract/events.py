@@ -69,7 +69,8 @@ def _event_mention(ctx: Context, noun: Token) -> Mention | None:
     if existing is not None:
         return existing if existing.type is EntityType.EVENT else None
     start = noun.i
-    while start > noun.sent.start:
+    sentence_start = ctx.sentence_of(noun).start
+    while start > sentence_start:
         before = ctx.doc[start - 1]
         if (
             before.dep_ not in MODIFIERS
@@ -177,7 +178,7 @@ def _harm(token: Token) -> bool:
 
 @extractors.register("events", order=55)
 def events(ctx: Context) -> Iterator[RelationMention]:
-    for noun in ctx.tokens:
+    for noun in ctx.with_pos("NOUN"):
         kind = is_event_noun(noun)
         if kind is None:
             continue

@@ -62,8 +62,8 @@ def countries(ctx: Context) -> Countries:
             found.setdefault(country, []).append((head, mention, direct))
         elif mention.type is EntityType.PLACE and lexicon.is_city(mention.name):
             cities.append((mention.name, head))
-    for token in ctx.tokens:
-        demonym = lexicon.demonym_country(token.text) if token.text[:1].isupper() else None
+    for token, text in zip(ctx.tokens, ctx.texts, strict=True):
+        demonym = lexicon.demonym_country(text) if text[:1].isupper() else None
         covering = ctx.mention_at(token)
         if demonym is None or (
             covering is not None and covering.type in {EntityType.COUNTRY, EntityType.PERSON}

@@ -236,11 +236,11 @@ def killings(ctx: Context) -> Iterator[RelationMention]:
     for mention in list(ctx.mentions):
         if mention.type is EntityType.PERSON and _named(mention) and ctx.mention_tokens(mention):
             yield from _agents(ctx, mention)
-    for noun in ctx.tokens:
-        kind = _kind(noun) if noun.pos_ == "NOUN" else ""
+    for noun in ctx.with_pos("NOUN", "VERB"):
+        kind = _kind(noun) if ctx.pos[noun.i] == "NOUN" else ""
         if kind == "agent":
             yield from _named_after_victim(ctx, noun)
         elif kind == "event":
             yield from _events(ctx, noun)
-        elif noun.pos_ == "VERB":
+        elif ctx.pos[noun.i] == "VERB":
             yield from _gerunds(ctx, noun)

@@ -103,8 +103,8 @@ def _located_predicate(subject: Mention) -> str | None:
 
 @extractors.register("locative", order=50)
 def locative(ctx: Context) -> Iterator[RelationMention]:
-    for token in ctx.tokens:
-        for rule in _rules_for(token.dep_):
+    for token, dep in zip(ctx.tokens, ctx.deps, strict=True):
+        for rule in _rules_for(dep):
             yield from rule(ctx, token)
     for mention in list(ctx.mentions):
         yield from _country_in_name(ctx, mention)

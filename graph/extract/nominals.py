@@ -100,9 +100,8 @@ def nominal_relations(ctx: Context) -> Iterator[RelationMention]:
     meeting between Modi and Xi"."""
     table, events = lexicon.nominal_relations(), lexicon.event_nouns()
     nouns = {noun for noun, _ in table}
-    for noun, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
-        if noun.pos_ != "NOUN":
-            continue
+    for noun in ctx.with_pos("NOUN"):
+        lemma = ctx.lemmas[noun.i]
         if events.get(lemma) == "meeting":  # what both of these ask first
             yield from _joint_meeting(ctx, noun)
             yield from _talks_abroad(ctx, noun)
@@ -329,11 +328,11 @@ def _without_conjoined_clauses(token: Token, ctx: Context | None = None) -> Iter
 def proposals(ctx: Context) -> Iterator[RelationMention]:
     """ "X proposed ...", "X put forward a proposition to expand the coalition" -> proposes."""
     for token, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
-        if lemma not in PROPOSAL_FRAMES or token.pos_ not in {"VERB", "NOUN"}:
+        if lemma not in PROPOSAL_FRAMES or ctx.pos[token.i] not in {"VERB", "NOUN"}:
             continue
-        if token.pos_ == "VERB" and token.lemma_.lower() in NOUN_ONLY_FRAMES:
+        if ctx.pos[token.i] == "VERB" and lemma in NOUN_ONLY_FRAMES:
             continue
-        if token.lemma_.lower() == "call" and not any(
+        if lemma == "call" and not any(
             c.dep_ in {"prep", "prt"} and c.lower_ == "for" for c in token.children
         ):
             continue  # "called him a liar" is no proposal; "called for a ceasefire" is

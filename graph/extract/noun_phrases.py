@@ -91,10 +91,10 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Organisation-like noun phrases, with same-head definite descriptions linked back."""
     nouns = lexicon.collective_nouns()
     chains: dict[str, list[tuple[Mention, set[str]]]] = {}
-    for head in ctx.tokens:
-        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lemma_.lower() not in nouns:
+    for head in ctx.with_pos("NOUN"):
+        lemma = ctx.lemmas[head.i]
+        if head.tag_ != "NN" or lemma not in nouns:
             continue
-        lemma = head.lemma_.lower()
         if ctx.mention_at(head) is not None or _is_named_elsewhere(ctx, head):
             continue
         mods = _modifiers(ctx, head)
@@ -134,7 +134,7 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             else:
                 antecedent = named[0] if named else dominant_organisation(ctx, head)
         span = ctx.doc[(mods[0].i if mods else head.i) : head.i + 1]
-        words = span.text
+        words = ctx.span_text(span)
         mention = ctx.add_mention(
             span,
             EntityType.ORGANIZATION,
@@ -158,8 +158,8 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
 @extractors.register("demonym_groups", order=22)
 def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
     """ "thirty French citizens" -> Group "French citizens" citizenOf France, with its count."""
-    for head in ctx.tokens:
-        if head.pos_ != "NOUN" or head.tag_ != "NNS" or ctx.mention_at(head) is not None:
+    for head in ctx.with_pos("NOUN"):
+        if head.tag_ != "NNS" or ctx.mention_at(head) is not None:
             continue
         demonym = next(
             (
@@ -203,14 +203,12 @@ def demonym_groups(ctx: Context) -> Iterator[RelationMention]:
 @extractors.register("quoted_concepts", order=24)
 def quoted_concepts(ctx: Context) -> Iterator[RelationMention]:
     """A short noun phrase in quotation marks is a key phrase the article names."""
-    doc, tokens = ctx.doc, ctx.tokens
-    for i, token in enumerate(tokens):
-        closing = QUOTES.get(token.text)
+    doc, texts = ctx.doc, ctx.texts
+    for i, text in enumerate(texts):
+        closing = QUOTES.get(text)
         if closing is None:
             continue
-        end = next(
-            (j for j in range(i + 1, min(i + 7, len(doc))) if tokens[j].text == closing), None
-        )
+        end = next((j for j in range(i + 1, min(i + 7, len(doc))) if texts[j] == closing), None)
         if end is None or end - i < 2:
             continue
         inner = doc[i + 1 : end]

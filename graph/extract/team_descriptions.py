@@ -38,11 +38,11 @@ SKIPPED_TYPES = {EntityType.DATE, EntityType.QUANTITY}
 SUBJECTS = {"nsubj", "nsubjpass", "agent"}
 
 
-def _role(token: Token) -> tuple[Title, list[Token]] | None:
+def _role(ctx: Context, token: Token) -> tuple[Title, list[Token]] | None:
     """The player or captain title ending at a singular noun ("striker", "fly-half")."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
+    if ctx.pos[token.i] not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
         return None
-    start = max(token.sent.start, token.i - 2)
+    start = max(ctx.sentence_of(token).start, token.i - 2)
     found = title_suffix(list(token.doc[start : token.i + 1]))
     if found is None or found[0].kind not in TEAM_KINDS or found[1][-1].i != token.i:
         return None
@@ -172,10 +172,10 @@ def team_descriptions(ctx: Context) -> Iterator[RelationMention]:
     def eligible(key: str) -> bool:
         return key not in offices and not known_place(key)  # "scored for Dortmund": no one
 
-    for noun in ctx.tokens:
+    for noun in ctx.with_pos("NOUN", "PROPN"):
         if ctx.mention_at(noun) is not None:
             continue
-        role = _role(noun)
+        role = _role(ctx, noun)
         if role is None:
             continue
         title, words = role

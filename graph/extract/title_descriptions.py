@@ -98,8 +98,8 @@ def _untitled_holder(
 def title_descriptions(ctx: Context) -> Iterator[RelationMention]:
     """ "The French President" / "the Prime Minister" with no name: the most recent holder of
     that title in the article (a coreference), or the one person named so far (the office)."""
-    for token in ctx.tokens:
-        if token.pos_ not in {"NOUN", "PROPN"} or ctx.mention_at(token) is not None:
+    for token in ctx.with_pos("NOUN", "PROPN"):
+        if ctx.mention_at(token) is not None:
             continue
         found = title_of_noun(token)
         if found is None or found[1][-1].i != token.i:

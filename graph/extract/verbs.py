@@ -359,11 +359,12 @@ def _place_and_date(
 @extractors.register("verb_relations", order=60)
 def verb_relations(ctx: Context) -> Iterator[RelationMention]:
     senses = lexicon.verb_senses()
-    for verb in ctx.tokens:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in senses:
+    for verb in ctx.with_pos("VERB", "AUX"):
+        lemma = ctx.lemmas[verb.i]
+        if lemma not in senses:
             continue
         stance, speaker = stance_of(ctx, _said_of(verb))
-        for sense in senses[verb.lemma_.lower()]:
+        for sense in senses[lemma]:
             predicate = sense.predicate
             objects = _objects(ctx, verb, sense)
             if sense.direction == "guest":
