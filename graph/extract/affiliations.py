@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts
+from graph.extract.context import Context, conjuncts, first_conjunct
 from graph.extract.sports import club_words, team_names
 from graph.extract.title_facts import is_party
 from graph.extract.verbs import _fits
@@ -141,9 +141,7 @@ def _of_objects(head: Token, person: bool) -> Iterator[tuple[Token, Token]]:
 def _shared_of_objects(head: Token, person: bool) -> Iterator[tuple[Token, Token]]:
     """The phrase a list of names shares, set off after its last name: "Martin Mubanga,
     Richard Belmar and Feroz Abbasi, from London" (the parser hangs it on the first)."""
-    first = head
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(head)
     if first.i == head.i:
         return
     last = max(t.i for t in conjuncts(first))

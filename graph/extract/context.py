@@ -66,6 +66,14 @@ def _restricting(negation: Token) -> bool:
     }
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated words, which holds their shared role: "Kano" in "Kano and
+    Kaduna are in northern Nigeria"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every word coordinated with it ("X, Y and Z"), in order."""
     out = [token]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context
+from graph.extract.context import Context, first_conjunct
 from graph.extract.coref_lexicon import given_names
 from graph.extract.entities import place_type
 from graph.extract.person_place import in_sport
@@ -53,15 +53,6 @@ def _placed_in_place(ctx: Context, token: Token) -> bool:
     return False
 
 
-def _shared_subject(token: Token) -> Token:
-    """The first of coordinated words, which holds their role: "Kano" in "Kano and Kaduna
-    are in northern Nigeria"."""
-    top = token
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-    return top
-
-
 @extractors.register("place_names", order=12.5)
 def place_names(ctx: Context) -> Iterator[RelationMention]:
     if in_sport(ctx):
@@ -69,7 +60,7 @@ def place_names(ctx: Context) -> Iterator[RelationMention]:
     found = [
         token
         for token in ctx.tokens
-        if _candidate(ctx, token) and _placed_in_place(ctx, _shared_subject(token))
+        if _candidate(ctx, token) and _placed_in_place(ctx, first_conjunct(token))
     ]
     for token in found:
         ctx.add_mention(token, place_type(token.text), confidence=0.6)
