@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts, second_object
+from graph.extract.context import Context, conjuncts, denied_phrase, second_object
 from graph.extract.coref_lexicon import given_names
 from graph.extract.stance import stance_of
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -468,10 +468,8 @@ def _lies_in(ctx: Context, prep: Token) -> Iterator[RelationMention]:
     read = _in_phrase_reading(verb, prep)
     if read is None:
         return
-    subject_tokens, objects_token, negated = read
-    stance, speaker = stance_of(ctx, verb)
-    if negated:
-        stance = Stance.NEGATED
+    subject_tokens, objects_token = read
+    stance, speaker = stance_of(ctx, verb)  # a denied phrase: ctx.relation negates it
     for subject_token in subject_tokens:
         subject = ctx.mention_of(subject_token) or _place_named_by_noun(ctx, subject_token)
         if subject is None or subject.type not in PLACES:
@@ -489,31 +487,26 @@ def _lies_in(ctx: Context, prep: Token) -> Iterator[RelationMention]:
                 )
 
 
-def _in_phrase_reading(verb: Token, prep: Token) -> tuple[list[Token], bool, bool] | None:
-    """Whose place one "in" phrase of a verb gives, whether its object's conjuncts are places
-    too, and whether it is denied. One phrase: the verb's subjects, all conjuncts ("is in
-    Kent and Sussex"). A gapped second clause ("Rome is in Lazio and Naples in Campania": the
-    parser hangs "in Campania" on "is" and Naples on Lazio): the first phrase gives its own
-    object only and the second the stray conjunct. "in France, not in Germany": the denied
-    phrase gives the same subject, negated. Any other second phrase: nothing (None)."""
+def _in_phrase_reading(verb: Token, prep: Token) -> tuple[list[Token], bool] | None:
+    """Whose place one "in" phrase of a verb gives, and whether its object's conjuncts are
+    places too. One phrase: the verb's subjects, all conjuncts ("is in Kent and Sussex"). A
+    gapped second clause ("Rome is in Lazio and Naples in Campania": the parser hangs "in
+    Campania" on "is" and Naples on Lazio): the first phrase gives its own object only and
+    the second the stray conjunct. "in France, not in Germany": the denied phrase gives the
+    same subject (ctx.relation negates it). Any other second phrase: nothing (None)."""
     ins = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
     subjects = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
     if len(ins) == 1:
-        return subjects, True, _denied(prep)
+        return subjects, True
     first = ins[0]
     stray = [c for p in first.children if p.dep_ == "pobj" for c in p.children if c.dep_ == "conj"]
     if prep.i == first.i:
-        return subjects, not stray, _denied(prep)
-    if _denied(prep):
-        return subjects, True, True
+        return subjects, not stray
+    if denied_phrase(prep):
+        return subjects, True
     if stray and prep.i == ins[1].i and len(ins) == 2:
-        return stray[:1], True, False
+        return stray[:1], True
     return None
-
-
-def _denied(prep: Token) -> bool:
-    """ "not in Germany": the phrase itself carries the negation."""
-    return any(c.dep_ == "neg" for c in prep.children)
 
 
 def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:

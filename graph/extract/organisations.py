@@ -625,7 +625,7 @@ def _fixture_context(ctx: Context, tokens: dict[str, Token]) -> bool:
     drama beat Sherlock", "Labour beat the Tories in Hartlepool")."""
     if article_sport(ctx) or tokens["anchor"].pos_ == "NOUN":
         return True  # a noun's row names the contest itself ("their match against Y")
-    sentence = tokens["anchor"].sent.text
+    sentence = ctx.span_text(ctx.sentence_of(tokens["anchor"]))
     if SCORE.search(sentence) or sport_scores(sentence):
         return True
     return all(

@@ -16,11 +16,9 @@ from graph.extract import extractors
 from graph.extract.context import Context, first_conjunct
 from graph.extract.coref_lexicon import given_names
 from graph.extract.entities import place_type
+from graph.extract.locative import LOCATED_VERBS, PLACES
 from graph.extract.person_place import in_sport
-from graph.model import EntityType, RelationMention
-
-PLACES = {EntityType.PLACE, EntityType.COUNTRY}
-LOCATED_LEMMAS = frozenset({"be", "lie", "locate", "situate"})
+from graph.model import RelationMention
 
 
 def _known_place(name: str) -> bool:
@@ -43,7 +41,7 @@ def _candidate(ctx: Context, token: Token) -> bool:
 def _placed_in_place(ctx: Context, token: Token) -> bool:
     """ "Lyon is in France", "Sines lies in Portugal": the subject of being in a place."""
     verb = token.head
-    if token.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in LOCATED_LEMMAS:
+    if token.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in LOCATED_VERBS:
         return False
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
