@@ -95,6 +95,8 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
             continue  # a nationality adjective ("is Chinese") names no group
         if label == "PERSON" and all(t.pos_ != "PROPN" for t in span):
             continue  # lower-case "person" entities are tagging noise
+        if all(ctx.lowers[t.i] in lexicon.title_modifiers() for t in span):
+            continue  # "Shadow" (chancellor), "Acting" (head): an office's modifier, no name
         if label in {"GPE", "LOC", "FAC"} or (
             label in {"ORG", "PERSON", "NORP"} and lexicon.country_name(text)
         ):

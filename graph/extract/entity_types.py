@@ -268,6 +268,10 @@ def _unnamed_organisations(ctx: Context) -> None:
         prev = ctx.tokens[token.i - 1] if token.i > 0 else None
         if prev is not None and texts[prev.i][:1].isupper() and pos[prev.i] == "PROPN":
             continue  # part of a longer name ("Civil Aviation minister"), not a name alone
+        if lexicon.demonym_country(texts[token.i]):
+            continue  # "the Uruguayan midfielder X" tagged as a name: a nationality, no team
+        if ctx.lowers[token.i] in lexicon.title_modifiers():
+            continue  # "Shadow home secretary X": the office's modifier, no organisation
         if known_place(token.text) and not (nxt is not None and nxt.lower_ in table.team_after):
             continue
         after = (

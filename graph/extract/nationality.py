@@ -80,6 +80,13 @@ def _demonym_before(ctx: Context, first: Token, person: bool) -> Mention | None:
                 i -= 1  # "Australian Mamdouh Habib" with only "Habib" recognised
                 continue
             return None
+        if person and not words and token.is_lower and token.lower_ in lexicon.titles():
+            # a title right before the name, whatever the tagger made of it ("Argentine
+            # forward Paulo Dybala" with "forward" an adverb)
+            words += 1
+            between.append(token)
+            i -= 1
+            continue
         if token.pos_ not in {"NOUN", "ADJ", "VERB"} or not token.is_lower:
             return None
         if token.head.i <= token.i or token.dep_ in CLAUSE_ROLES:

@@ -116,6 +116,10 @@ def test_affiliation_from_the_noun_phrase(text: str, fact: tuple[str, str, str])
         "Rafael Nadal's home crowd at the Madrid Open cheered.",
         # an organisation has no age: a person NER typed as one gets nothing
         "Acme Holdings, 50, of Boston, closed.",
+        # a work's title worded "X of the Y", both halves typed by NER: no place the
+        # gazetteers know, so no seat
+        "It is up against Eternal Sunshine of the Spotless Mind at the awards.",
+        "Critics praised Raiders of the Lost Ark and Children of the Silent Sea.",
     ],
 )
 def test_no_affiliation(text: str) -> None:

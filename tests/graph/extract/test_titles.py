@@ -329,6 +329,56 @@ def test_a_demonym_across_a_clause_is_not_the_names_nationality(text: str, name:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Shadow chancellor, George Osborne, attacked the plan.",
+        "Shadow home secretary David Davis echoed the criticism.",
+        "Acting President Kamala Harris signed the order.",
+    ],
+)
+def test_a_title_modifier_is_no_organisation(text: str) -> None:
+    ctx, relations = run(text)
+    modifiers = lexicon.title_modifiers()
+    assert not [m for m in ctx.mentions if m.text.lower() in modifiers]
+    assert not [r for r in relations if r.object.name.lower() in modifiers]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        (
+            "Chelsea have signed the Uruguayan midfielder Giorgian de Arrascaeta.",
+            "Giorgian de Arrascaeta",
+            "Uruguay",
+        ),
+        (
+            "Leinster brought in the Australian flanker Michael Hooper last week.",
+            "Michael Hooper",
+            "Australia",
+        ),
+        (
+            "Juventus confirmed that the Argentine forward Paulo Dybala would miss the match.",
+            "Paulo Dybala",
+            "Argentina",
+        ),
+    ],
+)
+def test_a_demonym_before_a_playing_role_is_the_players_nationality_not_a_team(
+    text: str, person: str, country: str
+) -> None:
+    ctx, relations = run(text)
+    triples = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert (person, "citizenOf", country) in triples
+    assert not [
+        r for r in relations if r.predicate == "memberOfSportsTeam" and r.subject.name == person
+    ]
+    demonym = country[:4]
+    assert not [
+        m for m in ctx.mentions if m.text.startswith(demonym) and m.type is EntityType.ORGANIZATION
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "country", "heads_government"),
     [
         ("UK Chancellor Gordon Brown offered £960m to the scheme.", "United Kingdom", False),
