@@ -284,7 +284,7 @@ def _proposed_things(ctx: Context, head: Token) -> list[tuple[Token, Mention]]:
     entity names it), or the first entity its clause acts on ("a proposition to expand the
     coalition" -> the coalition). Coordinated clauses are other statements and not searched;
     an unnamed noun's own phrase belongs to it ("called for the sacking of X" proposes a
-    sacking, not X)."""
+    sacking, not X), and an adverbial or relative clause says why or which, not what."""
     if _someone_elses_deed(ctx, head):
         return []
     branches = [c for c in head.children if c.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}]
@@ -321,6 +321,8 @@ def _without_conjoined_clauses(token: Token, ctx: Context | None = None) -> Iter
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
             continue
+        if child.dep_ in {"advcl", "relcl"}:
+            continue  # "a plan to cut jobs as it tries to catch up with Apple": not the plan's
         yield from _without_conjoined_clauses(child, ctx)
 
 
