@@ -382,6 +382,12 @@ def writes_bare_triple(stance: str, extractor: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def occasion_nouns() -> frozenset[str]:
+    """Words that make a "party" a social occasion ("dinner party"), from occasion_nouns.txt."""
+    return frozenset(row[0] for row in _rows("occasion_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def generic_owners() -> frozenset[str]:
     """Words that may head "X-owned" without naming an owner ("state-owned")."""
     return frozenset(row[0] for row in _rows("generic_owners.txt", 1))

@@ -25,13 +25,12 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts, first_conjunct
+from graph.extract.context import Context, conjuncts, first_conjunct, real_place
 from graph.extract.sports import club_words, team_names
 from graph.extract.title_facts import is_party
 from graph.extract.verbs import _fits
 from graph.lexicon import _rows
 from graph.model import EntityType, Mention, RelationMention
-from graph.name_variants import known_place
 
 PLACES = {EntityType.PLACE, EntityType.COUNTRY}
 NAME_ROLES = {"", "described"}
@@ -172,12 +171,12 @@ def _of_phrase(ctx: Context, mention: Mention, head: Token) -> Iterator[Relation
         elif mention.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION:
             found = [(pobj, target, _organisation_predicate(ctx, target))]
         elif mention.type is EntityType.ORGANIZATION and target.type in PLACES:
-            # Only a place the gazetteers know: "X of the Y" is also a title's wording
-            # ("Eternal Sunshine of the Spotless Mind"), where NER types both halves.
+            # Only a real place: "X of the Y" is also a title's wording ("Eternal Sunshine
+            # of the Spotless Mind"), where NER types both halves.
             found = [
                 (t, m, _place_predicate(m, ("basedIn", "country")))
                 for t, m in _places(ctx, pobj)
-                if _is_country(m) or known_place(m.name)
+                if real_place(ctx, m)
             ]
         else:
             continue

@@ -66,6 +66,17 @@ def _restricting(negation: Token) -> bool:
     }
 
 
+def real_place(ctx: Context, place: Mention) -> bool:
+    """A country, a place the gazetteers know, or a name NER read as a geopolitical entity:
+    not a platform ("Windows-based", NER's LOC) or half a title ("of the Spotless Mind",
+    NER's FAC) typed as a place."""
+    from graph.name_variants import known_place
+
+    if place.type is EntityType.COUNTRY or known_place(place.name) or known_place(place.text):
+        return True
+    return any(t.ent_type_ == "GPE" for t in ctx.mention_tokens(place))
+
+
 def first_conjunct(token: Token) -> Token:
     """The first of coordinated words, which holds their shared role: "Kano" in "Kano and
     Kaduna are in northern Nigeria"."""

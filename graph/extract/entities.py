@@ -72,11 +72,14 @@ def _trim(span, honorifics: bool = True):  # type: ignore[no-untyped-def]
 def named_entities(ctx: Context) -> Iterator[RelationMention]:
     """spaCy entities -> mentions; a NORP word modifying a noun ("French President") is a
     demonym used as an adjective, left to the title and citizenship extractors."""
+    office_words = _secretary_of_state_words(ctx)
     for ent in ctx.ents:
         label = ent.label_
         etype = NER_TYPES.get(label)
         if etype is None:
             continue
+        if label == "ORG" and ent.start in office_words:
+            continue  # "Secretary of State for Culture, Media and Sport": the office's words
         firm = label == "ORG" and form_type(ctx.span_text(ent))[0] is EntityType.ORGANIZATION
         if (
             _honorific_first(ent)
@@ -106,6 +109,25 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
             name = lexicon.country_name(text) or name
         ctx.add_mention(span, etype, name=_clean(name), confidence=0.85)
     yield from ()
+
+
+def _secretary_of_state_words(ctx: Context) -> set[int]:
+    """Token indices of "State" and of the portfolio in the British office "Secretary of State
+    for Culture, Media and Sport", whose words NER reads as organisations."""
+    from graph.extract.titles import portfolio_tokens, secretary_of_state
+
+    known = ctx.notes.get("secretary_of_state_words")
+    if known is not None:
+        return known  # type: ignore[return-value]
+    found: set[int] = set()
+    ctx.notes["secretary_of_state_words"] = found
+    for i, lower in enumerate(ctx.lowers):
+        if lower == "secretary" and (british := secretary_of_state(ctx.doc[i])) is not None:
+            words, opener = british
+            found.add(words[-1].i)
+            if opener is not None:
+                found.update(t.i for t in portfolio_tokens(opener))
+    return found
 
 
 def _clean(name: str) -> str:
@@ -167,8 +189,9 @@ def join_name_particles(ctx: Context) -> Iterator[RelationMention]:
 def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Capitalised proper-noun phrases that NER left out ("the Islamic State") become
     organisation mentions with lower confidence."""
+    office_words = _secretary_of_state_words(ctx)
     for token in ctx.with_pos("PROPN"):
-        if token.dep_ == "compound" or ctx.mention_at(token):
+        if token.dep_ == "compound" or ctx.mention_at(token) or token.i in office_words:
             continue
         if not token.text[:1].isupper() or ctx.sentence_index(token) is None:
             continue

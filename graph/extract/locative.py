@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from graph import lexicon
 from graph.extract import extractors
-from graph.extract.context import Context, conjuncts, denied_phrase, second_object
+from graph.extract.context import Context, conjuncts, denied_phrase, real_place, second_object
 from graph.extract.coref_lexicon import given_names
 from graph.extract.stance import stance_of
 from graph.model import EntityType, Mention, RelationMention, Stance
@@ -527,6 +527,8 @@ def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     predicate, named_is_subject = HYPHEN_PREDICATE[verb]
     if predicate in {"basedIn", "headquarteredIn"} and named.type not in PLACES:
         return
+    if predicate in {"basedIn", "headquarteredIn"} and not real_place(ctx, named):
+        return  # "Windows-based", "Linux-based": a platform NER took for a place
     if predicate == "ownedBy" and (
         not _fits_owner(named, target) or named.name.lower() in lexicon.generic_owners()
     ):

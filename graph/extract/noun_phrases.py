@@ -98,6 +98,8 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
         if ctx.mention_at(head) is not None or _is_named_elsewhere(ctx, head):
             continue
         mods = _modifiers(ctx, head)
+        if mods and mods[-1].lower_ in lexicon.occasion_nouns() and mods[-1].is_lower:
+            continue  # "a dinner party", "the launch party": an occasion, no organisation
         det = next((c for c in head.lefts if c.dep_ in {"det", "poss"}), None)
         definite = det is not None and det.lower_ in DEFINITE
         has_members = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)

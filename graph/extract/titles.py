@@ -287,7 +287,38 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     return describe(ctx, person, title, tokens, max(0, first.i - 10))
 
 
+def secretary_of_state(head: Token) -> tuple[list[Token], Token | None] | None:
+    """ "Secretary of State for Culture, Media and Sport": the title's words (Secretary, of,
+    State) and the "for" that opens the portfolio (None when none follows), or None."""
+    doc = head.doc
+    if head.lower_ != "secretary" or head.i + 2 >= len(doc):
+        return None
+    if doc[head.i + 1].lower_ != "of" or doc[head.i + 2].lower_ != "state":
+        return None
+    words = [head, doc[head.i + 1], doc[head.i + 2]]
+    after = doc[head.i + 3] if head.i + 3 < len(doc) else None
+    opens = after is not None and after.lower_ == "for" and after.head.i in {head.i, head.i + 2}
+    return words, after if opens else None
+
+
+def portfolio_tokens(opener: Token) -> list[Token]:
+    """The words of the portfolio a "for" opens, without the punctuation that ends it."""
+    words = [t for t in opener.subtree if t.i > opener.i]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    return words
+
+
 def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
+    if (british := secretary_of_state(head)) is not None:
+        title = lexicon.titles()["secretary of state"]
+        words, opener = british
+        if opener is not None and (portfolio := portfolio_tokens(opener)):
+            label = (
+                f"{title.label} for {portfolio[0].doc[portfolio[0].i : portfolio[-1].i + 1].text}"
+            )
+            title = replace(title, label=label)
+        return title, words
     if not head.is_space and head.text.lower() not in _title_endings():
         return None  # every title read back from the head ends with the head's text
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i >= head.i - 3] + [head]
@@ -355,7 +386,7 @@ def _noun_titles(ctx: Context, person: Mention, noun: Token) -> Held | None:
         return None
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
         held = replace(held, status=held.status or "indefinite")
-    if held.jurisdiction is None and held.status != "relational":
+    if held.jurisdiction is None and held.status != "relational" and not secretary_of_state(noun):
         # "a defender of the Anglo-Irish Agreement": a playing role's team is not written
         # with "of" ("the Everton defender", "a midfielder for Benfica")
         of = of_jurisdiction(ctx, noun, playing=held.title.kind == "player")

@@ -250,3 +250,30 @@ def test_a_denied_in_phrase_is_negated_beside_the_asserted_one() -> None:
         if r.predicate == "locatedIn" and r.evidence.extractor == "locative"
     }
     assert stances == {"France": "asserted", "Germany": "negated"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shops sold the Windows-based Creative Zen player for $200.",
+        "Archos showed its Android-based tablet at the fair.",
+    ],
+)
+def test_a_platform_before_based_is_no_seat(text: str) -> None:
+    _, relations = run(text)
+    assert not [r for r in relations if r.predicate in {"basedIn", "headquarteredIn"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "place"),
+    [
+        ("The London-based bank Barclays cut 500 jobs.", "Barclays", "London"),
+        ("Nairobi-based Safaricom raised its prices.", "Safaricom", "Nairobi"),
+        ("Frankfurt-based Commerzbank lost money in 2008.", "Commerzbank", "Frankfurt"),
+    ],
+)
+def test_a_gazetteer_place_before_based_is_the_seat(text: str, firm: str, place: str) -> None:
+    _, relations = run(text)
+    assert (firm, "basedIn", place) in {
+        (r.subject.name, r.predicate, r.object.name) for r in relations
+    }

@@ -329,6 +329,42 @@ def test_a_demonym_across_a_clause_is_not_the_names_nationality(text: str, name:
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
+        (
+            "Tessa Jowell, the Secretary of State for Culture, Media and Sport, spoke.",
+            "Tessa Jowell",
+            "Secretary of State for Culture, Media and Sport",
+        ),
+        (
+            "The Secretary of State for Wales, Peter Hain, met farmers in Cardiff.",
+            "Peter Hain",
+            "Secretary of State for Wales",
+        ),
+        (
+            "Hilary Benn, Secretary of State for International Development, visited Darfur.",
+            "Hilary Benn",
+            "Secretary of State for International Development",
+        ),
+    ],
+)
+def test_a_british_secretary_of_state_keeps_the_portfolio_and_names_no_organisation(
+    text: str, person: str, office: str
+) -> None:
+    ctx, relations = run(text)
+    triples = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert (person, "positionHeld", office) in triples
+    assert not [r for r in relations if r.predicate in {"worksFor", "appliesToJurisdiction"}]
+    assert not [m for m in ctx.mentions if m.type is EntityType.ORGANIZATION]
+
+
+def test_the_us_secretary_of_state_is_still_the_us_office() -> None:
+    _, relations = run("Antony Blinken, the US Secretary of State, flew to Kyiv.")
+    triples = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert ("Antony Blinken", "positionHeld", "Secretary of State of United States") in triples
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Shadow chancellor, George Osborne, attacked the plan.",
