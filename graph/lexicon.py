@@ -383,7 +383,8 @@ def writes_bare_triple(stance: str, extractor: str) -> bool:
 
 @lru_cache(maxsize=1)
 def occasion_nouns() -> frozenset[str]:
-    """Words that make a "party" a social occasion ("dinner party"), from occasion_nouns.txt."""
+    """Words that make a collective noun a social occasion ("dinner party"), from
+    occasion_nouns.txt."""
     return frozenset(row[0] for row in _rows("occasion_nouns.txt", 1))
 
 

@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from graph.model import Article, EntityType, Evidence, Mention, RelationMention, Stance
+from graph.name_variants import known_place
 from graph.vocab import check_predicate
 
 if TYPE_CHECKING:
@@ -70,8 +71,6 @@ def real_place(ctx: Context, place: Mention) -> bool:
     """A country, a place the gazetteers know, or a name NER read as a geopolitical entity:
     not a platform ("Windows-based", NER's LOC) or half a title ("of the Spotless Mind",
     NER's FAC) typed as a place."""
-    from graph.name_variants import known_place
-
     if place.type is EntityType.COUNTRY or known_place(place.name) or known_place(place.text):
         return True
     return any(t.ent_type_ == "GPE" for t in ctx.mention_tokens(place))

@@ -525,10 +525,10 @@ def _hyphenated(ctx: Context, token: Token) -> Iterator[RelationMention]:
     if named is None or target is None or named.span == target.span:
         return
     predicate, named_is_subject = HYPHEN_PREDICATE[verb]
-    if predicate in {"basedIn", "headquarteredIn"} and named.type not in PLACES:
-        return
-    if predicate in {"basedIn", "headquarteredIn"} and not real_place(ctx, named):
-        return  # "Windows-based", "Linux-based": a platform NER took for a place
+    if predicate in {"basedIn", "headquarteredIn"} and (
+        named.type not in PLACES or not real_place(ctx, named)
+    ):
+        return  # a seat is a place, and a real one: not "Windows-based", "Linux-based"
     if predicate == "ownedBy" and (
         not _fits_owner(named, target) or named.name.lower() in lexicon.generic_owners()
     ):

@@ -314,10 +314,8 @@ def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
         title = lexicon.titles()["secretary of state"]
         words, opener = british
         if opener is not None and (portfolio := portfolio_tokens(opener)):
-            label = (
-                f"{title.label} for {portfolio[0].doc[portfolio[0].i : portfolio[-1].i + 1].text}"
-            )
-            title = replace(title, label=label)
+            written = opener.doc[portfolio[0].i : portfolio[-1].i + 1].text
+            title = replace(title, label=f"{title.label} for {written}")
         return title, words
     if not head.is_space and head.text.lower() not in _title_endings():
         return None  # every title read back from the head ends with the head's text
