@@ -99,6 +99,8 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
     lemma = before.lemma_.lower()
     ahead = doc[before.i - 1] if before.i > 0 else None
     if before.lower_ in table.before_shares and ahead is not None:
+        if lexicon.country_name(mention.name):
+            return None  # "foreign investment in Cambodia", "shares in China": the market
         if ahead.lemma_.lower() in {"share", "stake", "investment", "holding"}:
             return table.before_shares[before.lower_]  # "shares in Gazprom"
     if before.lower_ in {"based", "headquartered"} and ahead is not None and ahead.text == "-":
@@ -212,8 +214,10 @@ MAX_AGE = 120
 
 def _described_as_person(ctx: Context, mention: Mention, tokens, age_only: bool = False) -> bool:  # type: ignore[no-untyped-def]
     """ "Ferraro, 50, of Bethany", "Harrington, a professor of politics, ...": an age or an
-    office or people noun in apposition after a name NER read as an organisation; only an
-    age after one it read as a place ("Albrecht, 54,"; "Kulm, Alaska, the last man to ...")."""
+    office or people noun in apposition after a name NER read as an organisation; after one
+    it read as a place, an age ("Albrecht, 54,") or, for one word the gazetteers do not know,
+    an office ("Lazutkin, former first deputy director"; not "Kulm, Alaska, the last man to
+    ...", "Kent, the county's chief constable", "D-Calif., chairman")."""
     doc = ctx.doc
     for child in ctx.mention_head(mention).children:
         if child.dep_ != "appos" or child.i <= tokens[-1].i:
@@ -223,8 +227,12 @@ def _described_as_person(ctx: Context, mention: Mention, tokens, age_only: bool 
             if doc[child.i - 1].text == "," and after < len(doc) and doc[after].text == ",":
                 return True
         lemma = child.lemma_.lower()
-        described = lemma in lexicon.titles() or lemma in lexicon.people_nouns()
-        if not age_only and child.pos_ == "NOUN" and described:
+        described = lemma in lexicon.titles() or (
+            not age_only and lemma in lexicon.people_nouns()
+        )
+        if age_only and (not mention.name.isalpha() or known_place(mention.name)):
+            continue  # one unknown word: not "D-Calif., chairman", "Campbell Farm, a center"
+        if child.pos_ == "NOUN" and described:
             return cues().before.get(lemma) is not EntityType.ORGANIZATION
     return False
 

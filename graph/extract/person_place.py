@@ -9,6 +9,7 @@ graph/schema/entity_cues.tsv and the gazetteers:
   killing noun ("the assassination of Kennedy", "Kennedy's murder", "the Kennedy slaying");
   what it did: named by a killer's noun ("Kennedy assassin Sirhan Sirhan");
 - what refers back to it: ", who" after the name ("Mason, who headed ...");
+- a birth clause with a day ("X was born on Feb. 5, 1907");
 - a speech verb's subject that is the surname of a person the article names in full;
 - a gazetteer place after "in"/"near"/"outside", or after "of"/"from" written after a name
   ("Daniel Sullivan, 30, of Boothbay"), and a gazetteer place before ", <state or
@@ -131,6 +132,21 @@ def killer(head: Token, tokens: list[Token]) -> bool:
     )
 
 
+def born_subject(ctx: Context, head: Token) -> bool:
+    """ "X was born on Feb. 5, 1907": who a birth clause with a day is about is a person (a
+    firm may be "born in a garage in 1998", never on a day), unless another person's name
+    stands between them (a misparsed heading before "..., X, was born")."""
+    verb = head.head
+    if head.dep_ != "nsubjpass" or verb.lower_ != "born" or verb.lemma_ != "bear":
+        return False
+    if any(m.type is PERSON and head.idx < m.start < verb.idx for m in ctx.mentions):
+        return False
+    return any(
+        ent.label_ == "DATE" and ent.root.head.lower_ == "on" and ent.root.head.head == verb
+        for ent in ctx.ents
+    )
+
+
 def relative_who(ctx: Context, tokens: list[Token]) -> bool:
     """ "Mason, who headed ...": "who" refers to a person, "which" to a thing. Without the
     comma it may refer to a noun before the name ("a scholar of the Renaissance who ...")."""
@@ -190,8 +206,10 @@ def place_after_preposition(ctx: Context, mention: Mention, before: Token | None
     """ "in Caguasu", "near Lemmon", and "of"/"from" after a name, an age or a comma
     ("Cox Packing Co. of Devine", "Sullivan, 30, of Boothbay", "a deputy from Sevastopol"):
     a gazetteer place there is the place, not an organisation of its name."""
-    if before is None or not _gazetteer_place(mention.name) or in_sport(ctx):
+    if before is None or in_sport(ctx):
         return False
+    if not _gazetteer_place(mention.name):
+        return _after_age(ctx, mention, before)
     if before.lower_ in NEAR_PREPOSITIONS:
         return mention.type is ORG  # a person "in" a place is graph/extract/entity_types.py's
     if before.lower_ not in ORIGIN_PREPOSITIONS or before.i == 0:
@@ -201,6 +219,22 @@ def place_after_preposition(ctx: Context, mention: Mention, before: Token | None
         return True  # "Sullivan, 30, of Boothbay", "Viscomi, of Niagara Falls"
     owner = ctx.mention_at(ahead)
     return owner is not None and owner.type in {PERSON, ORG}  # "Avis Bourg Co. of Folsom"
+
+
+def _after_age(ctx: Context, mention: Mention, before: Token) -> bool:
+    """ "Mary Tolland, 43, of Ashbourne", "Henrik Berg, 58, of Tromso": one word NER read as
+    a person's or an organisation's name, written after an age and "of"/"from", is where the
+    person lives (the gazetteers lack small towns); not a given name, nor an acronym."""
+    doc = ctx.doc
+    name = mention.name
+    if mention.type not in {PERSON, ORG} or not name.isalpha() or name.isupper():
+        return False
+    if name in given_names():
+        return False
+    if before.lower_ not in ORIGIN_PREPOSITIONS or before.i < 3:
+        return False
+    age, comma = doc[before.i - 2], doc[before.i - 1]
+    return comma.text == "," and age.text.isdigit() and doc[age.i - 1].text == ","
 
 
 def place_before_region(ctx: Context, tokens: list[Token]) -> bool:
@@ -231,6 +265,8 @@ def person_or_place(
     known = known or mention.name.isupper()  # "B.C.", "NATO": an acronym is no one's name
     if mention.type in NOT_PEOPLE and not known:
         if victim(head) or killer(head, tokens) or surname_speaker(ctx, mention, head):
+            return PERSON
+        if born_subject(ctx, head):
             return PERSON
     if mention.type in {ORG, PLACE} and (mention.type is ORG or mention.name.isalpha()):
         if relative_who(ctx, tokens) and not known_place(mention.name) and not in_sport(ctx):

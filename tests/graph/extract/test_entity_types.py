@@ -250,6 +250,22 @@ def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> N
         ("The bakery moved its ovens to a warehouse near Geelong.", "Geelong", PL),
         ("Jorge Castillo, 61, of Arequipa, said he had lost everything.", "Arequipa", PL),
         ("Maria Santos, 35, of Campinas, was among the survivors.", "Campinas", PL),
+        # a town the gazetteers lack, written after a person, an age and "of"
+        ("Henrik Berg, 58, of Tromso, said fishermen feared the ban.", "Tromso", PL),
+        ("Sione Tupou, 34, of Nukualofa, was arrested.", "Nukualofa", PL),
+        ("Alan Price, 61, of Matlock, said the road had flooded.", "Matlock", PL),
+        # who is born on a day is a person
+        ("Chanel was born on 19 August 1883 in Saumur.", "Chanel", P),
+        ("Bugatti was born on 15 September 1881 in Milan.", "Bugatti", P),
+        # an office in apposition after one word the gazetteers do not know as a place
+        (
+            "The panel will pay attention to Kirovin, former first deputy director of the "
+            "broadcaster, who now heads a ministry department.",
+            "Kirovin",
+            P,
+        ),
+        # a country after "investment in" is the market, not a firm
+        ("Foreign investment in Cambodia rose sharply last year.", "Cambodia", EntityType.COUNTRY),
     ],
 )
 def test_person_and_place_evidence_retypes_the_name(
@@ -275,6 +291,11 @@ def test_person_and_place_evidence_retypes_the_name(
             "Ferreira Ltd of Campinas",
             ORG,
         ),
+        # a firm born in a year, not on a day; an acronym after an age and "of" is an employer
+        ("Google was born in a garage in Menlo Park in 1998.", "Google", ORG),
+        ("Jane Doe, 43, of IBM, spoke at the meeting.", "IBM", ORG),
+        # a known place before an office stays a place
+        ("Prosecutors summoned Kostroma, former chief executive of the bank.", "Kostroma", PL),
         # a known place before "who" stays a place ("born in Poland, who ...")
         (
             "Anna Nowak, born in Poland, who later moved to Chicago, wrote the book.",
