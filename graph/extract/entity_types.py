@@ -227,9 +227,7 @@ def _described_as_person(ctx: Context, mention: Mention, tokens, age_only: bool 
             if doc[child.i - 1].text == "," and after < len(doc) and doc[after].text == ",":
                 return True
         lemma = child.lemma_.lower()
-        described = lemma in lexicon.titles() or (
-            not age_only and lemma in lexicon.people_nouns()
-        )
+        described = lemma in lexicon.titles() or (not age_only and lemma in lexicon.people_nouns())
         if age_only and (not mention.name.isalpha() or known_place(mention.name)):
             continue  # one unknown word: not "D-Calif., chairman", "Campbell Farm, a center"
         if child.pos_ == "NOUN" and described:
