@@ -293,6 +293,12 @@ def place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def club_prefixes() -> frozenset[str]:
+    """Words before a town's name that name its club ("AC", "PSV", "Dynamo"), as written."""
+    return frozenset(row[0] for row in _rows("club_prefixes.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def facility_nouns() -> frozenset[str]:
     """Last words of sites' names ("square", "stadium"), from facility_nouns.txt."""
     return frozenset(row[0] for row in _rows("facility_nouns.txt", 1))

@@ -37,11 +37,13 @@ LOOSE_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", ""}
 class Cues:
     legal: dict[str, EntityType]
     form: dict[str, EntityType]
+    last: dict[str, EntityType]
     first: dict[str, EntityType]
     before: dict[str, EntityType]
     after: dict[str, EntityType]
     before_shares: dict[str, EntityType]
     before_of: dict[str, EntityType]
+    before_for: dict[str, EntityType]
     team_after: dict[str, EntityType]
     team_before: dict[str, EntityType]
 
@@ -68,8 +70,13 @@ def form_type(name: str) -> tuple[EntityType | None, bool]:
     table = cues()
     if words[-1] in table.legal:
         return table.legal[words[-1]], True
+    if words[-1] in table.last:
+        return table.last[words[-1]], False
     if any(w in table.form for w in words[1:]):
-        return next(table.form[w] for w in words[1:] if w in table.form), False
+        etype = next(table.form[w] for w in words[1:] if w in table.form)
+        if etype is EntityType.EVENT and words[-1] in lexicon.facility_nouns():
+            return EntityType.PLACE, False  # "Royal Festival Hall", "Olympic Games Stadium"
+        return etype, False
     if words[0] in table.first and name.split()[1][:1].isupper():
         return table.first[words[0]], False
     return None, False
@@ -91,8 +98,9 @@ def _neighbours(ctx: Context, mention: Mention):  # type: ignore[no-untyped-def]
 
 
 def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityType | None:  # type: ignore[no-untyped-def]
-    """What the words before a name say: "shares in X", "carrier X", "owner of X",
-    "London-based X", "the film X", "striker X"; "the" before a NER person ("the Lib Dems")."""
+    """What the words before a name say: "shares in X", "carrier X", "owner of X", "the MP
+    for X", "London-based X", "the film X", "striker X"; "the" before a NER person ("the Lib
+    Dems")."""
     if before is None:
         return None
     doc, table = ctx.doc, cues()
@@ -109,6 +117,12 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
         etype = table.before_of.get(ahead.lemma_.lower())
         if etype is EntityType.PLACE or (etype is not None and not known_place(mention.name)):
             return etype  # "owner of Liffe", "a native of Kulm", "north of Jamestown"
+    if before.lower_ == "for" and ahead is not None and ahead.lower_ in table.before_for:
+        end = ctx.mention_tokens(mention)[-1].i + 1
+        possessive = end < len(doc) and doc[end].tag_ == "POS"  # "the MP for Sony's help"
+        whole = ctx.mention_head(mention).head == before  # not "Senator for Victoria Lidia| X"
+        if not possessive and whole and ahead.dep_ != "compound":
+            return table.before_for[ahead.lower_]  # "the MP for Derby North": the seat
     if before.lower_ in {"like", "as", "including"} and ahead is not None:
         kind = ahead if before.lower_ != "as" else (doc[ahead.i - 1] if ahead.i > 0 else ahead)
         if kind.tag_ == "NNS" and table.before.get(kind.lemma_.lower()) is EntityType.ORGANIZATION:
@@ -249,16 +263,23 @@ def _demonym(name: str) -> bool:
 
 def _evidence(ctx: Context, mention: Mention, label: str) -> tuple[EntityType | None, int]:
     """A mention's evidenced type and its weight (2 for a legal form, else 1). A form word
-    does not outweigh NER's place reading ("West Bank", "Union Square"); a legal form does."""
+    does not outweigh NER's place reading ("West Bank", "Union Square"); a legal form does,
+    and so does a happening's word that ends the name ("the G20 Summit in Osaka")."""
     if mention.type in {EntityType.PLACE, EntityType.PERSON} and _demonym(mention.name):
         return EntityType.GROUP, 1  # "the average Briton"
     etype, legal = form_type(mention.name)
-    if etype is not None and (legal or label not in PLACE_LABELS):
+    if etype is not None and (legal or label not in PLACE_LABELS or _ends_in_event(mention)):
         return etype, 2 if legal else 1
     shaped = shape_type(mention.name) if etype is None else None
     if shaped is not None and not (shaped is EntityType.PLACE and label == "ORG" and in_sport(ctx)):
         return shaped, 1  # "Prince Ranariddh", "Ocala National Forest"; not "Nottingham Forest"
     return _context_type(ctx, mention, label), 1
+
+
+def _ends_in_event(mention: Mention) -> bool:
+    """ "G20 Summit", "Frankfurt Book Fair": the last word names a happening, not a site."""
+    last = mention.name.split()[-1].lower()
+    return EntityType.EVENT in {cues().form.get(last), cues().last.get(last)}
 
 
 def _unnamed_organisations(ctx: Context) -> None:

@@ -77,12 +77,19 @@ def _event_mention(ctx: Context, noun: Token) -> Mention | None:
             or not noun.i >= before.head.i >= start
             or ctx.mention_at(before) is not None
             or before.pos_ in {"DET", "PRON", "NUM"}
+            or _clause_verb(before)
         ):
             break
         start -= 1
     return ctx.add_mention(
         ctx.doc[start : noun.i + 1], EntityType.EVENT, confidence=0.6, role="description"
     )
+
+
+def _clause_verb(token: Token) -> bool:
+    """ "The stadium hosted concerts", parsed as "hosted" modifying "concerts": a verb with
+    its own subject before it is the clause's verb, no part of the event's name."""
+    return token.tag_.startswith("VB") and any(c.i < token.i for c in token.children)
 
 
 def _own_stance(ctx: Context, noun: Token) -> tuple[Stance, Mention | None]:

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import ALNUM, Context
+from graph.extract.person_place import in_sport
 from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
 
 NAMED = NAMED_TYPES
@@ -301,6 +302,31 @@ def _teams_before_role(span: Span) -> bool:
     )
 
 
+def _club_extended(ctx: Context, span: Span) -> Span:
+    """ "SS Lazio", NER's "Lazio": in an article about a sport, a club prefix written just
+    before the name belongs to it (graph/schema/club_prefixes.txt)."""
+    doc = span.doc
+    i = span.start
+    if i == 0 or doc[i - 1].text not in lexicon.club_prefixes() or not in_sport(ctx):
+        return span
+    prefix = ctx.mention_at(doc[i - 1])
+    if prefix is not None:
+        if ctx.mention_tokens(prefix) != [doc[i - 1]]:
+            return span
+        ctx.remove_mention(prefix)
+    return doc[i - 1 : span.end]
+
+
+def _club_name(ctx: Context, mention: Mention, span: Span) -> bool:
+    """ "AC Milan", "PSV Eindhoven": a club prefix and a capitalised name are one club, not
+    an acronym beside a place; a person's initials ("AC Grayling") only outside sport."""
+    if len(span) < 2 or span[0].text not in lexicon.club_prefixes():
+        return False
+    if not span[1].text[:1].isupper():
+        return False
+    return mention.type is EntityType.ORGANIZATION or in_sport(ctx)
+
+
 def _acronym_place(span: Span) -> tuple[Span, Span] | None:
     """ "BBC Delhi", "UN Geneva": an organisation's acronym and a gazetteer place."""
     if len(span) < 2 or not (span[0].text.isupper() and span[0].is_alpha and len(span[0]) >= 2):
@@ -394,8 +420,11 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         acronym_first, split, teams = False, None, False
         if trimmed is not None:
             trimmed = _and_extended(ctx, _hyphen_prefixed(ctx, trimmed))
-            trimmed = _head_extended(ctx, mention, trimmed)
-        if trimmed is not None and (split := _possessive_split(trimmed)):
+            trimmed = _club_extended(ctx, _head_extended(ctx, mention, trimmed))
+        club = trimmed is not None and _club_name(ctx, mention, trimmed)
+        if club:
+            pieces = [trimmed]
+        elif trimmed is not None and (split := _possessive_split(trimmed)):
             pieces = [split[0], *_parts(split[1], listed=True)]
         elif trimmed is not None and (split := _acronym_place(trimmed)):
             pieces = list(split)
@@ -407,7 +436,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
             teams = True
         elif trimmed is not None:
             pieces = _parts(trimmed)
-        if pieces == [span]:
+        if pieces == [span] and not (club and mention.type is not EntityType.ORGANIZATION):
             if not _surname_in_parentheses(ctx, mention, span):
                 _acronym_alias(ctx, mention, span)
                 _expansion_alias(ctx, mention, span)
@@ -425,7 +454,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
             if piece is None or not ALNUM.search(piece.text):
                 continue
             if len(pieces) == 1:
-                etype = mention.type
+                etype = EntityType.ORGANIZATION if club else mention.type
             elif listed and len(places) * 2 >= len(pieces) and etype not in places:
                 etype = EntityType.PLACE  # a list of places: "Bristol, Isle of Wight"
             if etype is EntityType.COUNTRY:

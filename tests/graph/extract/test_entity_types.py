@@ -142,6 +142,15 @@ def test_places_and_people_keep_their_type(text: str, name: str, expected: Entit
             "Operation Digital Gridlock",
             EntityType.EVENT,
         ),
+        # a happening's word ending the name outweighs NER's place reading
+        ("Leaders gathered at the G20 Summit in Osaka on Friday.", "G20 Summit", EntityType.EVENT),
+        ("The Geneva Motor Exhibition opened.", "Geneva Motor Exhibition", EntityType.EVENT),
+        ("Visitors flocked to the World Expo in Shanghai.", "World Expo", EntityType.EVENT),
+        # "fair" is no happening's word (an adjective in names: "Office of Fair Trading")
+        ("The Office of Fair Trading will report in March.", "Office of Fair Trading", ORG),
+        # a site named after a happening is a place
+        ("The Royal Festival Hall hosted the concert.", "Royal Festival Hall", PL),
+        ("Fans gathered at the Olympic Games Stadium.", "Olympic Games Stadium", PL),
     ],
 )
 def test_organisations_and_events_from_lists_titles_and_forms(
@@ -264,6 +273,9 @@ def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> N
             "Kirovin",
             P,
         ),
+        # an elected member's seat after "MP for" is a place, not an employer
+        ("Bob Laxton, the MP for Derby North, backed the plan.", "Derby North", PL),
+        ("Jane Kowalski, Labour MP for Glasgow Central, said it was wrong.", "Glasgow Central", PL),
         # a country after "investment in" is the market, not a firm
         ("Foreign investment in Cambodia rose sharply last year.", "Cambodia", EntityType.COUNTRY),
     ],
@@ -294,6 +306,8 @@ def test_person_and_place_evidence_retypes_the_name(
         # a firm born in a year, not on a day; an acronym after an age and "of" is an employer
         ("Google was born in a garage in Menlo Park in 1998.", "Google", ORG),
         ("Jane Doe, 43, of IBM, spoke at the meeting.", "IBM", ORG),
+        # "for" after a member's title that is not the seat
+        ("He thanked the MP for Sony's help.", "Sony", ORG),
         # a known place before an office stays a place
         ("Prosecutors summoned Kostroma, former chief executive of the bank.", "Kostroma", PL),
         # a known place before "who" stays a place ("born in Poland, who ...")

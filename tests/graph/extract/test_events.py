@@ -37,6 +37,18 @@ def test_event_mention_is_the_noun_phrase_without_determiner_or_possessor() -> N
     assert event.text == "planned visit"
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The stadium hosted concerts all summer.", "concerts"),
+        ("The city hosted talks between the two sides.", "talks"),
+    ],
+)
+def test_a_misparsed_clause_verb_is_no_part_of_the_event(text: str, name: str) -> None:
+    ctx, _ = run(text)  # the parser reads "hosted" as a modifier of the noun
+    assert [m.name for m in ctx.mentions if m.type is EntityType.EVENT] == [name]
+
+
 def test_roles_follow_the_entity_type() -> None:
     roles = _roles("The summit between Kenya and Somalia in Nairobi ended on Friday.")
     assert ("summit", "participant", "Kenya", "asserted") in roles

@@ -290,3 +290,20 @@ def test_an_expansion_in_parentheses_after_an_acronym_is_its_alias(
 def test_a_place_in_parentheses_after_an_acronym_is_no_alias() -> None:
     ctx, _ = run("The ANC (South Africa) said the vote was fair.")
     assert not [m for m in ctx.mentions if m.role == "alias"]
+
+
+@pytest.mark.parametrize(
+    "text, club",
+    [
+        ("PSV Eindhoven beat AC Milan 2-0 in the Champions League match.", "AC Milan"),
+        ("PSV Eindhoven beat AC Milan 2-0 in the Champions League match.", "PSV Eindhoven"),
+        ("SS Lazio lost 2-0 to RB Leipzig in the Europa League.", "SS Lazio"),
+        ("SS Lazio lost 2-0 to RB Leipzig in the Europa League.", "RB Leipzig"),
+        ("The striker joined OGC Nice from RC Lens for a fee of 10m euros.", "RC Lens"),
+        ("Dynamo Kyiv beat FK Austria Wien 3-1 in the Europa League.", "Dynamo Kyiv"),
+    ],
+)
+def test_a_club_prefix_and_a_town_are_one_club(text: str, club: str) -> None:
+    names = names_of(text)
+    assert names.get(club) is EntityType.ORGANIZATION
+    assert not {club.split()[0], club.split(maxsplit=1)[1]} & set(names)
