@@ -20,6 +20,8 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.salience import person_key
+from graph.extract.sports import article_sport, is_team, other_kind, roles
 from graph.extract.title_facts import is_party
 from graph.model import EntityType, Mention, RelationMention
 
@@ -200,9 +202,28 @@ def _possessor(ctx: Context, first: Token) -> Mention | None:
 
 
 def _possessive_relation(ctx: Context, person: Mention, owner: Mention) -> str:
+    """ "Britain's X" a citizen, "Labour's X" a party member, "McLaren's X" in an article
+    about a sport a member of the team (unless X holds an office: the team's boss), else an
+    employee ("Atticus' David Slager")."""
     if owner.type is EntityType.COUNTRY:
         return "citizenOf"
-    return "memberOfPoliticalParty" if is_party(owner) else "worksFor"
+    if is_party(owner):
+        return "memberOfPoliticalParty"
+    if article_sport(ctx) is not None and _team_owner(ctx, owner):
+        people = [m for m in ctx.mentions if m.type is EntityType.PERSON and m.name]
+        if person_key(people, person) not in roles(ctx)[0]:
+            return "memberOfSportsTeam"
+    return "worksFor"
+
+
+def _team_owner(ctx: Context, owner: Mention) -> bool:
+    """In an article about a sport, an organisation a person is named after is a team: one
+    the article shows as a team, or any but a competition, a governing body, a paper or a
+    broadcaster (other_kind) and an acronym ("Arsenal's Sol Campbell"; not "BBC's X")."""
+    if is_team(ctx, owner):
+        return True
+    name = owner.name
+    return not (other_kind(name) or name.isupper() or name.lower() in lexicon.news_agencies())
 
 
 @extractors.register("nationality", order=32)

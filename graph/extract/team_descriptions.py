@@ -46,6 +46,8 @@ def _role(ctx: Context, token: Token) -> tuple[Title, list[Token]] | None:
     found = title_suffix(list(token.doc[start : token.i + 1]))
     if found is None or found[0].kind not in TEAM_KINDS or found[1][-1].i != token.i:
         return None
+    if "sport" in found[0].flags:
+        return None  # a race names many drivers: "the British driver" is not the dominant one
     return found
 
 

@@ -25,6 +25,7 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context, title_of_misplaced_name
+from graph.extract.sports import article_sport
 from graph.extract.title_counterparts import counterparts
 from graph.extract.title_facts import (
     Held,
@@ -438,11 +439,14 @@ def holders(ctx: Context) -> list[tuple[str, str, Mention]]:
 
 def _find_title(ctx: Context, person: Mention) -> Held | None:
     head = ctx.mention_head(person)
-    return (
+    held = (
         _premodifier_titles(ctx, person)
         or _appositive_titles(ctx, person, head)
         or _copular_titles(ctx, person, head)
     )
+    if held is not None and "sport" in held.title.flags and article_sport(ctx) is None:
+        return None  # "Uber driver X" is no team's driver
+    return held
 
 
 def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:

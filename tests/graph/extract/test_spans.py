@@ -307,3 +307,16 @@ def test_a_club_prefix_and_a_town_are_one_club(text: str, club: str) -> None:
     names = names_of(text)
     assert names.get(club) is EntityType.ORGANIZATION
     assert not {club.split()[0], club.split(maxsplit=1)[1]} & set(names)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Defender Rio Ferdinand joined the club in 2002.", "Rio Ferdinand"),
+        ("Striker Didier Drogba scored twice on Sunday.", "Didier Drogba"),
+        ("Chancellor Olaf Scholz arrived in Warsaw.", "Olaf Scholz"),
+    ],
+)
+def test_a_title_opening_a_full_name_is_no_part_of_it(text: str, name: str) -> None:
+    names = names_of(text)
+    assert name in names and not any(n.endswith(name) and n != name for n in names)

@@ -26,7 +26,17 @@ def test_titles_table_uses_known_kinds_scopes_and_flags() -> None:
     for words, title in lexicon.titles().items():
         assert title.kind in KINDS, words
         assert title.scope in {"", "place", "org"}, words
-        known = {"bare", "portfolio", "role", "national", "government", "board", "posted", "party"}
+        known = {
+            "bare",
+            "portfolio",
+            "role",
+            "national",
+            "government",
+            "board",
+            "posted",
+            "party",
+            "sport",
+        }
         assert title.flags <= known, words
 
 
