@@ -293,6 +293,12 @@ def place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def appointment_verbs() -> dict[str, str]:
+    """Verbs that put a person in an office -> "asserted" or "proposed" (appointment_verbs.tsv)."""
+    return {lemma: stance for lemma, stance in _rows("appointment_verbs.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
 def club_prefixes() -> frozenset[str]:
     """Words before a town's name that name its club ("AC", "PSV", "Dynamo"), as written."""
     return frozenset(row[0] for row in _rows("club_prefixes.txt", 1))

@@ -9,7 +9,8 @@ graph/schema/entity_cues.tsv and the gazetteers:
   killing noun ("the assassination of Kennedy", "Kennedy's murder", "the Kennedy slaying");
   what it did: named by a killer's noun ("Kennedy assassin Sirhan Sirhan");
 - what refers back to it: ", who" after the name ("Mason, who headed ...");
-- a birth clause with a day ("X was born on Feb. 5, 1907");
+- a birth clause with a day ("X was born on Feb. 5, 1907"), an appointment to an office
+  ("named X as finance minister");
 - a speech verb's subject that is the surname of a person the article names in full;
 - a gazetteer place after "in"/"near"/"outside", or after "of"/"from" written after a name
   ("Daniel Sullivan, 30, of Boothbay"), and a gazetteer place before ", <state or
@@ -147,6 +148,29 @@ def born_subject(ctx: Context, head: Token) -> bool:
     )
 
 
+def appointed_offices(head: Token) -> list[Token]:
+    """The office nouns an appointment verb gives the name whose head this is ("named X as
+    finance minister", "X was appointed chancellor"; graph/schema/appointment_verbs.tsv)."""
+    verb = head.head
+    if head.dep_ not in {"dobj", "oprd", "nsubjpass"}:
+        return []
+    if verb.lemma_.lower() not in lexicon.appointment_verbs():
+        return []
+    offices = [c for c in verb.children if c.dep_ == "oprd" and c.i != head.i]
+    return offices + [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def appointee(head: Token) -> bool:
+    """Who an appointment verb puts in an office is a person."""
+    return any(noun.lemma_.lower() in lexicon.titles() for noun in appointed_offices(head))
+
+
 def relative_who(ctx: Context, tokens: list[Token]) -> bool:
     """ "Mason, who headed ...": "who" refers to a person, "which" to a thing. Without the
     comma it may refer to a noun before the name ("a scholar of the Renaissance who ...")."""
@@ -266,7 +290,7 @@ def person_or_place(
     if mention.type in NOT_PEOPLE and not known:
         if victim(head) or killer(head, tokens) or surname_speaker(ctx, mention, head):
             return PERSON
-        if born_subject(ctx, head):
+        if born_subject(ctx, head) or appointee(head):
             return PERSON
     if mention.type in {ORG, PLACE} and (mention.type is ORG or mention.name.isalpha()):
         if relative_who(ctx, tokens) and not known_place(mention.name) and not in_sport(ctx):

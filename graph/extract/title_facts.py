@@ -38,7 +38,7 @@ from graph.extract.context import Context
 from graph.extract.home_country import government_of, home_country
 from graph.extract.sports import other_kind
 from graph.lexicon import Title
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import EntityType, Mention, RelationMention, Stance
 
 ORG_TYPES = {EntityType.ORGANIZATION, EntityType.GROUP}
 LEADER_KINDS = {"leader", "head_of_state", "head_of_government"}
@@ -64,6 +64,9 @@ class Held:
     """The article's one country, for a national office written without a country."""
     government: Mention | None = None
     """The government a minister of the office's country works for, as the article names it."""
+    stance: Stance = Stance.ASSERTED
+    """Proposed or negated when the clause that gives the title says so ("will be chancellor",
+    "was nominated as interior minister", "is not the chairman")."""
 
 
 def same_person(a: Mention, b: Mention) -> bool:
@@ -162,7 +165,9 @@ def relations(
     tokens = evidence or list(held.title_tokens) + ctx.mention_tokens(person)
 
     def rel(subject: Mention, predicate: str, obj: Mention, confidence: float) -> RelationMention:
-        return ctx.relation(subject, predicate, obj, tokens, confidence=confidence)
+        held_only = predicate not in {"appliesToJurisdiction", "citizenOf"}  # the office's own
+        stance = held.stance if held_only else Stance.ASSERTED
+        return ctx.relation(subject, predicate, obj, tokens, confidence=confidence, stance=stance)
 
     now = held.status not in {"former", "relational"}
     sole = now and held.status != "indefinite"

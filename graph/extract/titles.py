@@ -25,7 +25,9 @@ from graph import lexicon
 from graph.extract import extractors
 from graph.extract import title_names as names
 from graph.extract.context import Context, title_of_misplaced_name
+from graph.extract.person_place import appointed_offices
 from graph.extract.sports import article_sport
+from graph.extract.stance import stance_of
 from graph.extract.title_counterparts import counterparts
 from graph.extract.title_facts import (
     Held,
@@ -38,7 +40,7 @@ from graph.extract.title_facts import (
 )
 from graph.extract.title_senses import formal_titles
 from graph.lexicon import Title
-from graph.model import EntityType, Mention, RelationMention
+from graph.model import EntityType, Mention, RelationMention, Stance
 
 NP_POS = {"NOUN", "PROPN", "ADJ"}
 JURISDICTION_TYPES = {
@@ -428,8 +430,33 @@ def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
         for attr in (c for c in verb.children if c.dep_ == "attr"):
             held = _noun_titles(ctx, person, attr)
             if held is not None:
-                return held
+                return _with_clause_stance(ctx, held, verb)
     return None
+
+
+def _appointed_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
+    """ "Ruto named John Mbadi as finance minister", "Reeves was appointed chancellor",
+    "nominated Kindiki as interior minister" (proposed): an appointment verb's object and the
+    office after "as" or as its complement (graph/schema/appointment_verbs.tsv)."""
+    verb, verbs = head.head, lexicon.appointment_verbs()
+    offices = appointed_offices(head)
+    for noun in offices:
+        held = _noun_titles(ctx, person, noun)
+        if held is not None:
+            held = _with_clause_stance(ctx, held, verb)
+            if verbs[verb.lemma_.lower()] == "proposed" and held.stance is Stance.ASSERTED:
+                held = replace(held, stance=Stance.PROPOSED)
+            return held
+    return None
+
+
+def _with_clause_stance(ctx: Context, held: Held, verb: Token) -> Held:
+    """A title given by a clause holds only as far as the clause says: "will be chancellor"
+    is proposed, "is not the chairman" negated (a source's words stay asserted titles)."""
+    stance, _ = stance_of(ctx, verb)
+    if stance in {Stance.PROPOSED, Stance.NEGATED}:
+        return replace(held, stance=stance)
+    return held
 
 
 def holders(ctx: Context) -> list[tuple[str, str, Mention]]:
@@ -443,6 +470,7 @@ def _find_title(ctx: Context, person: Mention) -> Held | None:
         _premodifier_titles(ctx, person)
         or _appositive_titles(ctx, person, head)
         or _copular_titles(ctx, person, head)
+        or _appointed_titles(ctx, person, head)
     )
     if held is not None and "sport" in held.title.flags and article_sport(ctx) is None:
         return None  # "Uber driver X" is no team's driver
@@ -564,6 +592,6 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
             position = add_position(ctx, held, name)
             if position is None:
                 continue
-            if held.status != "former":
+            if held.status != "former" and held.stance is Stance.ASSERTED:
                 holders(ctx).append((held.title.label, name, held.person))
         yield from relations(ctx, held, position)
