@@ -12,8 +12,9 @@ import pkgutil
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from graph.model import ArticleExtraction, RelationMention
+from graph.model import ArticleExtraction, Mention, RelationMention
 from graph.registry import Registry
+from graph.vocab import relation_schema
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -60,8 +61,25 @@ def extract(article: Article, doc: Doc, names: Sequence[str] | None = None) -> A
     return ArticleExtraction(
         article=article,
         mentions=tuple(sorted(ctx.mentions, key=lambda m: (m.start, m.end))),
-        relations=tuple(_dedupe(relations)),
+        relations=tuple(_dedupe(still_typed(relations, ctx.mentions))),
     )
+
+
+def still_typed(
+    relations: Iterable[RelationMention], mentions: Iterable[Mention]
+) -> Iterator[RelationMention]:
+    """Relations whose two ends still have types the predicate allows: a later extractor may
+    retype a name after a relation was read for it ("Boeing's Starliner" read as a person,
+    then a product by "the Starliner capsule": it works for no one)."""
+    final = {m.span: m.type for m in mentions}
+    schema = relation_schema()
+    for rel in relations:
+        kind = schema[rel.predicate]
+        subject = final.get(rel.subject.span, rel.subject.type).value
+        obj = final.get(rel.object.span, rel.object.type).value
+        if (kind.domain and subject not in kind.domain) or (kind.range and obj not in kind.range):
+            continue
+        yield rel
 
 
 def _dedupe(relations: Iterable[RelationMention]) -> Iterator[RelationMention]:

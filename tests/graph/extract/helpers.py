@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.extract import Context, active
+from graph.extract import Context, active, still_typed
 from graph.ingest import make_article
 from graph.model import RelationMention
 
@@ -19,7 +19,7 @@ def run(text: str, date: str | None = None) -> tuple[Context, list[RelationMenti
     for name, extractor in active():
         ctx.current = name
         relations.extend(extractor(ctx))
-    return ctx, relations
+    return ctx, list(still_typed(relations, ctx.mentions))
 
 
 def token(ctx: Context, text: str, nth: int = 0):  # noqa: ANN201

@@ -273,6 +273,8 @@ def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> N
             "Kirovin",
             P,
         ),
+        # a journal or a magazine named after its noun is a publisher, an organisation
+        ("A study published in the journal Nature Astronomy found ice.", "Nature Astronomy", ORG),
         # an elected member's seat after "MP for" is a place, not an employer
         ("Bob Laxton, the MP for Derby North, backed the plan.", "Derby North", PL),
         ("Jane Kowalski, Labour MP for Glasgow Central, said it was wrong.", "Glasgow Central", PL),
