@@ -259,6 +259,9 @@ def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> N
         ("The bakery moved its ovens to a warehouse near Geelong.", "Geelong", PL),
         ("Jorge Castillo, 61, of Arequipa, said he had lost everything.", "Arequipa", PL),
         ("Maria Santos, 35, of Campinas, was among the survivors.", "Campinas", PL),
+        # a given name first (graph/schema/given_names.tsv) and no organisation word
+        ("Sweden's Carolina Kluft won the heptathlon title in Madrid.", "Carolina Kluft", P),
+        ("Portugal's Joao Sousa lost in the first round in Paris.", "Joao Sousa", P),
         # a town the gazetteers lack, written after a person, an age and "of"
         ("Henrik Berg, 58, of Tromso, said fishermen feared the ban.", "Tromso", PL),
         ("Sione Tupou, 34, of Nukualofa, was arrested.", "Nukualofa", PL),
