@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
@@ -198,11 +200,21 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
             _, first_before, _ = _neighbours(ctx, first)  # "hedge funds TCI and Atticus"
             found = _before_type(ctx, first, "", first_before)
             found = found if found is EntityType.ORGANIZATION else None
+    head = ctx.mention_head(mention)
     if found is None:
-        for child in ctx.mention_head(mention).children:
+        for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > tokens[-1].i:
                 if cues().before.get(child.lemma_.lower()) is EntityType.ORGANIZATION:
                     found = EntityType.ORGANIZATION  # "Yukos, the oil company,"
+    if found is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        noun = head.head  # "its tea business, Ekaterra,": the name is the noun's appositive
+        if (
+            noun.i < tokens[0].i
+            and cues().before.get(noun.lemma_.lower()) is EntityType.ORGANIZATION
+        ):
+            found = EntityType.ORGANIZATION
+    if found is None and mention.type is EntityType.PERSON and _starring(head):
+        found = None if in_sport(ctx) else EntityType.WORK  # not "the Yankees, starring X"
     if (
         found is None
         and mention.type in {EntityType.ORGANIZATION, EntityType.PLACE}
@@ -221,6 +233,18 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
     ):
         return EntityType.PLACE  # "in Mombasa"
     return found
+
+
+def _starring(head: Token) -> bool:
+    """ "Barbie, starring Margot Robbie", "Robbie stars in Barbie": a name NER read as a
+    person's that stars someone, or that someone stars in, is a work."""
+    clauses = [c for c in head.children if c.dep_ == "acl"]
+    clauses += [c for clause in clauses for c in clause.children if c.dep_ == "conj"]
+    starring = [c for c in clauses if c.lower_ == "starring"]  # "directed by X and starring Y"
+    if any(d.dep_ == "dobj" for c in starring for d in c.children):  # not "starring in a film"
+        return True
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "star"
 
 
 MAX_AGE = 120

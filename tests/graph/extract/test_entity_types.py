@@ -276,6 +276,11 @@ def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> N
             "Kirovin",
             P,
         ),
+        # the name in apposition to an organisation's noun ("its tea business, Ekaterra")
+        ("Unilever has agreed to sell its tea business, Ekaterra, to CVC.", "Ekaterra", ORG),
+        # what stars someone, or what someone stars in, is a work
+        ("Barbie, directed by Greta Gerwig and starring Margot Robbie, won.", "Barbie", WORK),
+        ("Margot Robbie stars in Barbie, which opens on Friday.", "Barbie", WORK),
         # a journal or a magazine named after its noun is a publisher, an organisation
         ("A study published in the journal Nature Astronomy found ice.", "Nature Astronomy", ORG),
         # an elected member's seat after "MP for" is a place, not an employer
@@ -313,6 +318,8 @@ def test_person_and_place_evidence_retypes_the_name(
         ("Jane Doe, 43, of IBM, spoke at the meeting.", "IBM", ORG),
         # "for" after a member's title that is not the seat
         ("He thanked the MP for Sony's help.", "Sony", ORG),
+        # who stars in something is a person
+        ("Tom Hanks, starring in a new film, spoke in Toronto.", "Tom Hanks", P),
         # a known place before an office stays a place
         ("Prosecutors summoned Kostroma, former chief executive of the bank.", "Kostroma", PL),
         # a known place before "who" stays a place ("born in Poland, who ...")
