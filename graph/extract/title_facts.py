@@ -244,7 +244,9 @@ def _organisation_relations(
     sole: bool,
 ) -> Iterator[RelationMention]:
     person, kind = held.person, held.title.kind
-    if kind in {"player", "captain"}:
+    if kind == "founder":
+        yield rel(j, "foundedBy", person, 0.75)  # a founder stays one, whatever the status
+    elif kind in {"player", "captain"}:
         yield rel(person, "memberOfSportsTeam", j, 0.75)
         if kind == "captain" and sole:
             yield rel(person, "leaderOf", j, 0.7)

@@ -9,6 +9,7 @@ from graph.model import EntityType
 from tests.graph.extract.helpers import run
 
 KINDS = {
+    "founder",
     "head_of_state",
     "head_of_government",
     "leader",
