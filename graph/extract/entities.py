@@ -83,7 +83,11 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
         if etype is None:
             continue
         if label == "ORG" and ent.start in office_words:
-            continue  # "Secretary of State for Culture, Media and Sport": the office's words
+            rest = [t for t in ent if t.i not in office_words]
+            if not rest or not all(t.pos_ == "PROPN" for t in rest) or rest[0].i < ent.start:
+                continue  # "Secretary of State for Culture, Media and Sport": the office's words
+            ent = ctx.doc[rest[0].i : ent.end]  # "Secretary of Commerce| Gina Raimondo"
+            label, etype = "PERSON", EntityType.PERSON
         firm = label == "ORG" and form_type(ctx.span_text(ent))[0] is EntityType.ORGANIZATION
         if (
             _honorific_first(ent)
@@ -116,8 +120,9 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
 
 
 def _secretary_of_state_words(ctx: Context) -> set[int]:
-    """Token indices of "State" and of the portfolio in the British office "Secretary of State
-    for Culture, Media and Sport", whose words NER reads as organisations."""
+    """Token indices of the office's words after "Secretary of" ("State", "Commerce", "the
+    Treasury") and of the portfolio in "Secretary of State for Culture, Media and Sport",
+    whose words NER reads as organisations."""
     from graph.extract.titles import portfolio_tokens, secretary_of_state
 
     known = ctx.notes.get("secretary_of_state_words")
@@ -128,7 +133,7 @@ def _secretary_of_state_words(ctx: Context) -> set[int]:
     for i, lower in enumerate(ctx.lowers):
         if lower == "secretary" and (british := secretary_of_state(ctx.doc[i])) is not None:
             words, opener = british
-            found.add(words[-1].i)
+            found.update(t.i for t in words[2:])  # "State", "Commerce", "the Treasury"
             if opener is not None:
                 found.update(t.i for t in portfolio_tokens(opener))
     return found

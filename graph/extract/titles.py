@@ -291,17 +291,28 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
 
 
 def secretary_of_state(head: Token) -> tuple[list[Token], Token | None] | None:
-    """ "Secretary of State for Culture, Media and Sport": the title's words (Secretary, of,
-    State) and the "for" that opens the portfolio (None when none follows), or None."""
+    """ "Secretary of State for Culture, Media and Sport", "Secretary of Commerce", "Secretary
+    of the Treasury": the title's words (a "secretary of ..." row of titles.tsv) and the "for"
+    that opens a portfolio after them (None when none follows), or None."""
     doc = head.doc
-    if head.lower_ != "secretary" or head.i + 2 >= len(doc):
+    if head.lower_ != "secretary" or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of":
         return None
-    if doc[head.i + 1].lower_ != "of" or doc[head.i + 2].lower_ != "state":
+    words: list[Token] = []
+    for key in _secretary_titles():
+        length = len(key.split())
+        if length > len(words) and [t.lower_ for t in doc[head.i : head.i + length]] == key.split():
+            words = list(doc[head.i : head.i + length])
+    if not words:
         return None
-    words = [head, doc[head.i + 1], doc[head.i + 2]]
-    after = doc[head.i + 3] if head.i + 3 < len(doc) else None
-    opens = after is not None and after.lower_ == "for" and after.head.i in {head.i, head.i + 2}
+    last = words[-1].i
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    opens = after is not None and after.lower_ == "for" and after.head.i in {head.i, last}
     return words, after if opens else None
+
+
+@lru_cache(maxsize=1)
+def _secretary_titles() -> tuple[str, ...]:
+    return tuple(t for t in lexicon.titles() if t.startswith("secretary of "))
 
 
 def portfolio_tokens(opener: Token) -> list[Token]:
@@ -314,8 +325,8 @@ def portfolio_tokens(opener: Token) -> list[Token]:
 
 def title_of_noun(head: Token) -> tuple[Title, list[Token]] | None:
     if (british := secretary_of_state(head)) is not None:
-        title = lexicon.titles()["secretary of state"]
         words, opener = british
+        title = lexicon.titles()[" ".join(t.lower_ for t in words)]
         if opener is not None and (portfolio := portfolio_tokens(opener)):
             written = opener.doc[portfolio[0].i : portfolio[-1].i + 1].text
             title = replace(title, label=f"{title.label} for {written}")

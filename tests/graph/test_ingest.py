@@ -36,6 +36,11 @@ def test_plain_text_headline_and_boilerplate_are_blanked_keeping_offsets() -> No
         "Read more",
         "Advertisement",
         "Copyright 2024 Example News. All rights reserved.",
+        "(Reporting by Ana Ruiz in Madrid and Li Wei in Beijing; Editing by Tom Hale)",
+        "Writing by Kemal Aydin; Additional reporting by Sara Ito; Editing by Ben Cole",
+        "Editing by Nick Moore and Jane Park",
+        "Associated Press writer Priya Nair in Mumbai contributed to this report.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
 def test_boilerplate_lines_are_blanked(line: str) -> None:
@@ -43,6 +48,18 @@ def test_boilerplate_lines_are_blanked(line: str) -> None:
     article = make_article(text)
     assert line not in article.body
     assert "The minister spoke in Rome on Monday." in article.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by The Times revealed that the minister had lied.",
+        "Research by Oxford University showed a rise in cases.",
+        "Donors contributed to this story of success, she said.",
+    ],
+)
+def test_prose_that_starts_like_a_credit_line_is_kept(line: str) -> None:
+    assert make_article(line, detect_title=False).body == line
 
 
 def test_a_sentence_that_mentions_photos_is_kept() -> None:
