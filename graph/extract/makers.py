@@ -273,9 +273,43 @@ def _maker_relations(ctx: Context) -> Iterator[RelationMention]:
         )
 
 
+def _maker_nouns(ctx: Context) -> Iterator[RelationMention]:
+    """ "Windows maker Microsoft", "Fortnite developer Epic Games": a name written before a
+    maker noun (credit_cues.tsv "maker_noun") is the product, and the organisation right
+    after the noun its maker; "the iPhone maker" types the product only."""
+    doc = ctx.doc
+    for noun in ctx.tokens:
+        found = lexicon.credit_cue(noun.lower_, "maker_noun")
+        if found is None or found.predicate is None or noun.i == 0:
+            continue
+        span = span_ending(ctx, noun.i - 1)
+        if span is None or not doc[span[0]].text[:1].isalpha():
+            continue
+        named = mention_over(ctx, span)
+        if named is not None and named.type in {EntityType.PLACE, EntityType.COUNTRY}:
+            continue  # "Canary Wharf developer Songbird": a place is developed, not a product
+        if doc[span[1] - 1].pos_ not in {"PROPN", "NOUN", "NUM"}:
+            continue  # "European manufacturer Airbus": an adjective names no product
+        first = doc[span[0]]
+        if named is None and span[1] - span[0] == 1 and first.is_sent_start:
+            if ctx.lowers.count(first.lower_) > 1 and not first.is_upper:
+                continue  # "Game maker Valve ... the game": a common noun opening the sentence
+        maker = ctx.mention_at(doc[noun.i + 1]) if noun.i + 1 < len(doc) else None
+        if maker is not None and maker.type is not EntityType.ORGANIZATION:
+            maker = None
+        thing = as_thing(ctx, span, EntityType.PRODUCT, strong=True)
+        if thing is None or maker is None or not fits(found.predicate, thing, maker):
+            continue
+        stance, speaker = presupposed(ctx, noun)
+        evidence = [doc[span[0]], noun, *ctx.mention_tokens(maker)]
+        yield ctx.relation(
+            thing, found.predicate, maker, evidence, confidence=0.7, stance=stance, speaker=speaker
+        )
+
+
 @extractors.register("makers", order=58)
 def makers(ctx: Context) -> Iterator[RelationMention]:
     """Makers of named products and works (see the module docstring)."""
-    for relation in _maker_relations(ctx):
+    for relation in (*_maker_relations(ctx), *_maker_nouns(ctx)):
         if not already(ctx, relation):
             yield relation

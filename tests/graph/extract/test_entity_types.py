@@ -284,6 +284,8 @@ def test_apposition_types_the_name(text: str, name: str, type_: EntityType) -> N
         # what stars someone, or what someone stars in, is a work
         ("Barbie, directed by Greta Gerwig and starring Margot Robbie, won.", "Barbie", WORK),
         ("Margot Robbie stars in Barbie, which opens on Friday.", "Barbie", WORK),
+        # a name before a maker's noun is a product ("the iPhone maker")
+        ("Shares in the iPhone maker rose 3% on Friday.", "iPhone", PROD),
         # a journal or a magazine named after its noun is a publisher, an organisation
         ("A study published in the journal Nature Astronomy found ice.", "Nature Astronomy", ORG),
         # an elected member's seat after "MP for" is a place, not an employer
