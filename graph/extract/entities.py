@@ -61,9 +61,12 @@ def _trim(span, honorifics: bool = True):  # type: ignore[no-untyped-def]
             start += 1
             if start < end - 1 and doc[start].text == ".":
                 start += 1
-    if span.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in lexicon.titles():
-        # "Defender Rio Ferdinand", "Chancellor Gordon Brown": a title opening a full name
-        if all(t.pos_ == "PROPN" for t in doc[start + 1 : end]):
+    opener = doc[start] if start < end else None
+    if span.label_ == "PERSON" and end - start > 2 and opener is not None:
+        # "Defender Rio Ferdinand", "Briton Moazzam Begg": a title or a demonym opening a
+        # full name is no part of it
+        leading = opener.lower_ in lexicon.titles() or lexicon.demonym_country(opener.text)
+        if leading and all(t.pos_ == "PROPN" for t in doc[start + 1 : end]):
             start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space

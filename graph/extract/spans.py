@@ -386,6 +386,51 @@ def _head_extended(ctx: Context, mention: Mention, span: Span) -> Span:
     return doc[span.start : end + 1]
 
 
+@lru_cache(maxsize=1)
+def _words_of_titles() -> frozenset[str]:
+    """Every word of a title ("principal" of "team principal")."""
+    return frozenset(w for title in lexicon.titles() for w in title.split())
+
+
+def _given_name_before(ctx: Context, mention: Mention, span: Span) -> Span:
+    """ "Australian Mamdouh Habib", NER's "Habib": a capitalised word that NER left out and
+    that modifies the person's name as a compound is the first part of the name, unless it
+    is another name, a title's word, a time word ("Sunday Telegraph"), a people noun
+    ("Actress"), an honorific, a demonym, a known place or a form word."""
+    doc = span.doc
+    if mention.type is not EntityType.PERSON or span.start == 0:
+        return span
+    word = doc[span.start - 1]
+    if word.pos_ != "PROPN" or not word.is_alpha or not word.text[:1].isupper() or word.is_upper:
+        return span
+    if word.dep_ != "compound" or not span.start <= word.head.i < span.end:
+        return span
+    from graph.extract.entity_types import cues  # "Goldman Sachs": a firm's words
+
+    low = word.lower_
+    if (
+        ctx.mention_at(word) is not None
+        or low in _words_of_titles()
+        or low in junk_words()
+        or low in lexicon.people_nouns()
+        or low in lexicon.honorifics()
+        or low in cues().form
+        or lexicon.demonym_country(word.text)
+        or _resident_word(word)
+        or lexicon.is_city(word.text)
+        or lexicon.country_name(word.text)
+    ):
+        return span
+    return doc[span.start - 1 : span.end]
+
+
+def _resident_word(word) -> bool:  # noqa: ANN001 - a spaCy Token
+    """ "Texan", the "Yorker" of "New Yorker": a resident's demonym (resident_demonyms.tsv)."""
+    residents = lexicon.resident_demonyms()
+    before = word.doc[word.i - 1].text + " " if word.i > 0 else ""
+    return word.text in residents or before + word.text in residents
+
+
 def _hyphen_prefixed(ctx: Context, span: Span) -> Span:
     """ "Anti-Terrorism Bill": a capitalised word hyphened onto the name belongs to it."""
     doc = span.doc
@@ -421,6 +466,7 @@ def span_filter(ctx: Context) -> Iterator[RelationMention]:
         if trimmed is not None:
             trimmed = _and_extended(ctx, _hyphen_prefixed(ctx, trimmed))
             trimmed = _club_extended(ctx, _head_extended(ctx, mention, trimmed))
+            trimmed = _given_name_before(ctx, mention, trimmed)
         club = trimmed is not None and _club_name(ctx, mention, trimmed)
         if club:
             pieces = [trimmed]

@@ -315,8 +315,34 @@ def test_a_club_prefix_and_a_town_are_one_club(text: str, club: str) -> None:
         ("Defender Rio Ferdinand joined the club in 2002.", "Rio Ferdinand"),
         ("Striker Didier Drogba scored twice on Sunday.", "Didier Drogba"),
         ("Chancellor Olaf Scholz arrived in Warsaw.", "Olaf Scholz"),
+        ("Briton Moazzam Begg was freed in January.", "Moazzam Begg"),
     ],
 )
 def test_a_title_opening_a_full_name_is_no_part_of_it(text: str, name: str) -> None:
     names = names_of(text)
     assert name in names and not any(n.endswith(name) and n != name for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Australian Mamdouh Habib was released on Tuesday.", "Mamdouh Habib"),
+        ("Kenyan runner Eliud Kipchoge won in Berlin.", "Eliud Kipchoge"),
+    ],
+)
+def test_a_first_name_ner_left_out_joins_the_person(text: str, name: str) -> None:
+    assert name in names_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Team Principal Toto Wolff said the car was slow.", "Principal Toto Wolff"),
+        ("Actress Helen Mirren arrived in Venice.", "Actress Helen Mirren"),
+        ("The court heard that New Yorker Dana Kowalczyk shared films.", "Yorker Dana Kowalczyk"),
+    ],
+)
+def test_a_title_job_or_demonym_before_a_person_does_not_join_the_name(
+    text: str, wrong: str
+) -> None:
+    assert wrong not in names_of(text)

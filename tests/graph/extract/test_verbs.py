@@ -160,7 +160,7 @@ def test_a_relative_clause_on_a_noun_in_apposition_is_said_of_the_name(
     [
         (
             "Mehmet Kaya was the gunman who killed Hrant Dink in 2007.",
-            ("Kaya", "kills", "Hrant Dink", "asserted"),
+            ("Mehmet Kaya", "kills", "Hrant Dink", "asserted"),
         ),
         (
             "Kaya was not the man who killed Hrant Dink, his lawyer said.",
