@@ -592,8 +592,9 @@ def membership(ctx: Context) -> Iterator[RelationMention]:
                 head is None
                 or head.role != "description"
                 or head.type is not EntityType.ORGANIZATION
+                or "members" not in lexicon.collective_nouns().get(token.head.lemma_.lower(), ())
             ):
-                continue
+                continue  # "a coalition of France and Britain"; not "the parent company of X"
             organisation = head
         else:
             organisation = _organisation_above(ctx, token)

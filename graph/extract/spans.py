@@ -37,7 +37,8 @@ def _is_number(text: str) -> bool:
 
 def _trimmed(span: Span) -> Span | None:
     """The span without a ticker, a run-on time word, a loose conjunction or preposition at
-    its end, or an unclosed parenthesis and what follows it."""
+    its end, a hyphened participle ("Meta-owned"), or an unclosed parenthesis and what
+    follows it."""
     start, end = span.start, span.end
     doc = span.doc
     if _leading_verb(span):
@@ -46,6 +47,9 @@ def _trimmed(span: Span) -> Span | None:
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         end = opened[-1]
     end = _without_score(doc, start, end)
+    if end - start > 2 and doc[end - 2].text == "-" and doc[end - 1].tag_ in {"VBN", "VBD"}:
+        if doc[end - 1].is_lower:
+            end -= 2  # "Meta-owned", "Kremlin-backed": the name is before the participle
     if end - start > 1 and _opens_title(doc, end) and not _title_words(doc[start : end - 1]):
         end -= 1  # "Red Bull Team Principal Christian Horner": "Team" is the title's
     while end > start and (
