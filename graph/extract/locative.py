@@ -68,8 +68,11 @@ def _place_objects(
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         for token in conjuncts(pobj) if coordinated else [pobj]:
             mention = ctx.mention_of(token)
-            if mention is not None and mention.type in PLACES:
-                found.append((token, mention))
+            if mention is None or mention.type not in PLACES:
+                continue
+            if token.pos_ == "NOUN" and ctx.mention_tokens(mention)[-1].i < token.i:
+                continue  # "the dominant force in the UK market": the place modifies a noun
+            found.append((token, mention))
     return found
 
 
