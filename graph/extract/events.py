@@ -59,6 +59,8 @@ def is_event_noun(token: Token) -> str | None:
     """The event kind of a noun that names an event, else None."""
     if token.pos_ != "NOUN" or token.dep_ == "compound":
         return None
+    if token.lower_.endswith("ing") and token.dep_ in {"advcl", "xcomp", "ccomp", "csubj"}:
+        return None  # "Meeting in Brussels, ministers agreed": a participle read as a noun
     table = lexicon.event_nouns()
     return table.get(token.lemma_.lower()) or table.get(token.lower_)
 
