@@ -96,6 +96,7 @@ def describe(
     modifiers = lexicon.title_modifiers()
     portfolio: list[Token] = []
     effects: set[str] = set()
+    shadow_word = "Shadow"
     jurisdiction: Mention | None = None
     demonym = indefinite = False
     i = tokens[0].i - 1
@@ -117,6 +118,8 @@ def describe(
                 continue
         if mention is None and low in modifiers:
             effects.add(modifiers[low])
+            if modifiers[low] == "shadow":
+                shadow_word = token.text.capitalize()  # "Shadow", "Opposition"
             i -= 1
             continue
         if jurisdiction is None and not effects and len(portfolio) < 3:
@@ -185,9 +188,8 @@ def describe(
     title, tokens = _with_portfolio(title, tokens, portfolio)
     if "shadow" in effects:
         national = title.flags & {"national"}  # the shadow of a national office is national
-        title = Title(
-            f"shadow {title.words}", f"Shadow {title.label}", "shadow", title.scope, national
-        )
+        words, label = f"{shadow_word.lower()} {title.words}", f"{shadow_word} {title.label}"
+        title = Title(words, label, "shadow", title.scope, national)
     elif "deputy" in effects:
         title = replace(title, words=f"deputy {title.words}", label=f"Deputy {title.label}")
         title = replace(title, kind="deputy")
@@ -427,9 +429,13 @@ def _appositive_titles(ctx: Context, person: Mention, head: Token) -> Held | Non
     return None
 
 
+COPULAS = {"be", "become", "remain"}
+
+
 def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
-    """ "Judy Boynton was finance chief", "Lagarde is the president of the ECB", and in a
-    relative clause on the name: "Ann Lee, who is a colonel in the army"."""
+    """ "Judy Boynton was finance chief", "Lagarde is the president of the ECB", "Starmer
+    became prime minister", and in a relative clause on the name: "Ann Lee, who is a colonel
+    in the army"."""
     verbs = [head.head] if head.dep_ == "nsubj" else []
     verbs += [
         c
@@ -437,7 +443,7 @@ def _copular_titles(ctx: Context, person: Mention, head: Token) -> Held | None:
         if c.dep_ == "relcl"
         and any(s.dep_ == "nsubj" and s.lower_ in {"who", "that"} for s in c.children)
     ]
-    for verb in (v for v in verbs if v.lemma_ == "be"):
+    for verb in (v for v in verbs if v.lemma_ in COPULAS):
         for attr in (c for c in verb.children if c.dep_ == "attr"):
             held = _noun_titles(ctx, person, attr)
             if held is not None:
