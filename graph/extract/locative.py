@@ -70,8 +70,9 @@ def _place_objects(
             mention = ctx.mention_of(token)
             if mention is None or mention.type not in PLACES:
                 continue
-            if token.pos_ == "NOUN" and ctx.mention_tokens(mention)[-1].i < token.i:
-                continue  # "the dominant force in the UK market": the place modifies a noun
+            modified = token.pos_ == "NOUN" and ctx.mention_tokens(mention)[-1].i < token.i
+            if modified and token.lemma_.lower() not in lexicon.place_nouns():
+                continue  # "the dominant force in the UK market"; not "in Ishikawa prefecture"
             found.append((token, mention))
     return found
 

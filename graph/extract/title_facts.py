@@ -224,13 +224,21 @@ def _destination(ctx: Context, held: Held, j: Mention) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head in held.title_tokens
 
 
+OPPOSITION = "opposition"
+
+
+def _opposition(held: Held) -> bool:
+    """ "South Africa's opposition leader X" leads the opposition, not the country."""
+    return any(t.lower_ == OPPOSITION for t in held.title_tokens)
+
+
 def _country_relations(held: Held, j: Mention, rel, sole: bool) -> Iterator[RelationMention]:  # noqa: ANN001
     person, kind = held.person, held.title.kind
     if kind == "head_of_state" and sole:
         yield rel(j, "headOfState", person, 0.75)
     elif kind == "head_of_government" and sole:
         yield rel(j, "headOfGovernment", person, 0.75)
-    elif kind == "leader" and sole and held.title.scope != "org":
+    elif kind == "leader" and sole and held.title.scope != "org" and not _opposition(held):
         yield rel(person, "leaderOf", j, 0.7)  # "Palestinian leader Mahmoud Abbas"
     elif kind in {"player", "captain"} and not held.from_demonym:
         yield rel(person, "citizenOf", j, 0.6)  # "England midfielder": plays for his country
