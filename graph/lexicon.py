@@ -145,6 +145,12 @@ def titles() -> dict[str, Title]:
 
 
 @lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of a title of titles.tsv ("principal" of "team principal")."""
+    return frozenset(w for title in titles() for w in title.split())
+
+
+@lru_cache(maxsize=1)
 def title_countries() -> dict[tuple[str, str], Title]:
     """(title, country) -> the office that title names in that country ("chancellor",
     United Kingdom -> Chancellor of the Exchequer), from title_countries.tsv."""

@@ -390,12 +390,6 @@ def _head_extended(ctx: Context, mention: Mention, span: Span) -> Span:
     return doc[span.start : end + 1]
 
 
-@lru_cache(maxsize=1)
-def _words_of_titles() -> frozenset[str]:
-    """Every word of a title ("principal" of "team principal")."""
-    return frozenset(w for title in lexicon.titles() for w in title.split())
-
-
 def _given_name_before(ctx: Context, mention: Mention, span: Span) -> Span:
     """ "Australian Mamdouh Habib", NER's "Habib": a capitalised word that NER left out and
     that modifies the person's name as a compound is the first part of the name, unless it
@@ -414,7 +408,7 @@ def _given_name_before(ctx: Context, mention: Mention, span: Span) -> Span:
     low = word.lower_
     if (
         ctx.mention_at(word) is not None
-        or low in _words_of_titles()
+        or low in lexicon.title_words()
         or low in junk_words()
         or low in lexicon.people_nouns()
         or low in lexicon.honorifics()

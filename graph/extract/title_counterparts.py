@@ -35,12 +35,6 @@ def _counterpart_words() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Every word of a title of titles.tsv (read once, not for each word looked at)."""
-    return frozenset(w for t in lexicon.titles() for w in t.split())
-
-
 def counterpart_noun(ctx: Context, person: Mention) -> tuple[Token, list[Token]] | None:
     """The word "counterpart" written with a person ("his counterpart X", "X, his Chinese
     counterpart") and the title words between it and the name ("counterpart Minister X")."""
@@ -48,7 +42,7 @@ def counterpart_noun(ctx: Context, person: Mention) -> tuple[Token, list[Token]]
     first = ctx.mention_tokens(person)[0]
     own: list[Token] = []
     i = first.i - 1
-    while i >= 0 and ctx.doc[i].lower_ in _title_words():
+    while i >= 0 and ctx.doc[i].lower_ in lexicon.title_words():
         if ctx.mention_at(ctx.doc[i]) is not None:
             break
         own.insert(0, ctx.doc[i])

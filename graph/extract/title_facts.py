@@ -127,9 +127,8 @@ def position_name(ctx: Context, held: Held) -> str:
 def _office_words() -> frozenset[str]:
     """Words a national office's name may be made of: portfolios, titles, modifiers; not the
     organisation nouns among portfolio words ("party secretary", "council secretary")."""
-    words = {w for title in lexicon.titles() for w in title.split()}
     portfolios = lexicon.portfolio_words() - lexicon.portfolio_org_nouns()
-    return frozenset(words | portfolios | lexicon.title_modifiers().keys())
+    return frozenset(lexicon.title_words() | portfolios | lexicon.title_modifiers().keys())
 
 
 def with_home_country(ctx: Context, held: Held) -> Held:

@@ -96,7 +96,6 @@ def describe(
     modifiers = lexicon.title_modifiers()
     portfolio: list[Token] = []
     effects: set[str] = set()
-    shadow_word = "Shadow"
     jurisdiction: Mention | None = None
     demonym = indefinite = False
     i = tokens[0].i - 1
@@ -118,8 +117,6 @@ def describe(
                 continue
         if mention is None and low in modifiers:
             effects.add(modifiers[low])
-            if modifiers[low] == "shadow":
-                shadow_word = token.text.capitalize()  # "Shadow", "Opposition"
             i -= 1
             continue
         if jurisdiction is None and not effects and len(portfolio) < 3:
@@ -188,8 +185,9 @@ def describe(
     title, tokens = _with_portfolio(title, tokens, portfolio)
     if "shadow" in effects:
         national = title.flags & {"national"}  # the shadow of a national office is national
-        words, label = f"{shadow_word.lower()} {title.words}", f"{shadow_word} {title.label}"
-        title = Title(words, label, "shadow", title.scope, national)
+        title = Title(
+            f"shadow {title.words}", f"Shadow {title.label}", "shadow", title.scope, national
+        )
     elif "deputy" in effects:
         title = replace(title, words=f"deputy {title.words}", label=f"Deputy {title.label}")
         title = replace(title, kind="deputy")
