@@ -209,6 +209,19 @@ def organisation_kinds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def descriptor_nouns() -> frozenset[str]:
+    """Nouns of a business's kind that describe a name and never begin one ("Carmaker
+    Toyota said"), from descriptor_nouns.txt."""
+    return frozenset(row[0] for row in _rows("descriptor_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def personal_nouns() -> frozenset[str]:
+    """Nouns only a person owns ("X's wife", "X's lawyer"), from personal_nouns.txt."""
+    return frozenset(row[0] for row in _rows("personal_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def national_body_nouns() -> frozenset[str]:
     """Head words of a name a country opens that make it that country's ("Department" in
     "US Department of Justice"), from national_body_nouns.txt."""

@@ -36,13 +36,32 @@ def _register_components() -> None:
 
     @Language.component("newsgraph_paragraphs")
     def paragraph_boundaries(doc: Doc) -> Doc:
+        opening = 0  # where the paragraph began
         for token in doc[1:]:
             previous = doc[token.i - 1]
             if previous.is_space and "\n" in previous.text:
                 token.is_sent_start = True
+                opening = token.i
             elif token.is_space and "\n" in token.text:
                 token.is_sent_start = False
+            elif _after_dateline(doc, token.i, opening):
+                token.is_sent_start = True
         return doc
+
+
+DATELINE_DASHES = {"-", "--", "–", "—"}
+DATELINE_TOKENS = 16
+"""Tokens a wire dateline may take at a paragraph's start ("WASHINGTON, March 21 (Reuters) -")."""
+
+
+def _after_dateline(doc: Doc, i: int, opening: int) -> bool:
+    """Whether token ``i`` opens the story after a wire dateline ("PARIS (AFP) - German
+    Chancellor ..."): the dateline is no part of the first sentence, whose subject the parser
+    would otherwise take it for."""
+    if not 2 <= i - opening <= DATELINE_TOKENS or not doc[i].is_title:
+        return False
+    dash, closing = doc[i - 1], doc[i - 2]
+    return dash.text in DATELINE_DASHES and closing.text == ")" and dash.whitespace_ != ""
 
 
 def load(name: str | None = None) -> Language:

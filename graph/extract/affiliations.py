@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context, conjuncts, first_conjunct, real_place
-from graph.extract.sports import club_words, team_names
+from graph.extract.sports import club_words, could_be_club, team_names
 from graph.extract.title_facts import is_party
 from graph.extract.verbs import _fits
 from graph.lexicon import _rows
@@ -115,7 +115,15 @@ def _organisation_predicate(ctx: Context, organisation: Mention) -> str:
     last = organisation.name.lower().split()[-1:]
     if organisation.name.lower() in team_names(ctx) or set(last) & club_words():
         return "memberOfSportsTeam"
+    if could_be_club(ctx, organisation) and not _media(organisation.name):
+        return "memberOfSportsTeam"  # a sport's "Leclerc of Ferrari", "Kane of Bayern"
     return "worksFor"
+
+
+def _media(name: str) -> bool:
+    """A news agency's or a broadcaster's name: in a sports article "X of the BBC" reports."""
+    words = set(name.lower().split())
+    return name.lower() in lexicon.news_agencies() or bool(words & lexicon.broadcast_words())
 
 
 def _of_objects(head: Token, person: bool) -> Iterator[tuple[Token, Token]]:

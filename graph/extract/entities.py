@@ -44,6 +44,17 @@ def _honorific_first(span) -> bool:  # type: ignore[no-untyped-def]
     return len(span) > 1 and span[0].lower_.rstrip(".") in lexicon.honorifics()
 
 
+def _descriptor_first(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name's first word is a business's kind at a sentence's start, capitalised
+    only by its place ("Chipmaker Nvidia", "Retailer Tesco"), before a proper noun."""
+    return (
+        end - start > 1
+        and doc[start].is_sent_start
+        and doc[start].lower_ in lexicon.descriptor_nouns()
+        and doc[start + 1].pos_ == "PROPN"
+    )
+
+
 def _trim(span, honorifics: bool = True):  # type: ignore[no-untyped-def]
     """Drop leading determiners/punctuation and a trailing possessive from an entity span,
     and a leading honorific unless the name is a firm's ("General Motors")."""
@@ -55,6 +66,8 @@ def _trim(span, honorifics: bool = True):  # type: ignore[no-untyped-def]
         # "bank Barclays", "spokesman John Smith": a lower-case common noun is not the name.
         while start < end - 1 and doc[start].is_lower and doc[start].pos_ == "NOUN":
             start += 1
+    if span.label_ in {"PERSON", "ORG", "GPE"} and _descriptor_first(doc, start, end):
+        start += 1  # "Carmaker Toyota said": the sentence's first word describes the name
     if honorifics and (span.label_ == "PERSON" or _honorific_first(span)):
         # "Ms Boynton", "Gen Pinochet", "Sir Phil Watts": the honorific is not the name.
         while start < end - 1 and doc[start].lower_.rstrip(".") in lexicon.honorifics():
@@ -98,6 +111,8 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
             and not firm  # "General Motors", "General Electric": a firm's words
         ):
             etype = EntityType.PERSON
+        if label in {"PERSON", "GPE"} and _descriptor_first(ctx.doc, ent.start, ent.end):
+            etype = EntityType.ORGANIZATION  # "Retailer Tesco", NER's person, is a company
         span = _trim(ent, honorifics=not firm)
         text = ctx.span_text(span) if span is not None else ""
         if span is None or not ALNUM.search(text):  # "U.S." has no alpha token

@@ -56,7 +56,7 @@ def cues() -> Cues:
     table: dict[str, dict[str, EntityType]] = defaultdict(dict)
     for word, where, etype in lexicon._rows("entity_cues.tsv", 3):
         table[where][word] = EntityType(etype)
-    for noun in lexicon.collective_nouns():
+    for noun in lexicon.collective_nouns().keys() | lexicon.descriptor_nouns():
         table["before"].setdefault(noun, EntityType.ORGANIZATION)
     return Cues(**{name: dict(table[name]) for name in Cues.__slots__})
 
@@ -113,6 +113,9 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
             return None  # "foreign investment in Cambodia", "shares in China": the market
         if ahead.lemma_.lower() in {"share", "stake", "investment", "holding"}:
             return table.before_shares[before.lower_]  # "shares in Gazprom"
+    if before.lower_ == "of" and ahead is not None and ahead.lower_ == "shares":
+        if not known_place(mention.name) and not lexicon.country_name(mention.name):
+            return EntityType.ORGANIZATION  # "shares of Nvidia rose", not "a share of Tokyo's"
     if before.lower_ in {"based", "headquartered"} and ahead is not None and ahead.text == "-":
         return EntityType.ORGANIZATION  # "Paris-based Euronext"
     if before.lower_ == "of" and ahead is not None and ahead.is_lower:
@@ -138,6 +141,8 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
         return EntityType.ORGANIZATION  # "beaten by Wales" where "England captain" is a team
     if before.lower_ == "the" and label == "PERSON" and mention.type is EntityType.PERSON:
         return EntityType.ORGANIZATION  # a person's name is not written after "the"
+    if before.is_sent_start and before.lower_ in lexicon.descriptor_nouns():
+        return EntityType.ORGANIZATION  # "Chipmaker Nvidia said"
     if before.pos_ != "NOUN" or not before.is_lower:
         return None
     etype = table.before.get(lemma)
@@ -213,6 +218,8 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
             and cues().before.get(noun.lemma_.lower()) is EntityType.ORGANIZATION
         ):
             found = EntityType.ORGANIZATION
+    if found is None and _headquartered(head):
+        found = EntityType.ORGANIZATION  # "Nvidia, which is headquartered in Santa Clara"
     if found is None and mention.type is EntityType.PERSON and _starring(head):
         found = None if in_sport(ctx) else EntityType.WORK  # not "the Yankees, starring X"
     if (
@@ -233,6 +240,15 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
     ):
         return EntityType.PLACE  # "in Mombasa"
     return found
+
+
+def _headquartered(head: Token) -> bool:
+    """Whether a name is the subject of "headquartered", directly or through a relative
+    clause ("X is headquartered in", "X, which is headquartered in"): only an organisation
+    has headquarters ("based" is left out: a person is based somewhere too)."""
+    verbs = [head.head] if head.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += [c for c in head.children if c.dep_ in {"relcl", "acl"}]
+    return any(v.lower_ == "headquartered" or v.lemma_.lower() == "headquarter" for v in verbs)
 
 
 def _starring(head: Token) -> bool:
@@ -432,6 +448,54 @@ def _learned_type(ctx: Context, mention: Mention, tokens, label: str) -> EntityT
     return None if etype is mention.type else etype
 
 
+def _ner_majority(mentions: list[Mention]) -> EntityType | None:
+    """The type most of a name's mentions have (confidence-weighted, a place and a country
+    one family, as graph/resolve.py weighs them); on a tie between an organisation and a
+    place, the organisation, unless the gazetteers know the name as a place ("Nvidia" said
+    and "Nvidia" shared are one company; "Jordan" stays undecided)."""
+    counts: Counter[EntityType] = Counter()
+    for mention in mentions:
+        family = EntityType.PLACE if mention.type in PLACES else mention.type
+        counts[family] += mention.confidence
+    ranked = counts.most_common(2)
+    if len(ranked) < 2:
+        return None
+    (best, first), (second, other) = ranked
+    if round(first, 6) > round(other, 6):
+        return best
+    tied = {best, second}
+    name = mentions[0].name
+    last = name.split()[-1].lower() if name.split() else ""
+    sited = last in lexicon.facility_nouns() or last in lexicon.place_nouns()
+    if tied == {EntityType.ORGANIZATION, EntityType.PLACE} and not (known_place(name) or sited):
+        return EntityType.ORGANIZATION  # not "Xiluodu dam", "Wembley Stadium"
+    return None
+
+
+def _agree_on_ner(ctx: Context, mentions: list[Mention]) -> None:
+    """Mentions of one name that no wording types take the type most of NER's readings of
+    it give, before the relation extractors read them: graph/resolve.py makes them one
+    entity of that type anyway, and "Leclerc of Ferrari" read with the one place reading
+    of the team would be a residence. A person's reading is left alone: a surname can be
+    a person beside a company of that name ("Henry Ford ... Ford")."""
+    others = [m for m in mentions if m.type is not EntityType.PERSON]
+    best = _ner_majority(others)
+    if best is None:
+        return
+    for mention in others:
+        if mention.type is best or (best is EntityType.PLACE and mention.type in PLACES):
+            continue
+        ctx.add_mention(
+            (mention.start, mention.end),
+            best,
+            name=mention.name,
+            confidence=mention.confidence,
+            role=mention.role,
+            extractor=mention.extractor,
+            replace=True,
+        )
+
+
 def _could_be_person(name: str) -> bool:
     """A person's name has no lower-case word ("Alexander and Catwoman") and no word that is
     a place ("Zurich Financial"); the model reads the sentence, not the name's words."""
@@ -439,6 +503,74 @@ def _could_be_person(name: str) -> bool:
     return all(w[:1].isupper() for w in words) and not (
         len(words) > 1 and any(known_place(w) for w in words)
     )
+
+
+def _people_by_surname(ctx: Context) -> None:
+    """Names NER called an organisation that are a person's, by the article's own names of
+    that person: a full name whose surname the article writes alone as a person ("Omri
+    Geller" ... "said Geller"), and a surname of a person named in full that owns what only
+    a person has ("Sam Bankman-Fried" ... "Bankman-Fried's lawyer"). Without such a cue a
+    surname beside a full name may be a company named after its founder ("Michael Dell"
+    ... "Dell said profits rose"), and is left alone."""
+    people = {m.name for m in ctx.mentions if m.type is EntityType.PERSON and m.name}
+    full = [n for n in people if len(n.split()) > 1]
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for mention in ctx.mentions:
+        if mention.type is EntityType.ORGANIZATION and mention.name and not mention.role:
+            by_name[mention.name].append(mention)
+    for name, mentions in by_name.items():
+        words = name.split()
+        if name in people or not _could_be_person(name) or form_type(name)[0] is not None:
+            continue
+        if any(_evidence(ctx, m, "ORG")[0] is not None for m in mentions):
+            continue  # "shares in Ford", "carmaker Ford": the company
+        if 2 <= len(words) <= 3:
+            person = (
+                words[-1] in people
+                and not known_place(name)
+                and any(_beside_a_person(ctx, m) for m in mentions)
+            )
+        else:
+            owners = [n for n in full if n.split()[-len(words) :] == words]
+            person = len(owners) == 1 and any(_owns_personal(ctx, m) for m in mentions)
+        if not person:
+            continue
+        for mention in mentions:
+            ctx.add_mention(
+                (mention.start, mention.end),
+                EntityType.PERSON,
+                name=mention.name,
+                confidence=mention.confidence,
+                extractor=mention.extractor,
+                replace=True,
+            )
+
+
+def _beside_a_person(ctx: Context, mention: Mention) -> bool:
+    """ "founded by Omri Geller and Ronen Dar": a name coordinated with a person's."""
+    head = ctx.mention_head(mention)
+    if head is None:
+        return False
+    around = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        around.append(head.head)
+    return any(
+        (other := ctx.mention_at(t)) is not None and other.type is EntityType.PERSON for t in around
+    )
+
+
+def _owns_personal(ctx: Context, mention: Mention) -> bool:
+    """ "Bankman-Fried's lawyer", "Okafor's wife": a possessive before a noun of
+    graph/schema/personal_nouns.txt."""
+    tokens = ctx.mention_tokens(mention)
+    if not tokens:
+        return False
+    doc = ctx.doc
+    i = tokens[-1].i + 1
+    if i >= len(doc) or doc[i].tag_ != "POS":
+        return False
+    owned = doc[i].head if doc[i].head.i != tokens[-1].i else tokens[-1].head
+    return owned.pos_ == "NOUN" and owned.lemma_.lower() in lexicon.personal_nouns()
 
 
 @extractors.register("entity_types", order=17)
@@ -463,6 +595,7 @@ def entity_types(ctx: Context) -> Iterator[RelationMention]:
             if etype is not None:
                 votes[etype] += weight
         if not votes:
+            _agree_on_ner(ctx, mentions)
             continue
         ranked = votes.most_common(2)
         if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
@@ -482,4 +615,5 @@ def entity_types(ctx: Context) -> Iterator[RelationMention]:
                 extractor=mention.extractor,
                 replace=True,
             )
+    _people_by_surname(ctx)
     yield from ()

@@ -18,6 +18,7 @@ from graph.extract import extractors
 from graph.extract.context import ALNUM, Context
 from graph.extract.person_place import in_sport
 from graph.model import NAMED_TYPES, EntityType, Mention, RelationMention
+from graph.name_variants import known_place
 
 NAMED = NAMED_TYPES
 TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$")
@@ -135,7 +136,19 @@ def _junk(mention: Mention, span: Span) -> bool:
         return True  # "jukebox": a name is written with a capital
     if _is_number(name):
         return not (mention.type is EntityType.DATE and len(name) == 4)  # a year stays
-    return False
+    return _unknown_place_modifier(mention, span)
+
+
+def _unknown_place_modifier(mention: Mention, span: Span) -> bool:
+    """ "AI workloads", "EV makers": a short capitalised abbreviation NER called a place,
+    which no gazetteer knows, modifying a common noun, is a technology's name, not a place's
+    ("UK market" stays: the gazetteer knows the UK)."""
+    if mention.type not in {EntityType.PLACE, EntityType.COUNTRY} or len(span) != 1:
+        return False
+    word, head = span[0], span[0].head
+    if not (word.is_upper and len(word.text) <= 3 and word.is_alpha) or known_place(word.text):
+        return False
+    return word.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and head.i > word.i
 
 
 def _type_of_part(ctx: Context, text: str, fallback: EntityType) -> EntityType:

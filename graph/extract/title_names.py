@@ -165,6 +165,13 @@ def is_portfolio_word(ctx: Context, token: Token, title: Title) -> bool:
         return False
     if token.lower_ in lexicon.portfolio_words():
         return True
-    if token.pos_ != "NOUN":
-        return False
+    if token.pos_ != "NOUN" or _possessor(token):
+        return False  # "the startup's chief executive": the startup holds the office
     return token.is_lower or (token.is_sent_start and not name_word(ctx, token))
+
+
+def _possessor(token: Token) -> bool:
+    """Whether a noun is followed by a possessive "'s" (it owns what follows, it does not
+    qualify it)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.tag_ == "POS"

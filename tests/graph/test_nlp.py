@@ -31,3 +31,37 @@ def test_a_text_longer_than_a_piece_parses_with_whole_text_offsets(monkeypatch) 
     assert len(lagos) == 12
     assert all(long_text[t.idx : t.idx + 5] == "Lagos" for t in lagos)
     assert len(list(doc.sents)) >= 24
+
+
+@pytest.mark.parametrize(
+    "text, first_words",
+    [
+        (
+            "Talks in Paris\n\nPARIS (AFP) - German Chancellor Olaf Scholz met French President "
+            "Emmanuel Macron on Monday.",
+            "German Chancellor",
+        ),
+        (
+            "NAIROBI, March 3 (AP) — Kenyan President William Ruto signed the deal on Friday.",
+            "Kenyan President",
+        ),
+        (
+            "Quake hits coast\n\nLIMA, Peru (Reuters) - A strong earthquake shook the coast of "
+            "Peru on Sunday, officials said.",
+            "A strong",
+        ),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_first_sentence(text: str, first_words: str) -> None:
+    [(_, doc)] = list(nlp.parse([make_article(text, id="t", source="test")]))
+    starts = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert any(s.startswith(first_words) for s in starts), starts
+
+
+def test_a_bracket_and_a_dash_far_into_a_paragraph_start_no_sentence() -> None:
+    text = (
+        "Officials from the central bank, the finance ministry and the treasury of the "
+        "country (all three of them) - Ghana's main economic institutions - met in Accra."
+    )
+    [(_, doc)] = list(nlp.parse([make_article(text, id="t", source="test", detect_title=False)]))
+    assert not any(s.text.startswith("Ghana") for s in doc.sents)

@@ -346,3 +346,21 @@ def test_a_title_job_or_demonym_before_a_person_does_not_join_the_name(
     text: str, wrong: str
 ) -> None:
     assert wrong not in names_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        ("The firm helps developers manage computing resources for AI workloads.", "AI", None),
+        ("Sales of EV batteries rose sharply in Germany last year.", "EV", "Germany"),
+        ("The UK market for electric cars grew by a fifth.", None, "United Kingdom"),
+    ],
+)
+def test_an_unknown_abbreviation_read_as_a_place_before_a_noun_is_no_place(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    found = names_of(text)
+    if absent:
+        assert found.get(absent) not in {EntityType.PLACE, EntityType.COUNTRY}
+    if present:
+        assert found.get(present) in {EntityType.PLACE, EntityType.COUNTRY}
