@@ -328,10 +328,12 @@ def _unnamed_organisations(ctx: Context) -> None:
     table = cues()
     found: set[str] = set()
     pos, texts = ctx.pos, ctx.texts
-    for token in ctx.with_pos("PROPN"):
+    for token in ctx.with_pos("PROPN", "ADJ"):
         if not texts[token.i][:1].isupper() or ctx.mention_at(token):
             continue
         nxt = ctx.tokens[token.i + 1] if token.i + 1 < len(ctx.tokens) else None
+        if pos[token.i] == "ADJ" and not _adjective_club(ctx, token, nxt):
+            continue
         prev = ctx.tokens[token.i - 1] if token.i > 0 else None
         if prev is not None and texts[prev.i][:1].isupper() and pos[prev.i] == "PROPN":
             continue  # part of a longer name ("Civil Aviation minister"), not a name alone
@@ -358,10 +360,26 @@ def _unnamed_organisations(ctx: Context) -> None:
         )
         if EntityType.ORGANIZATION in (after, before):
             found.add(token.text)
-    for token in ctx.with_pos("PROPN") if found else ():
+    for token in ctx.with_pos("PROPN", "ADJ") if found else ():
         if texts[token.i] in found and not ctx.mention_at(token):
             ctx.add_mention(token, EntityType.ORGANIZATION, confidence=0.75)
     _formed_names(ctx)
+
+
+def _adjective_club(ctx: Context, token: Token, nxt: Token | None) -> bool:
+    """ "Arsenal manager Mikel Arteta": a capitalised word the tagger read as an adjective
+    names a club when a team's role follows it in an article about a sport; at a
+    sentence's start an adjective is capitalised anyway ("Former manager", "Interim coach")."""
+    if not token.is_title or nxt is None or nxt.lower_ not in cues().team_after:
+        return False
+    if ctx.lowers[token.i] in lexicon.title_modifiers() or ctx.lowers[token.i] in PAST_WORDS:
+        return False
+    from graph.extract.sports import article_sport  # sports reads this module's cues
+
+    return article_sport(ctx) is not None
+
+
+PAST_WORDS = {"former", "ex", "erstwhile", "onetime", "one-time", "new", "current", "young"}
 
 
 def _formed_names(ctx: Context) -> None:
