@@ -142,7 +142,13 @@ def proper_org_at(ctx: Context, i: int, stop: int) -> Mention | None:
         start -= 1
     if start == i:
         return None
+    name = doc[start + 1 : i + 1].text
+    if any(m.name == name and m.type in THINGS for m in ctx.mentions):
+        return None  # "The film Parasite ... Parasite director X": the film's, no company's
     return ctx.add_mention(doc[start + 1 : i + 1], EntityType.ORGANIZATION, confidence=0.55)
+
+
+THINGS = {EntityType.WORK, EntityType.PRODUCT}
 
 
 def name_word(ctx: Context, token: Token) -> bool:
@@ -153,14 +159,15 @@ def name_word(ctx: Context, token: Token) -> bool:
     if token.pos_ == "PROPN" or not token.is_sent_start:
         return True
     return any(  # written capitalised where no sentence starts: a name
-        t.text == token.text and not t.is_sent_start and t.i > token.i for t in ctx.tokens
+        t.text == token.text and not t.is_sent_start and t.i != token.i for t in ctx.tokens
     )
 
 
 def is_portfolio_word(ctx: Context, token: Token, title: Title) -> bool:
     """ "Culture", "production" before "Secretary" or "chief": a listed portfolio, or a
-    common noun; a capitalised first word of a sentence that recurs as a name later
-    ("Euronext chief ...") is an organisation instead."""
+    common noun; a capitalised first word of a sentence that the article writes as a name
+    elsewhere ("Euronext chief ...", after "the takeover of Activision Blizzard") is an
+    organisation instead."""
     if title.kind in TEAM_KINDS | {"member"}:
         return False
     if token.lower_ in lexicon.portfolio_words():
