@@ -74,6 +74,8 @@ def shape_type(name: str) -> EntityType | None:
     ):
         if words[-1] not in lexicon.facility_nouns() and not lexicon.is_city(name):
             return PERSON
+    if words[-1] in table.get("suffix_last", ()) and all(w[:1].isupper() for w in name.split()):
+        return PERSON  # "Vinicius Junior", "Robert Downey Jr"
     if last_is_feature:
         return PLACE
     if words[0] in table.get("feature_first", ()) and len(words) == 2:
@@ -236,6 +238,12 @@ def place_after_preposition(ctx: Context, mention: Mention, before: Token | None
         return _after_age(ctx, mention, before)
     if before.lower_ in NEAR_PREPOSITIONS:
         return mention.type is ORG  # a person "in" a place is graph/extract/entity_types.py's
+    if (
+        before.lower_ in {"and", "or"}
+        and mention.type in {ORG, PERSON}
+        and _after_a_place(ctx, before)
+    ):
+        return True  # "schools in Lilongwe and Blantyre": a place's conjunct
     if before.lower_ not in ORIGIN_PREPOSITIONS or before.i == 0:
         return False
     ahead = ctx.doc[before.i - 1]
@@ -243,6 +251,19 @@ def place_after_preposition(ctx: Context, mention: Mention, before: Token | None
         return True  # "Sullivan, 30, of Boothbay", "Viscomi, of Niagara Falls"
     owner = ctx.mention_at(ahead)
     return owner is not None and owner.type in {PERSON, ORG}  # "Avis Bourg Co. of Folsom"
+
+
+def _after_a_place(ctx: Context, conjunction: Token) -> bool:
+    """Whether the conjunct before "and" is a place written after "in"/"near" ("in Lilongwe
+    and ...")."""
+    if conjunction.i < 2:
+        return False
+    first = ctx.mention_at(ctx.doc[conjunction.i - 1])
+    if first is None or first.type not in {PLACE, EntityType.COUNTRY}:
+        return False
+    tokens = ctx.mention_tokens(first)
+    opener = ctx.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    return opener is not None and opener.lower_ in NEAR_PREPOSITIONS
 
 
 def _after_age(ctx: Context, mention: Mention, before: Token) -> bool:

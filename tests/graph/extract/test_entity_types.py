@@ -480,3 +480,23 @@ def types_of_ctx(ctx) -> dict[str, set[EntityType]]:  # type: ignore[no-untyped-
         if m.name:
             found.setdefault(m.name, set()).add(m.type)
     return found
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Real Madrid won the Champions League final at Wembley. Vinicius Junior added a "
+            "second goal in the 83rd minute.",
+            "Vinicius Junior",
+            P,
+        ),
+        (
+            "Cholera has closed schools in Lilongwe and Blantyre, Malawi's health ministry said.",
+            "Blantyre",
+            PL,
+        ),
+    ],
+)
+def test_a_name_s_own_words_and_its_conjunct_type_it(text: str, name: str, expected) -> None:  # noqa: ANN001
+    assert types_of(text).get(name) == {expected}
