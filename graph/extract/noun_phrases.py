@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from graph import lexicon
 from graph.extract import extractors
 from graph.extract.context import Context
+from graph.extract.coref_quotes import is_speech
 from graph.extract.salience import dominant_organisation
 from graph.extract.sports import article_sport, could_be_club
 from graph.model import EntityType, Mention, RelationMention
@@ -86,6 +87,25 @@ def _set_of_people(ctx: Context, head: Token) -> bool:
     return False
 
 
+def _reporting_subject(ctx: Context, head: Token) -> Mention | None:
+    """The named organisation a wire story's closing attribution describes: in "Unilever
+    has agreed to sell Ekaterra, the consumer goods group said", the description that says
+    the report is the subject of the reported clause before it, modifiers and all (the
+    story names the company first and describes it after)."""
+    verb = head.head
+    if head.dep_ != "nsubj" or not is_speech(verb):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > head.i:
+            continue
+        for subject in clause.children:
+            if subject.dep_ in {"nsubj", "nsubjpass"}:
+                named = ctx.mention_of(subject)
+                if named is not None and named.type is EntityType.ORGANIZATION and named.name:
+                    return named if named.role != "description" else None
+    return None
+
+
 @extractors.register("noun_phrases", order=20)
 def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
     """Organisation-like noun phrases, with same-head definite descriptions linked back."""
@@ -119,6 +139,8 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             if not (capitals and caps and capitals != caps):
                 antecedent = first
                 break
+        if antecedent is None and definite and not has_members and "refers_back" in nouns[lemma]:
+            antecedent = _reporting_subject(ctx, head)  # "X sold Y, the consumer goods group said"
         if (
             antecedent is None
             and definite

@@ -505,6 +505,19 @@ def _find_title(ctx: Context, person: Mention) -> Held | None:
     return held
 
 
+def _find_titles(ctx: Context, person: Mention) -> list[Held]:
+    """The title a name has, and when that is a former one, the office an appointment in
+    the same clause gives it ("named Kelly Ortberg, a former head of Rockwell Collins, as
+    its new chief executive")."""
+    held = _find_title(ctx, person)
+    if held is None:
+        return []
+    if held.status != "former":
+        return [held]
+    appointed = _appointed_titles(ctx, person, ctx.mention_head(person))
+    return [held, appointed] if appointed is not None and appointed != held else [held]
+
+
 def _share_jurisdictions(ctx: Context, found: list[Held]) -> list[Held]:
     """ "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert": a bare title
     coordinated with a titled name, or a second name in apposition to the same title,
@@ -597,7 +610,7 @@ def titles(ctx: Context) -> Iterator[RelationMention]:
     the same person holds elsewhere in the article ("Prime Minister of Israel")."""
     people = sorted((m for m in ctx.mentions if m.type is EntityType.PERSON), key=lambda m: m.start)
     found = _share_jurisdictions(
-        ctx, [held for person in people if (held := _find_title(ctx, person)) is not None]
+        ctx, [held for person in people for held in _find_titles(ctx, person)]
     )
     found = formal_titles(ctx, found)
     found = _shadow_countries([with_home_country(ctx, held) for held in found])
