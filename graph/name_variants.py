@@ -134,6 +134,13 @@ def _people(by_norm: dict[str, list[Mention]], people: dict, union: Union) -> No
         surnames = {n.split()[-1] for n in full_names}
         if len(starting) == 1 and words[0] not in surnames:
             union(people[starting[0]][0].span, mentions[0].span)  # "Max" -> "Max Verstappen"
+            continue
+        inside = [n for n in longer if len(n.split()) > 2 and words[0] in n.split()[1:-1]]
+        firsts = {n.split()[0] for n in full_names}
+        if len(inside) == 1 and not starting and words[0] not in firsts | surnames:
+            union(
+                people[inside[0]][0].span, mentions[0].span
+            )  # "Lula" -> "Luiz Inacio Lula da Silva"
 
 
 def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union) -> None:

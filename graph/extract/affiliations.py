@@ -234,6 +234,34 @@ def _party_of_possessor(ctx: Context, mention: Mention, head: Token) -> Iterator
             )
 
 
+def _party_word_before(ctx: Context, mention: Mention) -> Iterator[RelationMention]:
+    """ "Democrat Barack Obama", "Socialist Francois Hollande", "Liberal Democrat Jo
+    Swinson": a capitalised party word (or two) right before a person's name is the
+    person's party."""
+    tokens = ctx.mention_tokens(mention)
+    doc = ctx.doc
+    first = tokens[0].i if tokens else 0
+    for size in (2, 1):
+        words = doc[first - size : first] if first >= size else None
+        if words is None or not all(t.is_title for t in words):
+            continue
+        if words.text.lower() not in lexicon.party_words():
+            continue
+        ahead = doc[words.start - 1] if words.start > 0 else None
+        if ahead is not None and ahead.is_title and not words[0].is_sent_start:
+            return  # "New Democrat X", "Young Conservative X": a longer name or title
+        party = ctx.mention_at(words[0])
+        if party is None:
+            party = ctx.add_mention(words, EntityType.ORGANIZATION, confidence=0.6, role="party")
+        if party is None or not _fits("memberOfPoliticalParty", mention, party):
+            return
+        if not _related(ctx, mention, party):
+            yield ctx.relation(
+                mention, "memberOfPoliticalParty", party, [words[0], tokens[0]], confidence=0.7
+            )
+        return
+
+
 def _described(ctx: Context, mention: Mention, head: Token) -> Iterator[RelationMention]:
     for noun in _nouns_of(head):
         lemma = noun.lemma_.lower()
@@ -370,5 +398,6 @@ def affiliations(ctx: Context) -> Iterator[RelationMention]:
         yield from _party_of_possessor(ctx, mention, head)
         if mention.type is EntityType.PERSON:
             yield from _described(ctx, mention, head)
+            yield from _party_word_before(ctx, mention)
     yield from _homes(ctx)
     yield from _born_before(ctx)

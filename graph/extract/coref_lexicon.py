@@ -3,6 +3,7 @@ loaded once."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,8 +44,13 @@ def sexed_words() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
-    """Given name -> "m" or "f", for names borne overwhelmingly by one sex."""
-    return {name: sex for name, sex in _rows("given_names.tsv")}
+    """Given name -> "m" or "f", for names borne overwhelmingly by one sex; an accented
+    name also as wire copy writes it without accents ("Francois", "Jose", "Jurgen")."""
+    names = {name: sex for name, sex in _rows("given_names.tsv")}
+    for name, sex in list(names.items()):
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        names.setdefault(plain, sex)
+    return names
 
 
 @lru_cache(maxsize=1)

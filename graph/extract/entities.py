@@ -55,6 +55,18 @@ def _descriptor_first(doc, start: int, end: int) -> bool:  # type: ignore[no-unt
     )
 
 
+def _party_word_first(span) -> bool:  # type: ignore[no-untyped-def]
+    """An organisation NER found that is a party's word before a person's full name
+    ("Socialist Francois Hollande", "Conservative Kemi Badenoch"): the given name after the
+    party word says who it is."""
+    from graph.extract.person_place import given_name_first
+
+    if len(span) < 3 or span[0].lower_ not in lexicon.party_words():
+        return False
+    rest = span[1:]
+    return all(t.pos_ == "PROPN" for t in rest) and given_name_first(rest.text)
+
+
 def _trim(span, honorifics: bool = True):  # type: ignore[no-untyped-def]
     """Drop leading determiners/punctuation and a trailing possessive from an entity span,
     and a leading honorific unless the name is a firm's ("General Motors")."""
@@ -113,6 +125,9 @@ def named_entities(ctx: Context) -> Iterator[RelationMention]:
             etype = EntityType.PERSON
         if label in {"PERSON", "GPE"} and _descriptor_first(ctx.doc, ent.start, ent.end):
             etype = EntityType.ORGANIZATION  # "Retailer Tesco", NER's person, is a company
+        if label == "ORG" and _party_word_first(ent):
+            ent = ctx.doc[ent.start + 1 : ent.end]  # "Socialist Francois Hollande": a person
+            label, etype = "PERSON", EntityType.PERSON
         span = _trim(ent, honorifics=not firm)
         text = ctx.span_text(span) if span is not None else ""
         if span is None or not ALNUM.search(text):  # "U.S." has no alpha token

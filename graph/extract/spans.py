@@ -421,6 +421,8 @@ def _given_name_before(ctx: Context, mention: Mention, span: Span) -> Span:
     low = word.lower_
     if (
         ctx.mention_at(word) is not None
+        or word.ent_type_ == "NORP"  # "Republican Mitt Romney": a party's or a nation's word
+        or low in lexicon.party_words()
         or low in lexicon.title_words()
         or low in junk_words()
         or low in lexicon.people_nouns()

@@ -120,6 +120,25 @@ def test_surname_merges_into_the_unique_full_name(text: str, full: str, short: s
     assert short in entity.aliases
 
 
+def test_a_middle_name_written_alone_is_the_one_person_named_in_full() -> None:
+    t = Text("Luiz Inacio Lula da Silva landed in Beijing. Lula met Xi Jinping.")
+    t.m("Luiz Inacio Lula da Silva", P)
+    t.m("Lula", P)
+    t.m("Xi Jinping", P)
+    entities = by_label(t.resolve())
+    assert set(entities) == {"Luiz Inacio Lula da Silva", "Xi Jinping"}
+
+
+def test_a_middle_name_that_is_someone_else_s_first_name_stays_apart() -> None:
+    t = Text("John Fitzgerald Kennedy met Fitzgerald Moore. Fitzgerald smiled.")
+    t.m("John Fitzgerald Kennedy", P)
+    t.m("Fitzgerald Moore", P)
+    t.m("Fitzgerald", P)
+    entities = by_label(t.resolve())
+    assert "John Fitzgerald Kennedy" in entities
+    assert "Fitzgerald" not in entities["John Fitzgerald Kennedy"].aliases
+
+
 def test_surname_shared_by_two_people_stays_apart() -> None:
     t = Text("Pedro Sanchez met Maria Sanchez. Sanchez said the talks went well.")
     t.m("Pedro Sanchez", P)
