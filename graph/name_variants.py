@@ -52,8 +52,12 @@ def person_core(name: str) -> str:
     return " ".join(words)
 
 
-def link_names(named: list[Mention], union: Union) -> None:
-    """Call ``union`` on the spans of mentions that are variants of one name."""
+def link_names(
+    named: list[Mention], union: Union, apart: frozenset[frozenset[str]] = frozenset()
+) -> None:
+    """Call ``union`` on the spans of mentions that are variants of one name; ``apart``
+    holds pairs of names (as ``norm`` gives them) the article relates to each other, which
+    are two things whatever their words ("Nestle Health Science, a unit of Nestle")."""
     by_norm: dict[str, list[Mention]] = defaultdict(list)
     for mention in named:
         by_norm[norm(mention.name)].append(mention)
@@ -63,7 +67,7 @@ def link_names(named: list[Mention], union: Union) -> None:
     for name, group in by_norm.items():
         _same_name(name, group, people, union)
     _people(by_norm, people, union)
-    _organisations(by_norm, people, union)
+    _organisations(by_norm, people, union, apart)
 
 
 def _plural_forms(by_norm: dict[str, list[Mention]]) -> None:
@@ -143,8 +147,22 @@ def _people(by_norm: dict[str, list[Mention]], people: dict, union: Union) -> No
             )  # "Lula" -> "Luiz Inacio Lula da Silva"
 
 
-def _organisations(by_norm: dict[str, list[Mention]], people: dict, union: Union) -> None:
-    """Acronyms and shorter/longer forms of organisation names."""
+def _organisations(
+    by_norm: dict[str, list[Mention]],
+    people: dict,
+    union: Union,
+    apart: frozenset[frozenset[str]] = frozenset(),
+) -> None:
+    """Acronyms and shorter/longer forms of organisation names, except two names the
+    article relates to each other."""
+    given = union
+
+    def union(a, b) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+        names = frozenset({norm(span_names[a]), norm(span_names[b])})
+        if names not in apart:
+            given(a, b)
+
+    span_names = {m.span: m.name for ms in by_norm.values() for m in ms}
     orgs = {
         n: ms
         for n, ms in by_norm.items()

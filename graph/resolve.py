@@ -16,8 +16,11 @@ from graph.model import (
     Relation,
     ResolvedArticle,
 )
-from graph.name_variants import link_names, person_core
+from graph.name_variants import link_names, norm, person_core
 from graph.vocab import entity_key, slug
+
+PART_PREDICATES = {"partOf", "parentOrganization", "owns", "ownedBy", "acquires", "hasPart"}
+"""Relations between two organisations that make them two, whatever their names share."""
 
 FAMILIES = {
     EntityType.COUNTRY: "place",
@@ -111,7 +114,12 @@ def resolve(extraction: ArticleExtraction) -> ResolvedArticle:
         for m in mentions
         if m.name and (m.antecedent is None or m.role == "alias") and m.type in FAMILIES
     ]
-    link_names(named, uf.union)
+    apart = frozenset(
+        frozenset({norm(r.subject.name), norm(r.object.name)})
+        for r in extraction.relations
+        if r.subject.name and r.object.name and r.predicate in PART_PREDICATES
+    )
+    link_names(named, uf.union, apart)
     holders = {r.subject.span for r in extraction.relations if r.predicate in HOLDER_PREDICATES}
     unlinked: dict[str, tuple[int, int]] = {}
     for mention in mentions:

@@ -256,6 +256,8 @@ def proper_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             continue  # a lone capitalised word is too often sentence-initial noise
         if any(ctx.mention_at(t) for t in ctx.doc[left.i : token.i + 1]):
             continue
+        if _descriptor_first(ctx.doc, left.i, token.i + 1):
+            left = ctx.doc[left.i + 1]  # "Rival Danone, the yoghurt maker": the name is "Danone"
         words = ctx.doc[left.i : token.i + 1]
         if lexicon.titles().get(words.text.lower()):
             continue

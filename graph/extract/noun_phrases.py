@@ -87,6 +87,24 @@ def _set_of_people(ctx: Context, head: Token) -> bool:
     return False
 
 
+def _previous_subject(ctx: Context, head: Token, named: list[Mention]) -> Mention | None:
+    """For "the company" as a clause's subject, the named organisation that was the
+    subject of the sentence before: a story goes on about what it last spoke of ("Pure
+    Encapsulations ... will become part of Nestle Health Science, a unit of Nestle. The
+    company was founded in 1991" is Pure Encapsulations, not the nearer Nestle)."""
+    if head.dep_ not in {"nsubj", "nsubjpass"} or not named:
+        return None
+    here = ctx.sentence_index(head)
+    for mention in named:
+        if mention.sentence != here - 1:
+            continue
+        token = ctx.mention_head(mention)
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+            # "The Sunday Times reported that ...": a source is not what the story is about
+            return None if is_speech(token.head) else mention
+    return None
+
+
 def _reporting_subject(ctx: Context, head: Token) -> Mention | None:
     """The named organisation a wire story's closing attribution describes: in "Unilever
     has agreed to sell Ekaterra, the consumer goods group said", the description that says
@@ -156,7 +174,9 @@ def collective_noun_phrases(ctx: Context) -> Iterator[RelationMention]:
             if sport_team:
                 antecedent = _club(ctx, head, named)
             else:
-                antecedent = named[0] if named else dominant_organisation(ctx, head)
+                antecedent = _previous_subject(ctx, head, named) or (
+                    named[0] if named else dominant_organisation(ctx, head)
+                )
         span = ctx.doc[(mods[0].i if mods else head.i) : head.i + 1]
         words = ctx.span_text(span)
         mention = ctx.add_mention(

@@ -101,3 +101,32 @@ def test_a_failure_downstream_stops_the_parsing_workers() -> None:
     )
     assert run.returncode == 1
     assert "RuntimeError: extraction failed" in run.stderr
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    from graph.pipeline import build_text
+
+    kg = build_text(text)
+    label = {n: d["label"] for n, d in kg.nodes(data=True)}
+    return {(label[u], d["predicate"], label[v]) for u, v, d in kg.edges(data=True)}
+
+
+def test_a_unit_named_after_its_parent_is_not_the_parent() -> None:
+    facts = _facts(
+        "Nestle has bought a majority stake in Pure Encapsulations. The firm will become part "
+        "of Nestle Health Science, a unit of Nestle. Nestle chief executive Mark Schneider "
+        "said health products were a priority."
+    )
+    assert ("Nestle Health Science", "parentOrganization", "Nestle") in facts
+    assert ("Mark Schneider", "leaderOf", "Nestle") in facts
+    assert ("Mark Schneider", "leaderOf", "Nestle Health Science") not in facts
+
+
+def test_the_company_as_a_subject_is_the_last_sentence_s_subject() -> None:
+    facts = _facts(
+        "Shares in Pure Encapsulations rose. Pure Encapsulations, a maker of vitamins, will "
+        "become part of Nestle Health Science, a unit of Nestle. The company was founded in "
+        "1991 by Edward Miller, a pharmacist."
+    )
+    assert ("Pure Encapsulations", "foundedBy", "Edward Miller") in facts
+    assert ("Nestle", "foundedBy", "Edward Miller") not in facts

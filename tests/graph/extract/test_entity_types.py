@@ -500,3 +500,12 @@ def types_of_ctx(ctx) -> dict[str, set[EntityType]]:  # type: ignore[no-untyped-
 )
 def test_a_name_s_own_words_and_its_conjunct_type_it(text: str, name: str, expected) -> None:  # noqa: ANN001
     assert types_of(text).get(name) == {expected}
+
+
+def test_rival_opening_a_sentence_is_no_part_of_the_name() -> None:
+    found = types_of(
+        "Nestle chief executive Mark Schneider spoke in Vevey. Rival Danone, the French "
+        "yoghurt maker, sold its stake in a similar firm last year."
+    )
+    assert found.get("Danone") == {ORG}
+    assert "Rival Danone" not in found
