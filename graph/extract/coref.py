@@ -221,6 +221,8 @@ class Resolver:
                 linked = [u for u, v in judged if v == "link"]
                 if not linked or (form.sex in {"m", "f"} and self.coordinated(linked[-1], form)):
                     return None
+                if form.sex in {"m", "f"} and self.unresolved_before(pronoun, form, window):
+                    return None  # "his bid against Hollande. ... his rallies": whose?
                 return linked[-1]
             if form.sex in {"m", "f"} or case == "obj":
                 return None  # two people who could both be meant, or an object: no link
@@ -236,6 +238,26 @@ class Resolver:
                     return None  # "NASA launched the probe. It will reach ...": which?
             return subject
         return None
+
+    def unresolved_before(self, pronoun: Token, form: PronounForm, window: set[int]) -> bool:
+        """Whether a pronoun of the same sex that no name was found for stands in these
+        sentences before this one: it may well be meant again, and the one name beside it
+        is then no safer a guess ("The case concerned his bid against Hollande. The firm
+        that organised his rallies ...")."""
+        ctx = self.ctx
+        sentences = [ctx.sentences[n] for n in sorted(window) if 0 <= n < len(ctx.sentences)]
+        for token in (
+            ctx.tokens[i] for s in sentences for i in range(s.start, min(s.end, pronoun.i))
+        ):
+            if token.pos_ != "PRON":
+                continue
+            other = pronouns().get(token.lower_)
+            if other is None or other.sex != form.sex or other.person != 3:
+                continue
+            mention = ctx.mention_at(token)
+            if mention is None or mention.antecedent is None:
+                return True
+        return False
 
     def coordinated(self, unit: Unit, form: PronounForm) -> bool:
         """Whether the person is one of "X and Y" where Y might also be meant (Y's type or
