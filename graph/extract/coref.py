@@ -101,6 +101,28 @@ def _coarguments(pronoun: Token) -> set[int]:
     return excluded
 
 
+REPRESENTATIVES = {
+    "lawyer",
+    "attorney",
+    "counsel",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "agent",
+    "aide",
+    "representative",
+}
+"""Nouns of someone who speaks for another: what they say of "he" or "she" is mostly said of
+the one they speak for."""
+
+
+def _speaks_for_someone(subject: Token) -> bool:
+    """Whether a speech verb's subject is someone's representative ("his lawyer Thierry
+    Herzog", "her spokesman, John Smith"): a named appositive or the noun itself."""
+    noun = subject.head if subject.dep_ == "appos" else subject
+    return noun.lemma_.lower() in REPRESENTATIVES and any(c.dep_ == "poss" for c in noun.children)
+
+
 def _pleonastic(pronoun: Token) -> bool:
     """ "It is raining", "it was the biggest win", "it is thought that": no referent."""
     verb = pronoun.head
@@ -148,6 +170,8 @@ class Resolver:
                         continue
                     if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                         subject = verb.head  # "Tait, who made his debut": who is Tait
+                    if _speaks_for_someone(subject) and is_speech(verb):
+                        return "abstain"  # "his lawyer X said he would appeal": the client
                     unit = self.unit(subject)
                     if unit is None:
                         continue

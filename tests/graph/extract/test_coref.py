@@ -45,6 +45,13 @@ CASES = [
     # "it is interested in ..." is said of a referent; "it is likely that ..." is not
     ("Unilever said it is interested in bidding for GSK.", "it", "Unilever"),
     ("Toyota said it is likely that prices will rise.", "it", None),
+    # someone's lawyer or spokesman speaks of the client: "he" is not the lawyer
+    (
+        "Nicolas Sarkozy denied wrongdoing and his lawyer Thierry Herzog said he would appeal.",
+        "he",
+        None,
+    ),
+    ("Mr Jones, a lawyer in Leeds, said he would appeal.", "he", "Jones"),
 ]
 
 
