@@ -245,7 +245,11 @@ class Resolver:
                 linked = [u for u, v in judged if v == "link"]
                 if not linked or (form.sex in {"m", "f"} and self.coordinated(linked[-1], form)):
                     return None
-                if form.sex in {"m", "f"} and self.unresolved_before(pronoun, form, window):
+                if (
+                    form.sex in {"m", "f"}
+                    and self.new_in(linked[-1], window)
+                    and self.unresolved_before(pronoun, form, window)
+                ):
                     return None  # "his bid against Hollande. ... his rallies": whose?
                 return linked[-1]
             if form.sex in {"m", "f"} or case == "obj":
@@ -262,6 +266,15 @@ class Resolver:
                     return None  # "NASA launched the probe. It will reach ...": which?
             return subject
         return None
+
+    def new_in(self, unit: Unit, window: set[int]) -> bool:
+        """Whether the candidate is first named in these sentences (someone the story has
+        just brought in, not the one it is about)."""
+        first = min(window)
+        return not any(
+            u.key == unit.key and u.sentence < first
+            for u in units_before(self.ctx, unit.token, self.people, MAX_SENTENCES_BACK * 4)
+        )
 
     def unresolved_before(self, pronoun: Token, form: PronounForm, window: set[int]) -> bool:
         """Whether a pronoun of the same sex that no name was found for stands in these

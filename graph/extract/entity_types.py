@@ -549,8 +549,6 @@ def _people_by_surname(ctx: Context) -> None:
         words = name.split()
         if name in people or not _could_be_person(name) or form_type(name)[0] is not None:
             continue
-        if any(_evidence(ctx, m, "ORG")[0] is not None for m in mentions):
-            continue  # "shares in Ford", "carmaker Ford": the company
         if 2 <= len(words) <= 3:
             person = (
                 words[-1] in people
@@ -560,8 +558,8 @@ def _people_by_surname(ctx: Context) -> None:
         else:
             owners = [n for n in full if n.split()[-len(words) :] == words]
             person = len(owners) == 1 and any(_owns_personal(ctx, m) for m in mentions)
-        if not person:
-            continue
+        if not person or any(_evidence(ctx, m, "ORG")[0] is not None for m in mentions):
+            continue  # "shares in Ford", "carmaker Ford": the company
         for mention in mentions:
             ctx.add_mention(
                 (mention.start, mention.end),
