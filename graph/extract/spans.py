@@ -306,16 +306,32 @@ def _hyphenated_places(ctx: Context) -> None:
             ctx.add_mention(doc[t.i : t.i + 5], EntityType.PLACE, confidence=0.8, replace=True)
 
 
+OWNER_NOUNS = {"owner", "parent", "subsidiary", "unit", "rival", "partner"}
+"""Nouns between two names that relate them ("Google owner Alphabet", "Facebook parent
+Meta"): in "X owner A and B parent C" the A and B that NER joined are two names."""
+
+
 def _teams_before_role(span: Span) -> bool:
     """ "the former Arsenal and Real Madrid striker": names joined by "and" before a sports
-    role are two teams."""
+    role are two teams; "Google owner Alphabet and Facebook parent Meta", NER's "Alphabet and
+    Facebook": names joined by "and" before an owner's noun and a name are two as well."""
     from graph.extract.entity_types import cues
 
     doc = span.doc
-    return (
-        span.end < len(doc)
-        and doc[span.end].lower_ in cues().team_after
-        and any(t.lower_ == "and" for t in span[1:-1])
+    if span.end >= len(doc) or not any(t.lower_ == "and" for t in span[1:-1]):
+        return False
+    after = doc[span.end]
+    if after.lower_ in cues().team_after:
+        return True
+    following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (  # both halves in the same frame: not "Procter and Gamble rival Unilever"
+        after.lower_ in OWNER_NOUNS
+        and before is not None
+        and before.lower_ in OWNER_NOUNS
+        and following is not None
+        and following.text[:1].isupper()
+        and following.pos_ == "PROPN"
     )
 
 

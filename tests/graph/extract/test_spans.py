@@ -364,3 +364,20 @@ def test_an_unknown_abbreviation_read_as_a_place_before_a_noun_is_no_place(
         assert found.get(absent) not in {EntityType.PLACE, EntityType.COUNTRY}
     if present:
         assert found.get(present) in {EntityType.PLACE, EntityType.COUNTRY}
+
+
+def test_two_owner_phrases_joined_by_and_are_four_names() -> None:
+    ctx, relations = run(
+        "The cuts follow similar moves by Google owner Alphabet and Facebook parent Meta "
+        "Platforms in California."
+    )
+    names = {m.name for m in ctx.mentions if m.type is EntityType.ORGANIZATION}
+    assert {"Alphabet", "Facebook"} <= names
+    assert "Alphabet and Facebook" not in names
+    facts = {(r.subject.name, r.predicate, r.object.name) for r in relations}
+    assert ("Alphabet", "owns", "Google") in facts
+
+
+def test_a_name_with_and_before_an_owner_noun_alone_stays_one() -> None:
+    found = names_of("Procter and Gamble rival Unilever raised prices in Europe.")
+    assert found.get("Procter and Gamble") is EntityType.ORGANIZATION
