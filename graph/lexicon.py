@@ -480,3 +480,15 @@ def credit_cue(word: str, kind: str) -> CreditCue | None:
 def credit_words(kind: str) -> frozenset[str]:
     """The words of credit_cues.tsv that have a cue of this kind (``credit_cue`` finds one)."""
     return frozenset(word for word, k in credit_cues() if k == kind)
+
+
+def player_read_as_modifier(token) -> bool:  # type: ignore[no-untyped-def]
+    """ "Germany forward Niclas Fullkrug": a lower-case player's title of titles.tsv that the
+    tagger read as an adverb or adjective (not "major", "general": "a major Honda plant")."""
+    title = titles().get(token.lower_)
+    return (
+        token.is_lower
+        and token.pos_ in {"ADV", "ADJ"}
+        and title is not None
+        and title.kind == "player"
+    )

@@ -143,7 +143,7 @@ def _before_type(ctx: Context, mention: Mention, label: str, before) -> EntityTy
         return EntityType.ORGANIZATION  # a person's name is not written after "the"
     if before.is_sent_start and before.lower_ in lexicon.descriptor_nouns():
         return EntityType.ORGANIZATION  # "Chipmaker Nvidia said"
-    if before.is_lower and before.pos_ in {"ADV", "ADJ"} and _role_title(before) and in_sport(ctx):
+    if lexicon.player_read_as_modifier(before) and in_sport(ctx):
         return EntityType.PERSON  # "Germany forward Niclas Fullkrug": "forward" read as ADV
     if before.pos_ != "NOUN" or not before.is_lower:
         return None
@@ -242,13 +242,6 @@ def _context_type(ctx: Context, mention: Mention, label: str) -> EntityType | No
     ):
         return EntityType.PLACE  # "in Mombasa"
     return found
-
-
-def _role_title(token: Token) -> bool:
-    """A one-word player's title of titles.tsv ("forward", "centre"), which the tagger may
-    read as an adverb or adjective (not "major", "general": "a major Honda plant")."""
-    title = lexicon.titles().get(token.lower_)
-    return title is not None and title.kind == "player"
 
 
 def _headquartered(head: Token) -> bool:

@@ -245,18 +245,6 @@ def _held(
     return Held(person, title, tuple(tokens), jurisdiction, demonym, nationality, portfolio, status)
 
 
-def _player_read_as_modifier(token: Token) -> bool:
-    """ "Germany forward Niclas Fullkrug": a player's title the tagger read as an adverb or
-    adjective, right before the name."""
-    title = lexicon.titles().get(token.lower_)
-    return (
-        token.is_lower
-        and token.pos_ in {"ADV", "ADJ"}
-        and title is not None
-        and title.kind == "player"
-    )
-
-
 def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
     """Title words written right before the name, inside the same noun phrase."""
     doc = ctx.doc
@@ -270,7 +258,7 @@ def _premodifier_titles(ctx: Context, person: Mention) -> Held | None:
         )
         inner = token.lower_ in {"of", "the"} and bool(words)  # "Secretary of State"
         mistagged = token.dep_ == "compound" and token.lower_ in lexicon.titles()  # captain/VERB
-        mistagged = mistagged or (i == first.i - 1 and _player_read_as_modifier(token))
+        mistagged = mistagged or (i == first.i - 1 and lexicon.player_read_as_modifier(token))
         if (token.pos_ not in NP_POS and not hyphen and not inner and not mistagged) or (
             token.is_punct and not hyphen
         ):

@@ -451,11 +451,11 @@ def test_a_name_that_begins_with_a_kind_word_keeps_it(text: str, name: str) -> N
 
 
 def test_a_full_name_ner_called_a_company_is_the_person_its_surname_names() -> None:
-    ctx, _ = run(
+    found = types_of(
         'Run:ai was founded in 2018 by Omri Geller and Ronen Dar. "We are excited to join '
         "Nvidia,\" said Geller, who is the startup's chief executive."
     )
-    assert types_of_ctx(ctx).get("Omri Geller") == {P}
+    assert found.get("Omri Geller") == {P}
 
 
 def test_a_surname_that_owns_what_only_a_person_has_is_that_person() -> None:
@@ -472,14 +472,6 @@ def test_a_company_named_after_its_founder_stays_a_company() -> None:
     )
     assert found.get("Dell") == {ORG}
     assert found.get("Michael Dell") == {P}
-
-
-def types_of_ctx(ctx) -> dict[str, set[EntityType]]:  # type: ignore[no-untyped-def]
-    found: dict[str, set[EntityType]] = {}
-    for m in ctx.mentions:
-        if m.name:
-            found.setdefault(m.name, set()).add(m.type)
-    return found
 
 
 @pytest.mark.parametrize(
